@@ -1,0 +1,131 @@
+"""Search benchmark: p50/p95 latency of phrase search, speaker lookup and ``who``.
+
+    python benchmarks/search_bench.py --db /tmp/bench.db
+    python benchmarks/search_bench.py --db postgresql://postgres@127.0.0.1:5432/bench
+
+Queries are drawn from the database itself (benchmarks/synthetic_db.py fills one): a
+three-word phrase of a random quotation, the full name of a random speaker, and a
+random quotation paraphrased (words dropped, swapped and replaced) for ``who``. Each
+query runs in its own session, as a CLI call or an API call would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from quotedb.db.engine import make_engine, resolve_url
+from quotedb.db.models import Quotation, Speaker
+from quotedb.query.filters import QuoteFilter
+from quotedb.query.quotes import find_quotes
+from quotedb.search.engine import search
+from quotedb.search.filters import SearchFilter
+from quotedb.search.stopwords import STOPWORDS
+from quotedb.search.who import who
+
+
+@dataclass(frozen=True)
+class Sample:
+    quotation_id: int
+    text: str
+
+
+def samples(engine: Engine, n: int, rng: random.Random) -> list[Sample]:
+    with Session(engine) as s:
+        top = s.scalar(select(func.max(Quotation.id))) or 0
+        ids = rng.sample(range(1, top + 1), min(n, top))
+        rows = s.execute(select(Quotation.id, Quotation.text).where(Quotation.id.in_(ids)))
+        return [Sample(i, t) for i, t in rows]
+
+
+def phrase_of(text: str, rng: random.Random) -> str:
+    words = text.rstrip(".,?").split()
+    windows = [words[i : i + 3] for i in range(max(1, len(words) - 2))]
+    telling = [w for w in windows if any(x.lower() not in STOPWORDS for x in w)] or windows
+    return '"' + " ".join(rng.choice(telling)) + '"'
+
+
+def paraphrase(text: str, rng: random.Random, vocabulary: list[str]) -> str:
+    words = [w for w in text.rstrip(".,?").split() if rng.random() > 0.2]
+    if len(words) > 3:
+        i = rng.randrange(len(words) - 1)
+        words[i], words[i + 1] = words[i + 1], words[i]
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
+Timings = tuple[list[float], list[float]]  # wall clock, this process's CPU
+
+
+def timed(engine: Engine, queries: list[str], run: Callable[[Session, str], object]) -> Timings:
+    wall, cpu = [], []
+    for q in queries:
+        with Session(engine) as s:
+            t0, c0 = time.perf_counter(), time.process_time()
+            run(s, q)
+            wall.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
+    return wall, cpu
+
+
+def spread(times: list[float]) -> str:
+    p50 = statistics.median(times)
+    p95 = statistics.quantiles(times, n=20)[-1]
+    return f"p50 {p50:7.2f}  p95 {p95:7.2f}"
+
+
+def report(name: str, times: Timings, extra: str = "") -> None:
+    wall, cpu = times
+    print(f"{name:<15} n={len(wall):<4} wall ms: {spread(wall)}   cpu ms: {spread(cpu)}  {extra}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    engine = make_engine(resolve_url(args.db))
+    picked = samples(engine, args.runs, rng)
+    with Session(engine) as s:
+        count = s.scalar(select(func.count(Quotation.id)))
+        names = list(s.scalars(select(Speaker.name).order_by(func.random()).limit(args.runs)))
+    print(f"{engine.dialect.name}: {count:,} quotations")
+    vocabulary = [w for p in picked for w in p.text.split()]
+
+    warm = [phrase_of(p.text, rng) for p in picked[:20]]
+    timed(engine, warm, lambda s, q: search(s, q, SearchFilter(limit=20)))
+
+    phrases = [phrase_of(p.text, rng) for p in picked]
+    report(
+        "phrase search", timed(engine, phrases, lambda s, q: search(s, q, SearchFilter(limit=20)))
+    )
+    report(
+        "speaker lookup",
+        timed(engine, names, lambda s, q: find_quotes(s, QuoteFilter(speaker=q, limit=50))),
+    )
+
+    hits = 0
+    by_text = {}
+    for p in picked:
+        by_text[paraphrase(p.text, rng, vocabulary)] = p.quotation_id
+
+    def run_who(s: Session, q: str) -> None:
+        nonlocal hits
+        found = who(s, q, SearchFilter(limit=5))
+        hits += bool(found) and found[0].quotation.id == by_text[q]
+
+    times = timed(engine, list(by_text), run_who)
+    report("who", times, f"(rank-1 accuracy {hits / len(by_text):.0%})")
+
+
+if __name__ == "__main__":
+    main()

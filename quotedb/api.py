@@ -1,0 +1,134 @@
+"""The Python API behind the CLI, for scripts and notebooks.
+
+>>> from quotedb import extract
+>>> [q.speaker for q in extract('“We will see,” Ms. Smith said.')]
+['Ms. Smith']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from quotedb.db.engine import check_connection, describe, make_engine, resolve_url, session_scope
+from quotedb.db.migrations import current_revision, ensure_head, head_revision
+from quotedb.export.records import quotation_record
+from quotedb.ingest.documents import Metadata, discover
+from quotedb.ingest.pipeline import IngestReport, Progress, ingest_sources
+from quotedb.query.filters import QuoteFilter
+from quotedb.query.people import person_profiles, profile_record, quotation_view, view_record
+from quotedb.query.quotes import SpeakerCount, find_quotes, list_speakers
+from quotedb.search.engine import search
+from quotedb.search.filters import SearchFilter
+from quotedb.search.who import who
+
+
+class Database:
+    """A quotedb database: SQLite file or PostgreSQL, migrated to head when opened."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = resolve_url(url)
+        self.engine = make_engine(self.url)
+        check_connection(self.engine)
+        self.migrated = _ensure_head_racing(self.engine) if migrate else False
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def description(self) -> str:
+        return describe(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with session_scope(self.sessions) as session:
+            yield session
+
+    def ingest(
+        self,
+        paths: list[str],
+        metadata: Metadata | None = None,
+        on_article: Progress | None = None,
+        *,
+        workers: int = 1,
+    ) -> IngestReport:
+        """Ingest files, folders, globs (``-``: stdin); ``workers`` processes extract."""
+        return ingest_sources(self.sessions, discover(paths), metadata, on_article, workers=workers)
+
+    def quotes(
+        self,
+        by: str | None = None,
+        *,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        f = QuoteFilter(speaker=by, outlet=outlet, since=since, until=until, limit=limit)
+        with self.session() as s:
+            return [quotation_record(q) for q in find_quotes(s, f)]
+
+    def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
+        """Full-text search, best first; filters: speaker, outlet, since, until, kind, limit."""
+        with self.session() as s:
+            return [
+                quotation_record(h.quotation)
+                | {"score": round(h.score, 4), "snippet": h.highlighted()}
+                for h in search(s, query, SearchFilter(**filters))
+            ]
+
+    def who(self, text: str, **filters: Any) -> list[dict[str, Any]]:
+        """The attested quotations closest to a half-remembered one, with a 0-100 similarity."""
+        filters.setdefault("limit", 5)
+        with self.session() as s:
+            return [
+                quotation_record(m.quotation) | {"similarity": m.similarity}
+                for m in who(s, text, SearchFilter(**filters))
+            ]
+
+    def people(self, kind: str | None = None) -> list[SpeakerCount]:
+        with self.session() as s:
+            return list_speakers(s, kind)
+
+    def show(self, quotation_id: int) -> dict[str, Any]:
+        """A quotation with its paragraph, how its speaker was found, and its variants."""
+        with self.session() as s:
+            return view_record(quotation_view(s, quotation_id))
+
+    def person(self, name: str) -> list[dict[str, Any]]:
+        """Every speaker a name may denote: aliases, roles, quotations per outlet, dates."""
+        with self.session() as s:
+            return [profile_record(p) for p in person_profiles(s, name)]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
+    """Migrate to head even when another process migrates the same database right now:
+    its DDL makes ours fail; then the schema is (or soon will be) at head all the same."""
+    for attempt in range(attempts):
+        try:
+            return ensure_head(engine)
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+            if current_revision(engine) == head_revision(engine):
+                return False
+    return False
+
+
+def open_database(url: str | None = None) -> Database:
+    return Database(url)

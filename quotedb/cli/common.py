@@ -1,0 +1,88 @@
+"""What every command shares: the database option, output formats, error reporting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from quotedb.api import Database
+from quotedb.db.engine import ENV_VAR
+from quotedb.errors import QuotedbError
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar=ENV_VAR,
+        help="SQLAlchemy URL or SQLite file path \\[default: quotedb.db in your data directory].",
+        show_envvar=True,
+    ),
+]
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="Table for people, JSON for programs.")
+]
+DateOption = Annotated[
+    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="A date, YYYY-MM-DD.")
+]
+OutletOption = Annotated[str | None, typer.Option(help="Only articles from this outlet.")]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def user_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Report a user's mistake in one line, without a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except QuotedbError as exc:
+            fail(escape(str(exc)))
+
+    return wrapper
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape as _escape
+
+    return _escape(text)
+
+
+def open_db(db: str | None) -> Database:
+    database = Database(db)
+    if database.migrated:
+        err.print(f"Created {database.description} (schema at head)", highlight=False)
+    elif db is None:
+        err.print(f"Using {database.description}", style="dim", highlight=False)
+    return database
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def as_date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value else None

@@ -1,0 +1,101 @@
+"""``quotedb db``: the schema's revision, migrations up and down."""
+
+from typing import Annotated
+
+import typer
+
+from quotedb.cli.common import (
+    DbOption,
+    FormatOption,
+    ListFormat,
+    err,
+    escape,
+    out,
+    print_json,
+    user_errors,
+)
+from quotedb.db import migrations
+from quotedb.db.check import check_database
+from quotedb.db.engine import check_connection, describe, make_engine, resolve_url
+
+app = typer.Typer(
+    help="Database schema: current revision, upgrade, downgrade, integrity check.",
+    no_args_is_help=True,
+)
+
+
+def _engine(db: str | None):  # type: ignore[no-untyped-def]
+    engine = make_engine(resolve_url(db))
+    check_connection(engine)
+    return engine
+
+
+@app.command()
+@user_errors
+def current(db: DbOption = None) -> None:
+    """Show the schema revision of the database and the newest one available."""
+    engine = _engine(db)
+    cur, head = migrations.current_revision(engine), migrations.head_revision(engine)
+    state = "up to date" if cur == head else f"behind (head is {head})"
+    out.print(f"{cur or 'empty'} ({state}) — {describe(engine.url)}", highlight=False)
+
+
+@app.command()
+@user_errors
+def upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    db: DbOption = None,
+) -> None:
+    """Migrate the schema up (to head by default)."""
+    engine = _engine(db)
+    migrations.upgrade(engine, revision)
+    err.print(f"Upgraded to {migrations.current_revision(engine)}", highlight=False)
+
+
+@app.command()
+@user_errors
+def downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")],
+    db: DbOption = None,
+) -> None:
+    """Migrate the schema down (``base`` removes every table)."""
+    engine = _engine(db)
+    migrations.downgrade(engine, revision)
+    err.print(f"Downgraded to {migrations.current_revision(engine) or 'base'}", highlight=False)
+
+
+@app.command()
+@user_errors
+def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
+    """Verify the database: schema at head, every quotation inside its article's text and
+    equal to it, no orphan rows, full-text index in step. Exit code 1 on any problem."""
+    engine = _engine(db)
+    report = check_database(engine)
+    if fmt is ListFormat.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "revision": report.revision,
+                "head": report.head,
+                "articles": report.articles,
+                "quotations": report.quotations,
+                "checked": report.checked,
+                "problems": [
+                    {"problem": p.what, "count": p.count, "examples": p.examples}
+                    for p in report.problems
+                ],
+            }
+        )
+    else:
+        for line in report.checked:
+            err.print(f"[dim]checked:[/] {line}", highlight=False)
+        for problem in report.problems:
+            err.print(f"[red]problem:[/] {escape(str(problem))}", highlight=False)
+        verdict = "no problems" if report.ok else f"{len(report.problems)} problem(s)"
+        out.print(
+            f"{report.articles} article(s), {report.quotations} quotation(s): {verdict} "
+            f"— {describe(engine.url)}",
+            highlight=False,
+        )
+    if not report.ok:
+        raise typer.Exit(1)

@@ -1,0 +1,114 @@
+"""``quotedb search`` and ``quotedb who``: find a quotation by its words."""
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from quotedb.cli.common import (
+    DateOption,
+    DbOption,
+    FormatOption,
+    ListFormat,
+    OutletOption,
+    as_date,
+    err,
+    escape,
+    open_db,
+    out,
+    print_json,
+    user_errors,
+)
+
+
+class Kind(StrEnum):
+    direct = "direct"
+    partial = "partial"
+    term = "term"
+
+
+ByOption = Annotated[str | None, typer.Option("--by", help="Only this speaker (any alias).")]
+KindOption = Annotated[Kind | None, typer.Option(help="Only quotations of this kind.")]
+
+
+def source(record: dict[str, Any]) -> str:
+    art = record["article"]
+    return str(art["title"] or record["file"] or f"article {art['id']}")
+
+
+def rich_snippet(snippet: str) -> str:
+    """The engine's highlights as bold, the rest of the text escaped."""
+    parts = escape(snippet).split("**")
+    return "".join(f"[bold yellow]{p}[/]" if i % 2 else p for i, p in enumerate(parts))
+
+
+def show_hits(records: list[dict[str, Any]], score_key: str, fmt: ListFormat) -> None:
+    if fmt is ListFormat.json:
+        print_json(records)
+        return
+    if not records:
+        err.print("No quotations found.")
+        return
+    table = Table("id", score_key, "speaker", "quotation", "article", "date")
+    for r in records:
+        text = rich_snippet(r["snippet"]) if "snippet" in r else escape(r["text"])
+        table.add_row(
+            str(r["id"]),
+            f"{r[score_key]:.1f}" if score_key == "similarity" else f"{r[score_key]:.2f}",
+            escape(r["speaker"] or "") or "[dim]unknown[/]",
+            f"“{text}”",
+            escape(source(r)),
+            r["article"]["published"] or "",
+        )
+    out.print(table)
+
+
+@user_errors
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Words, "exact phrases", prefix* terms; OR between terms.')
+    ],
+    by: ByOption = None,
+    outlet: OutletOption = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    kind: KindOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many quotations.")] = 50,
+    fmt: FormatOption = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Find quotations by their words, best match first, with the matches highlighted."""
+    records = open_db(db).search(
+        query,
+        speaker=by,
+        outlet=outlet,
+        since=as_date(since),
+        until=as_date(until),
+        kind=kind.value if kind else None,
+        limit=limit,
+    )
+    show_hits(records, "score", fmt)
+
+
+@user_errors
+def who(
+    text: Annotated[str, typer.Argument(help="The quotation as you remember it.")],
+    by: ByOption = None,
+    outlet: OutletOption = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many candidates.")] = 5,
+    fmt: FormatOption = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Who said this? The closest attested quotations to a half-remembered one."""
+    records = open_db(db).who(
+        text, speaker=by, outlet=outlet, since=as_date(since), until=as_date(until), limit=limit
+    )
+    show_hits(records, "similarity", fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(search)
+    app.command()(who)

@@ -1,0 +1,261 @@
+"""Document entities and the resolution of pronouns and nominals to them.
+
+Entities are keyed by surname; the canonical name is the fullest name the document uses
+(titles stripped), so "Mr. Blinken" and "Secretary of State Antony J. Blinken" meet.
+Pronouns go to the nearest compatible person in their own sentence, else to the main
+subject of the closest earlier sentence that has one (not a possessive, not in a
+subordinate clause): centring, not mere recency.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from quotedb.core.mentions import (
+    HONORIFIC,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PRONOUNS,
+    STARTERS,
+    TOKEN,
+    gender_of,
+    name_of,
+    words,
+)
+
+_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'-]*"
+    r"(?:(?:\s+(?:(?:of|de|da|van|von|bin|del|di|le|la)\s+)?|-)(?:[A-Z]\.|[A-Z][\w’'-]*))*"
+)
+_LEADING_SUBORDINATE = words(
+    "while when because although though if as that which who whom where after before since "
+    "about of with by for to from in on at into against than like between among"
+)
+
+
+_ROLE = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "dr.": "doctor",
+    "prof.": "professor",
+    "capt.": "captain",
+    "col.": "colonel",
+}
+_LOOK = 40  # names examined per question, so that resolution stays linear
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person the document names, with the forms it uses for them."""
+
+    key: str
+    name: list[str]
+    gender: str = ""
+    person: bool = False
+    forms: dict[str, int] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)  # title words used with the name: "mayor"
+
+    @property
+    def canonical(self) -> str:
+        return " ".join(self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A name mention in the running text."""
+
+    start: int
+    end: int
+    key: str
+    possessive: bool
+
+
+@dataclass(slots=True)
+class Document:
+    """Entities, name occurrences and organisation names of one text."""
+
+    entities: dict[str, Entity]
+    occurrences: list[Occurrence]
+    starts: list[int]
+    orgs: dict[str, str]  # head word -> fullest organisation name
+    masked: str
+
+    def entity(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+    def with_role(self, pos: int, role: str, limit: int = 200) -> Occurrence | None:
+        """The latest person before ``pos`` named with this title ("the mayor" -> Mayor Bill
+        de Blasio); a bounded look back keeps resolution linear."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and limit > 0:
+            occ = self.occurrences[k]
+            if role in self.entities[occ.key].roles:
+                return occ
+            k -= 1
+            limit -= 1
+        return None
+
+    def person_before(self, pos: int, lo: int, gender: str) -> Occurrence | None:
+        """Nearest compatible person occurrence in ``[lo, pos)`` (among the last few names)."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        stop = k - _LOOK
+        while k > stop and k >= 0 and self.occurrences[k].start >= lo:
+            occ = self.occurrences[k]
+            if occ.end <= pos and self._fits(occ, gender):
+                return occ
+            k -= 1
+        return None
+
+    def main_subject(self, lo: int, hi: int, gender: str) -> Occurrence | None:
+        """The salient person of sentence ``[lo, hi)``: first non-possessive main-clause one."""
+        k = bisect.bisect_left(self.starts, lo)
+        stop = k + _LOOK
+        fallback = None
+        while k < min(stop, len(self.occurrences)) and self.occurrences[k].start < hi:
+            occ = self.occurrences[k]
+            if self._fits(occ, gender):
+                if not occ.possessive and not self._subordinate(occ):
+                    return occ
+                fallback = fallback or occ
+            k += 1
+        return fallback
+
+    def _subordinate(self, occ: Occurrence) -> bool:
+        """Not a main-clause subject: after a subordinator or preposition, or no verb next."""
+        before = self.masked[max(0, occ.start - 12) : occ.start].split()
+        after = self.masked[occ.end : occ.end + 12].split()
+        if before and before[-1].lower() in _LEADING_SUBORDINATE:
+            return True
+        return not (
+            after
+            and after[0][:1].islower()
+            and after[0].lower() not in _LEADING_SUBORDINATE
+            and after[0].lower() not in {"and", "or"}
+        )
+
+    def _fits(self, occ: Occurrence, gender: str) -> bool:
+        e = self.entities[occ.key]
+        return e.person and (not gender or not e.gender or e.gender == gender)
+
+
+def _key(word: str, fold: bool = True) -> str:
+    """A word without its possessive ending, casefolded unless told otherwise."""
+    w = word[:-2] if word.endswith(("’s", "'s")) else word
+    return w.lower() if fold else w
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Whether two surnames differ by one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or a[i + 1 :] == b[i + 1 :]
+
+
+def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
+    """One misspelt surname ("Antony Blinke") joins the more frequent entity it nearly matches.
+
+    Keys one edit apart share a one-deletion variant, so buckets of variants find the pairs
+    without comparing every key with every other.
+    """
+    rank = {
+        k: n for n, k in enumerate(sorted(entities, key=lambda k: -sum(entities[k].forms.values())))
+    }
+    buckets: dict[str, list[str]] = {}
+    for k in entities:
+        if len(k) >= 5 and entities[k].person:
+            for v in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
+                buckets.setdefault(v, []).append(k)
+    alias: dict[str, str] = {}
+    for k in sorted(rank, key=rank.__getitem__):
+        if len(k) < 5 or not entities[k].person:
+            continue
+        near = {
+            b
+            for i in range(-1, len(k))
+            for b in buckets.get(k if i < 0 else k[:i] + k[i + 1 :], ())
+        }
+        a = entities[k]
+        for big in sorted(near, key=rank.__getitem__):
+            if rank[big] >= rank[k]:
+                break
+            b = entities[big]
+            if (
+                big not in alias
+                and _edit1(k, big)
+                and (len(a.name) < 2 or len(b.name) < 2 or a.name[0] == b.name[0])
+            ):
+                alias[k] = big
+                for f, c in a.forms.items():
+                    b.forms[f] = b.forms.get(f, 0) + c
+                b.person = b.person or a.person
+                b.gender = b.gender or a.gender
+                break
+    return alias
+
+
+def build(masked: str) -> Document:
+    """Collect the document's names (outside quotations) in one regex pass."""
+    runs: list[tuple[int, int, str, bool]] = []
+    entities: dict[str, Entity] = {}
+    orgs: dict[str, str] = {}
+    for m in _RUN.finditer(masked):
+        text = m.group()
+        if " " not in text:
+            # Fast path for the commonest run, one capitalised word: no title, no first name.
+            low1 = text.lower()
+            if low1 in STARTERS or low1 in PRONOUNS:
+                continue  # a capitalised function word or pronoun opening a sentence
+            poss = low1.endswith(("’s", "'s"))
+            key = low1[:-2] if poss else low1
+            if key not in ORG_HEADS:
+                bare = text[:-2] if poss else text
+                e = entities.get(key)
+                if e is None:
+                    e = entities[key] = Entity(key, [bare])
+                e.forms[bare] = e.forms.get(bare, 0) + 1
+                runs.append((m.start(), m.end(), key, poss))
+                continue
+            words = name = [text]
+        else:
+            words = TOKEN.findall(text)
+            name = name_of(words)
+        if not name:
+            continue
+        if _key(name[-1]) in ORG_HEADS:
+            org = [w for w in words if w.lower() not in {"the"}]
+            head = _key(org[-1])
+            if len(" ".join(org)) > len(orgs.get(head, "")):
+                orgs[head] = " ".join([*org[:-1], _key(org[-1], fold=False)])
+            continue
+        hon = words[0] if words[0].lower() in HONORIFIC else ""
+        titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
+        key = _key(name[-1])
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = Entity(key, name[:])
+        clean = [*name[:-1], _key(name[-1], fold=False)]
+        if len(clean) > len(e.name):
+            e.name = clean
+        g = gender_of(clean[0] if len(clean) > 1 else "", hon)
+        e.gender = e.gender or g
+        e.person = e.person or titled or (len(clean) > 1 and gender_of(clean[0]) != "")
+        form = m.group().removesuffix("’s").removesuffix("'s")
+        e.forms[form] = e.forms.get(form, 0) + 1
+        e.roles.update(
+            _ROLE.get(w.lower(), w.lower()) for w in words[:-1] if w.lower() in PERSON_TITLES
+        )
+        runs.append((m.start(), m.end(), key, text.endswith(("’s", "'s"))))
+    alias = _misspellings(entities)
+    for k, big in alias.items():
+        entities[k] = entities[big]
+    occ = [Occurrence(s, e, entities[key].key, poss) for s, e, key, poss in runs]
+    return Document(entities, occ, [o.start for o in occ], orgs, masked)

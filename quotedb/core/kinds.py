@@ -1,0 +1,52 @@
+"""Quotations that are not speech: titles of works and shows, and markup attribute values.
+
+A title is Title Case and sits where a name of a work does: after a possessive ("NBC's
+“Meet the Press”"), a preposition ("on “Fox and Friends”") or a noun such as "book".
+Those are kept as ``term`` so they cost no precision; markup (author="…") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotedb.core.marks import QuoteSpan
+from quotedb.core.mentions import words
+
+_TITLE_SLOT = words(
+    "on in at for of from with by titled entitled called dubbed named show program programme "
+    "book film movie ad ads song album column article headline series episode documentary "
+    "magazine newspaper op-ed essay segment memoir novel play slogan hashtag the told podcast "
+    "pseudonym website blog"
+)
+_SMALL = words("a an the of and or in on at to for with by from as is vs")
+_WORD = re.compile(r"[\w’'-]+")
+_PREV = re.compile(r"([\w’'-]+)[\s(]*$")
+
+
+def is_markup(text: str, q: QuoteSpan) -> bool:
+    """An attribute value in markup left in the text: author="…"."""
+    return q.open_at > 0 and text[q.open_at - 1] == "="
+
+
+def _title_case(words: str) -> bool:
+    ws = _WORD.findall(words)
+    if not ws or len(ws) > 10:
+        return False
+    big = [w for w in ws if w.lower() not in _SMALL or w is ws[0]]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in big)
+
+
+def is_title(text: str, q: QuoteSpan) -> bool:
+    """Title Case words in a slot where works are named, or a subheading on a line of its own."""
+    if not _title_case(text[q.start : q.end]):
+        return False
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start : q.open_at].strip() and not text[q.close_end : line_end].strip(" .\t"):
+        return line_start > 0  # the first line is the headline, which may quote speech
+    prev = _PREV.search(text, max(0, q.open_at - 30), q.open_at)
+    if prev is None:
+        return False
+    p = prev.group(1)
+    return p.lower() in _TITLE_SLOT or p.endswith(("’s", "'s"))

@@ -1,0 +1,411 @@
+"""Person names: parsing, keys for matching, compatibility, and one label per person.
+
+Outlets name one person many ways ("Foreign Minister Sergey V. Lavrov", "Sergei Lavrov",
+"Mr. Lavrov") and two people alike ("Donald Trump", "Donald Trump Jr."). Everything here
+errs towards keeping people apart: a merge needs compatible given names, agreeing suffixes
+and, for a misspelt surname, a long name and a full given name on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from nicknames import NickNamer
+from rapidfuzz.distance import Levenshtein
+from unidecode import unidecode
+
+from quotedb.core.types import Quotation, SpeakerKind
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr sir dame president secretary minister senator sen rep gov governor"
+    " gen general prof professor".split()
+)
+# Words that end a title before a name ("White House press secretary Jen Psaki").
+ROLE_HEADS = frozenset(
+    """president vice secretary minister premier chancellor senator sen rep representative
+    congressman congresswoman governor gov mayor ambassador envoy spokesman spokeswoman
+    spokesperson official diplomat adviser advisor counselor director chief chair chairman
+    chairwoman commissioner general gen admiral colonel col captain capt lieutenant lt sergeant
+    sgt judge justice attorney prosecutor analyst leader king queen prince princess pope
+    cardinal bishop rabbi imam professor prof speaker deputy secretary-general
+    under-secretary candidate nominee front-runner frontrunner hopeful contender challenger
+    rival opponent billionaire businessman businesswoman mogul republican republicans
+    democrat democrats democratic""".split()
+)
+# Capitalised words that start a sentence or headline, never a given name ("While Trump said").
+NOT_NAMES = frozenset(
+    """an the this that these those while when whenever but and or nor as if though although
+    because since after before unlike like another neither either both all some many most
+    six five four three two one top former given now then so yet still even also only
+    meanwhile however instead indeed says asks tells for maybe despite whether
+    using following supporters support of""".split()
+)
+MAX_NAME_TOKENS = 5
+NAME_TITLES = frozenset("mr mrs ms miss mx dr sir dame prof".split())  # honorifics, not roles
+SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
+PARTICLES = frozenset("van von der den de del della di da du la le bin al el ibn dos das".split())
+PRONOUNS = frozenset("he she they him her them i we you it who".split())
+_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*")
+_nicknames = NickNamer()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name taken apart; ``role`` is the title written before it, if any."""
+
+    given: str | None
+    middle: tuple[str, ...]
+    surname: str
+    suffix: str | None
+    role: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The name as a label: no title, no honorific."""
+        parts = [self.given, *self.middle, self.surname, self.suffix]
+        return " ".join(p for p in parts if p)
+
+    @property
+    def completeness(self) -> int:
+        return (self.given is not None) * 2 + len(self.middle) + (self.suffix is not None)
+
+
+def fold(text: str) -> str:
+    """Casefolded, accent-free text."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _bare(token: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "", fold(token).removesuffix("’s").removesuffix("'s"))
+
+
+def split_role(text: str) -> tuple[str | None, list[str]]:
+    """The title before a name and the name's tokens ("Secretary of State", [Antony, Blinken])."""
+    head, _, tail = re.split(r"[(;]", text)[0].partition(",")
+    tokens = _TOKEN.findall(head)
+    if _bare(tail.strip()).rstrip(".") in SUFFIXES:  # "Donald Trump, Jr."
+        tokens.append(tail.strip())
+    for i in range(len(tokens) - 1, -1, -1):
+        if _bare(tokens[i]) not in ROLE_HEADS:
+            continue
+        end = i + 1
+        if end < len(tokens) and _bare(tokens[end]) == "of":  # "Secretary of State"
+            end += 2 if end + 1 < len(tokens) and _bare(tokens[end + 1]) != "the" else 3
+        rest = tokens[end:]
+        if any(_bare(t).rstrip(".") not in SUFFIXES for t in rest):
+            return " ".join(tokens[:end]), rest
+    return None, tokens
+
+
+@lru_cache(maxsize=65536)
+def parse_name(text: str) -> PersonName | None:
+    """A person's name from a mention; None for pronouns and empty text."""
+    role, tokens = split_role(text)
+    if role is not None and _bare(role.split()[-1]) in NAME_TITLES and len(role.split()) == 1:
+        role = None
+    tokens = [t.removesuffix("’s").removesuffix("'s").strip(".,’'") or t for t in tokens]
+    while tokens and _bare(tokens[0]).rstrip(".") in NAME_TITLES | HONORIFICS | NOT_NAMES:
+        tokens = tokens[1:]
+    noise = [i for i, t in enumerate(tokens[:-1]) if _bare(t) in NOT_NAMES]
+    if noise:  # "Hollande Says Donald Trump"
+        tokens = tokens[noise[-1] + 1 :]
+    if len(tokens) > MAX_NAME_TOKENS:  # a headline run into a name: keep its end
+        tokens = tokens[-2:]
+    suffix = None
+    if len(tokens) > 1 and (key := _bare(tokens[-1]).rstrip(".")) in SUFFIXES:
+        suffix, tokens = SUFFIXES[key], tokens[:-1]
+    if not tokens or (len(tokens) == 1 and _bare(tokens[0]) in PRONOUNS):
+        return None
+    cut = len(tokens) - 1
+    while cut > 1 and _bare(tokens[cut - 1]) in PARTICLES:
+        cut -= 1
+    surname = " ".join(tokens[cut:])
+    if cut == 0:
+        return PersonName(None, (), surname, suffix, role)
+    given, middle = tokens[0], tuple(_initial(t) for t in tokens[1:cut])
+    return PersonName(_initial(given), middle, surname, suffix, role)
+
+
+def _initial(token: str) -> str:
+    return token + "." if len(token) == 1 else token
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Casefolded, accent-free tokens of a name, without titles, honorifics or initials."""
+    parsed = parse_name(name)
+    text = parsed.display if parsed is not None else name
+    tokens = tuple(t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) > 1)
+    return tuple(t for t in tokens if t not in HONORIFICS) or tokens
+
+
+def surname_key(name: PersonName) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(name.surname)))
+
+
+@cache
+def phonetic(token: str) -> str:
+    """A spelling that transliteration variants share (Sergey/Sergei, Zelensky/Zelenskyy)."""
+    s = re.sub(r"[^a-z]", "", unidecode(token).lower())
+    for a, b in (("ph", "f"), ("th", "t"), ("kh", "h"), ("ks", "x"), ("ou", "u"), ("w", "v")):
+        s = s.replace(a, b)
+    s = s.replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _given_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    fa, fb = _bare(a).rstrip("."), _bare(b).rstrip(".")
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[:1] == fb[:1]
+    pa, pb = phonetic(fa), phonetic(fb)
+    if pa == pb or fb in _nicknames.nicknames_of(fa) or fa in _nicknames.nicknames_of(fb):
+        return True
+    return min(len(pa), len(pb)) >= 7 and pa[0] == pb[0] and Levenshtein.distance(pa, pb) <= 1
+
+
+def _surname_compatible(a: PersonName, b: PersonName) -> bool:
+    sa, sb = surname_key(a), surname_key(b)
+    if sa == sb:
+        return True
+    pa, pb = phonetic(sa), phonetic(sb)
+    if min(len(sa), len(sb)) >= 5 and pa == pb:
+        return True
+    full_given = all(n.given and len(n.given.rstrip(".")) > 1 for n in (a, b))
+    limit = 2 if min(len(sa), len(sb)) >= 10 else 1
+    return (
+        full_given
+        and min(len(sa), len(sb)) >= 6
+        and sa[0] == sb[0]
+        and Levenshtein.distance(sa, sb) <= limit
+    )
+
+
+def compatible(a: PersonName, b: PersonName) -> bool:
+    """Could these two parsed names denote one person?"""
+    if not _surname_compatible(a, b) or not _given_compatible(a.given, b.given):
+        return False
+    if a.given and b.given and a.suffix != b.suffix:
+        return False
+    return not (a.middle and b.middle and _bare(a.middle[0])[:1] != _bare(b.middle[0])[:1])
+
+
+def same_person(a: str, b: str) -> bool:
+    """Could two written names denote one person? ("Sergei Lavrov", "Sergey V. Lavrov": yes)."""
+    pa, pb = parse_name(a), parse_name(b)
+    return pa is not None and pb is not None and compatible(pa, pb)
+
+
+def _full_key(name: PersonName) -> tuple[str, str, str]:
+    return (_bare(name.given or ""), surname_key(name), name.suffix or "")
+
+
+def canonical_label(forms: Mapping[str, int]) -> str:
+    """The most frequent of the most complete names (counts are, say, articles using each).
+
+    Bare surnames ("Mr. Blinken") vote for the full names that carry them, so a misspelt
+    full name ("Antony Blinke") loses to the spelling the rest of the coverage uses.
+    """
+    parsed = [(p, n) for form, n in forms.items() if (p := parse_name(form)) is not None]
+    full = [(p, n) for p, n in parsed if p.given and len(p.given.rstrip(".")) > 1] or parsed
+    if not full:
+        return max(forms, key=lambda f: (forms[f], len(f), f)) if forms else ""
+    support: Counter[tuple[str, str, str]] = Counter()
+    for p, n in full:
+        support[_full_key(p)] += n
+    surnames: Counter[str] = Counter()
+    for p, n in parsed:
+        surnames[surname_key(p)] += n if p.given is None else 0
+    best = max(
+        support, key=lambda k: (support[k] + surnames[k[1]], support[k], len(" ".join(k)), k)
+    )
+    surfaces: Counter[str] = Counter()
+    for p, n in full:
+        if _full_key(p) == best:
+            surfaces[p.display] += n
+    return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
+
+
+# ---------------------------------------------------------------- across documents
+
+
+@dataclass(slots=True)
+class _Entity:
+    """One speaker of one document, with every name that document gives it."""
+
+    key: tuple[int, str]
+    forms: set[str]
+    best: PersonName
+
+    @property
+    def doc(self) -> int:
+        return self.key[0]
+
+
+def _entities(docs: Sequence[list[Quotation]]) -> dict[tuple[int, str], _Entity]:
+    found: dict[tuple[int, str], _Entity] = {}
+    for i, doc in enumerate(docs):
+        for q in doc:
+            if q.speaker is None or q.speaker_kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
+                continue
+            names = [(n, p) for n in (q.speaker, *q.aliases) if (p := parse_name(n))]
+            if not names:
+                continue
+            ent = found.get((i, q.speaker))
+            best = max((p for _, p in names), key=lambda p: p.completeness)
+            if ent is None:
+                found[(i, q.speaker)] = _Entity((i, q.speaker), {p.display for _, p in names}, best)
+                continue
+            ent.forms |= {p.display for _, p in names}
+            if best.completeness > ent.best.completeness:
+                ent.best = best
+    return found
+
+
+def _group_people(entities: Iterable[_Entity]) -> list[list[_Entity]]:
+    """Named people first (every pair compatible), then bare surnames where unambiguous."""
+    ordered = sorted(entities, key=lambda e: (-e.best.completeness, e.doc, e.best.display))
+    groups: list[list[_Entity]] = []
+    by_prefix: dict[str, list[list[_Entity]]] = {}  # surnames a letter apart share a prefix
+    bare: list[_Entity] = []
+    for ent in ordered:
+        if ent.best.given is None:
+            bare.append(ent)
+            continue
+        near = by_prefix.setdefault(surname_key(ent.best)[:3], [])
+        fits = [g for g in near if all(compatible(ent.best, m.best) for m in g)]
+        if len(fits) == 1:
+            fits[0].append(ent)
+        else:
+            groups.append([ent])
+            near.append(groups[-1])
+    by_surname: dict[str, list[_Entity]] = {}
+    for ent in bare:
+        near = by_prefix.get(surname_key(ent.best)[:3], [])
+        fits = [g for g in near if _surname_compatible(ent.best, g[0].best)]
+        local = [g for g in fits if any(m.doc == ent.doc for m in g)]
+        choice = local if len(local) == 1 else fits
+        if len(choice) == 1:
+            choice[0].append(ent)
+        elif not fits:
+            by_surname.setdefault(surname_key(ent.best), []).append(ent)
+        else:
+            groups.append([ent])  # a surname several known people share: left unresolved
+    return groups + list(by_surname.values())
+
+
+def _label(group: list[_Entity]) -> str:
+    forms: Counter[str] = Counter()
+    for ent in group:
+        forms.update(ent.forms)
+    return canonical_label(forms)
+
+
+def _other_labels(docs: Sequence[list[Quotation]]) -> dict[tuple[int, str], str]:
+    """Organisations and unnamed sources: one spelling per key ("the Kremlin", "Kremlin")."""
+    forms: dict[tuple[str, str], Counter[str]] = {}
+    for doc in docs:
+        for q in doc:
+            if q.speaker and q.speaker_kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED):
+                key = (q.speaker_kind.value, org_key(q.speaker))
+                forms.setdefault(key, Counter())[q.speaker] += 1
+    best = {k: max(c, key=lambda f: (c[f], len(f), f)) for k, c in forms.items()}
+    return {
+        (i, q.speaker): best[(q.speaker_kind.value, org_key(q.speaker))]
+        for i, doc in enumerate(docs)
+        for q in doc
+        if q.speaker and q.speaker_kind in (SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED)
+    }
+
+
+def org_key(name: str) -> str:
+    """An organisation's or unnamed source's key: folded words, without a leading article."""
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def resolve_corpus(docs: Sequence[list[Quotation]]) -> list[list[Quotation]]:
+    """One label per person across documents: the most frequent of the most complete names."""
+    labels = _other_labels(docs)
+    for group in _group_people(_entities(docs).values()):
+        label = _label(group)
+        labels.update((ent.key, label) for ent in group)
+    return [
+        [_relabel(q, labels.get((i, q.speaker or ""))) for q in doc] for i, doc in enumerate(docs)
+    ]
+
+
+def _relabel(q: Quotation, label: str | None) -> Quotation:
+    """The quotation under its label, the name it had kept among the aliases."""
+    if label is None or q.speaker is None or label == q.speaker:
+        return q
+    aliases = tuple(dict.fromkeys((q.speaker, *q.aliases)))
+    return replace(q.with_speaker(label), aliases=aliases)
+
+
+# ---------------------------------------------------------------- roles in an article
+
+_CLAUSE_END = re.compile(r"[,.;:—–()\n“”\"]")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+ROLE_WORDS = frozenset("of press foreign state national security general deputy chief".split())
+
+
+def _role_phrase(words: list[str]) -> str | None:
+    """A title if these words end with a role word ("White House press secretary")."""
+    keep: list[str] = []
+    for w in reversed(words):
+        if not (w[:1].isupper() or _bare(w) in ROLE_HEADS | ROLE_WORDS):
+            break
+        keep.insert(0, w)
+    while keep and _bare(keep[0]) in ROLE_WORDS - ROLE_HEADS and keep[0][:1].islower():
+        keep = keep[1:]
+    ends = [_bare(w) for w in keep[-3:]]
+    of_title = (len(ends) >= 2 and ends[-2] == "of") or (len(ends) == 3 and ends[0] == "of")
+    if keep and len(keep) <= 8 and (ends[-1] in ROLE_HEADS or of_title):
+        if of_title and not any(e in ROLE_HEADS for e in ends):
+            return None
+        return " ".join(keep)
+    return None
+
+
+def roles_in(text: str, name: str) -> list[str]:
+    """Titles an article gives a name: before it, or in apposition either side of it."""
+    found: list[str] = []
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        before = _CLAUSE_END.split(text[max(0, m.start() - 120) : m.start()])
+        head = _role_phrase(before[-1].split())
+        if head is None and len(before) > 1 and not before[-1].strip():
+            clause = _ARTICLE.split(before[-2].strip())[-1]  # "the U.N. chief, Name"
+            head = _role_phrase(re.split(r"\s(?:the|a|an)\s", " " + clause)[-1].split())
+        after = re.match(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}),", text[m.end() :])
+        tail = _role_phrase(after[1].split()) if after else None
+        found += [r for r in (head, tail) if r and r not in found]
+    return found
+
+
+def first_named(text: str, names: Iterable[str]) -> str | None:
+    """How the article first names a person in full ("Foreign Minister Sergey Lavrov")."""
+    best: tuple[int, str] | None = None
+    for name in names:
+        parsed = parse_name(name)
+        if parsed is None or parsed.given is None:
+            continue
+        pattern = r"\s+".join(re.escape(t) for t in parsed.display.split())
+        m = re.search(rf"(?<!\w){pattern}(?!\w)", text)
+        if m and (best is None or m.start() < best[0]):
+            role = _role_phrase(
+                _CLAUSE_END.split(text[max(0, m.start() - 120) : m.start()])[-1].split()
+            )
+            best = (m.start(), f"{role} {m[0]}" if role else m[0])
+    return best[1] if best else None

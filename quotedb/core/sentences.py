@@ -1,0 +1,84 @@
+"""Sentence and paragraph boundaries that never fall inside a quotation.
+
+Attribution works on the text *outside* quotations, so sentences are cut on the masked
+text: a quotation of several sentences stays inside the one sentence that frames it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from quotedb.core.marks import QuoteSpan
+from quotedb.core.mentions import words
+
+MASK = "\x1a"  # stands for every quoted character in the masked text
+
+_BOUNDARY = re.compile(r"[.!?][\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])|\n+")
+# “…?” Maher replied. — a name or pronoun and a verb right after a closing mark still
+# belong to the quotation's sentence.
+_ATTRIBUTION_AHEAD = re.compile(
+    r"\s+(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|it|we|i)\s+"
+    r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^.!?\"“”\n]{1,90},\s+)"
+    r"(?:[a-z]+ed|says|said|told|wrote|adds|asks|[a-z]+s)\b"
+)
+_ABBREV = words(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev hon no vs etc inc corp co"
+    " jan feb mar apr aug sept sep oct nov dec u.s u.n u.k d.c p.m a.m ft mt ave"
+)
+_CLOSING_ABBREV = words("p.m a.m etc inc corp co jr sr")
+_OPENER = re.compile(r"\s+(?:He|She|They|It|We|I|The|But|And|This|That|His|Her|Their)\b")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _abbreviation(word: str, text: str, cut: int) -> bool:
+    """A period that ends an abbreviation, not the sentence ("at 7 p.m. He says" ends it)."""
+    if word in _CLOSING_ABBREV and _OPENER.match(text, cut):
+        return False
+    return word in _ABBREV or len(word) == 1
+
+
+def mask(text: str, quotes: Sequence[QuoteSpan]) -> str:
+    """``text`` with every quoted word replaced by MASK (same length, so offsets hold)."""
+    parts: list[str] = []
+    pos = 0
+    for q in quotes:
+        parts.append(text[pos : q.start])
+        parts.append(MASK * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def split(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` covering ``text``; paragraph breaks always cut."""
+    opens = [q.open_at for q in quotes]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.end()
+        if m.group()[0] != "\n":
+            k = bisect.bisect_right(opens, cut) - 1
+            if k >= 0 and quotes[k].close_end > cut:
+                continue  # inside a quotation
+            if (
+                text[m.start()] in "?!"
+                and m.end() > m.start() + 1
+                and (text[m.start() + 1] in "\"”’'")
+                and _ATTRIBUTION_AHEAD.match(text, cut)
+            ):
+                continue
+            if text[m.start()] == ".":
+                w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                if w and _abbreviation(w.group(1).lower(), text, cut):
+                    continue
+        if cut > pos:
+            if out and not text[pos:cut].strip():
+                out[-1] = (out[-1][0], cut)  # blank lines belong to the sentence before
+            else:
+                out.append((pos, cut))
+        pos = cut
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out

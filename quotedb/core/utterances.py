@@ -1,0 +1,239 @@
+"""Same-utterance clusters: one statement as rendered by different outlets.
+
+Outlets quote a statement word for word, trim it to a few words inside reported speech, or
+translate it differently ("I can't say whether or not we are on the right path" / "I can't
+tell you if we're on the right track"). Two quotations are linked when their words are close
+enough for their length (short ones must match exactly, long ones may be reworded), and when
+their speakers agree; clusters are the connected groups of links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from quotedb.core.types import Quotation, QuoteKind
+
+_CONTRACTIONS = (
+    ("can't", "can not"),
+    ("won't", "will not"),
+    ("n't", " not"),
+    ("'re", " are"),
+    ("'ll", " will"),
+    ("'ve", " have"),
+    ("'m", " am"),
+)
+STOPWORDS = frozenset(
+    """the and for that this with are was were will have has had not but you they their our
+    its his her from what who which when there them then than into about would could should
+    can all any been being also just more some very she him his hers was did does don who
+    how why where got get one out now""".split()
+)
+CONTENT_SHARE = 0.6  # a reworded rendering keeps this share of the other's content words
+CONTENT_SHARE_ONE_UNKNOWN = 0.8  # ... when one of the two speakers is unknown
+MIN_CONTENT_WITHOUT_SPEAKER = 3  # content words an unattributed quotation needs to be linked
+SHORT = 6  # quotations of fewer words link longer ones only when that is unambiguous
+MAX_POSTINGS = 400  # words in more quotations than this don't propose candidate pairs
+
+MAX_COMPARED = 48  # distinct renderings weighed when choosing a representative
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """What clustering needs of a quotation: its words and a speaker key (None: unknown)."""
+
+    text: str
+    speaker: str | None = None
+    source: object = None  # the article: one article rewords nobody's statement
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return words_of(self.text)
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        return content_of(self.text)
+
+    @property
+    def blocking(self) -> frozenset[str]:
+        """Words worth sharing: a pair that shares none is never compared."""
+        return blocking_of(self.text)
+
+    @property
+    def short(self) -> bool:
+        return len(self.words) < SHORT
+
+
+@lru_cache(maxsize=65536)
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
+
+
+@lru_cache(maxsize=65536)
+def content_of(text: str) -> tuple[str, ...]:
+    return tuple(w for w in words_of(text) if len(w) >= 3 and w not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def blocking_of(text: str) -> frozenset[str]:
+    return frozenset(content_of(text) or words_of(text))
+
+
+def normalize(text: str) -> str:
+    """Lowercase ASCII words, contractions spelt out: what outlets' renderings share."""
+    s = unidecode(text).lower().replace("`", "'")
+    for short, full in _CONTRACTIONS:
+        s = s.replace(short, full)
+    return " ".join(re.findall(r"[a-z0-9]+", s))
+
+
+def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return f" {' '.join(short)} " in f" {' '.join(long)} "
+
+
+def similar_words(
+    a: tuple[str, ...], b: tuple[str, ...], content_share: float | None = CONTENT_SHARE
+) -> bool:
+    """Could these word sequences render one statement? Stricter the shorter they are."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    n = len(short)
+    if n == 0:
+        return False
+    if short == long or (n >= 2 and _contains(short, long)):
+        return True
+    if n < 4:
+        return False
+    present = set(long)
+    coverage = sum(w in present for w in short) / n
+    if coverage < 0.6:
+        return False
+    s, t = " ".join(short), " ".join(long)
+    if fuzz.ratio(s, t, score_cutoff=90) or (coverage >= 0.8 and fuzz.partial_ratio(s, t) >= 90):
+        return True
+    if n < 5 or content_share is None or _content_share(short, present) < content_share:
+        return False
+    if n < 10:
+        return (
+            coverage >= 0.75 and fuzz.token_set_ratio(s, t) >= 85 and fuzz.partial_ratio(s, t) >= 75
+        )
+    return fuzz.token_set_ratio(s, t) >= 78 and fuzz.partial_ratio(s, t) >= 65
+
+
+def _content_share(words: tuple[str, ...], other: set[str]) -> float:
+    content = [w for w in words if len(w) >= 3 and w not in STOPWORDS]
+    return sum(w in other for w in content) / len(content) if content else 0.0
+
+
+def same_utterance(a: Utterance, b: Utterance) -> bool:
+    """Same statement: similar words, and the same speaker when both are known.
+
+    Rewordings count only across articles, and not between two unattributed quotations; with
+    one speaker unknown they must keep more of the other's content words.
+    """
+    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
+        return False
+    if (a.speaker is None or b.speaker is None) and min(
+        len(a.content), len(b.content)
+    ) < MIN_CONTENT_WITHOUT_SPEAKER:
+        return False
+    known = (a.speaker is not None) + (b.speaker is not None)
+    if known == 0 or (a.source is not None and a.source == b.source):
+        return similar_words(a.words, b.words, None)
+    return similar_words(
+        a.words, b.words, CONTENT_SHARE if known == 2 else CONTENT_SHARE_ONE_UNKNOWN
+    )
+
+
+def candidate_pairs(items: Sequence[Utterance]) -> list[tuple[int, int]]:
+    """Pairs that share at least half the words worth sharing of the sparer one."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(items):
+        for w in u.blocking:
+            postings[w].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in postings.values():
+        if len(ids) <= MAX_POSTINGS:
+            shared.update((a, b) for k, a in enumerate(ids) for b in ids[k + 1 :])
+    return sorted(
+        pair
+        for pair, n in shared.items()
+        if 2 * n >= min(len(items[pair[0]].blocking), len(items[pair[1]].blocking))
+    )
+
+
+def cluster(items: Sequence[Utterance]) -> list[int]:
+    """A cluster number per item: items linked directly or through others share one.
+
+    Short quotations ("a lot of people") link long ones only when they fit one cluster of
+    them: a catchphrase inside two statements does not make them one. A cluster never holds
+    two known speakers, even through unattributed quotations.
+    """
+    parent = list(range(len(items)))
+    speaker = [u.speaker for u in items]  # per root: the group's known speaker
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        """Join two groups, unless an unattributed quotation would bridge two speakers."""
+        ra, rb = root(a), root(b)
+        if speaker[ra] is not None and speaker[rb] is not None and speaker[ra] != speaker[rb]:
+            return
+        low, high = min(ra, rb), max(ra, rb)
+        parent[high] = low
+        speaker[low] = speaker[low] or speaker[high]
+
+    mixed: list[tuple[int, int]] = []
+    for a, b in candidate_pairs(items):
+        if items[a].short != items[b].short:
+            mixed.append((a, b) if items[a].short else (b, a))
+        elif root(a) != root(b) and same_utterance(items[a], items[b]):
+            union(a, b)
+    fits: dict[int, set[int]] = defaultdict(set)
+    for short, long in mixed:
+        if same_utterance(items[short], items[long]):
+            fits[root(short)].add(root(long))
+    for group, longs in fits.items():
+        if len(longs) == 1:
+            union(group, longs.pop())
+    return [root(i) for i in range(len(items))]
+
+
+def representative(texts: Sequence[str]) -> int:
+    """The index of the rendering closest to all the others (the longest on a tie).
+
+    Identical renderings are compared once, weighted by their number, and at most
+    ``MAX_COMPARED`` distinct ones are compared: a cluster refreshed as it grows stays cheap.
+    """
+    normal = [normalize(t) for t in texts]
+    counts = Counter(normal)
+    distinct = list(counts)[:MAX_COMPARED]
+
+    def centrality(t: str) -> tuple[float, int]:
+        others = sum(counts[o] * fuzz.token_set_ratio(t, o) for o in distinct if o != t)
+        return others + 100 * (counts[t] - 1), len(t)
+
+    return normal.index(max(distinct, key=centrality))
+
+
+def cluster_labels(docs: Sequence[list[Quotation]]) -> list[list[str | None]]:
+    """Labels shared by quotations of one utterance across documents (None: alone, or a term)."""
+    flat = [(i, k) for i, doc in enumerate(docs) for k, q in enumerate(doc)]
+    flat = [(i, k) for i, k in flat if docs[i][k].kind is not QuoteKind.TERM]
+    roots = cluster([Utterance(docs[i][k].text, docs[i][k].speaker, i) for i, k in flat])
+    sizes = Counter(roots)
+    names: dict[int, str] = {}
+    out: list[list[str | None]] = [[None] * len(doc) for doc in docs]
+    for (i, k), r in zip(flat, roots, strict=True):
+        if sizes[r] > 1:
+            out[i][k] = names.setdefault(r, f"u{len(names) + 1}")
+    return out

@@ -1,0 +1,199 @@
+"""SQLAlchemy 2 typed models: the schema Alembic migrates.
+
+Offsets are code-point offsets into ``Article.text``. People, organisations and unnamed
+sources share one table (``speakers``) told apart by ``kind``, so that a quotation has one
+speaker reference whatever kind of source said it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}  # noqa: RUF012
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    authors: Mapped[list[str]] = mapped_column(default=list)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    source_path: Mapped[str | None] = mapped_column(Text)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    ingested_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now()
+    )
+
+    quotations: Mapped[list[Quotation]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Quotation.start",
+    )
+
+
+class Speaker(Base):
+    """A person, an organisation or an explicitly unnamed source."""
+
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), index=True)  # SpeakerKind values
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now()
+    )
+
+    aliases: Mapped[list[Alias]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
+    )
+    roles: Mapped[list[Role]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
+    )
+    quotations: Mapped[list[Quotation]] = relationship(back_populates="speaker")
+
+
+class Alias(Base):
+    """One way a speaker is named; ``key`` is casefolded, accent-free, without honorifics."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class Role(Base):
+    """A role or title a speaker is given, kept with the article that gives it."""
+
+    __tablename__ = "roles"
+    __table_args__ = (UniqueConstraint("speaker_id", "role", "article_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(300))
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+
+    speaker: Mapped[Speaker] = relationship(back_populates="roles")
+
+
+class Cluster(Base):
+    """Quotations that render one utterance, whichever outlet reported it."""
+
+    __tablename__ = "clusters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    representative: Mapped[str] = mapped_column(Text)
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speakers.id", ondelete="SET NULL"), index=True
+    )
+
+    quotations: Mapped[list[Quotation]] = relationship(back_populates="cluster")
+
+
+class Quotation(Base):
+    __tablename__ = "quotations"
+    __table_args__ = (
+        UniqueConstraint("article_id", "start", "end"),
+        Index("ix_quotations_speaker_article", "speaker_id", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    speaker_mention: Mapped[str | None] = mapped_column(String(300))
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    antecedent: Mapped[str | None] = mapped_column(String(300))
+    antecedent_start: Mapped[int | None] = mapped_column(Integer)
+    antecedent_end: Mapped[int | None] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(String(200))
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="SET NULL"), index=True
+    )
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    article: Mapped[Article] = relationship(back_populates="quotations")
+    speaker: Mapped[Speaker | None] = relationship(back_populates="quotations")
+    cluster: Mapped[Cluster | None] = relationship(back_populates="quotations")
+
+
+class Correction(Base):
+    """A human correction, recorded with what it replaced, replayed after re-extraction.
+
+    A quotation is addressed by its article's content hash and its span, which survive
+    re-ingesting and re-extracting; people by their names.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(30))
+    article_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    previous: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now()
+    )

@@ -1,0 +1,1 @@
+"""Turning quotations into records and files: JSON Lines, CSV and the rest."""

@@ -1,0 +1,117 @@
+"""One export: a selection of quotations written in a format or a citation style."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TextIO
+
+from quotedb.db.models import Quotation
+from quotedb.export.bibliography import write_bibtex, write_csl_json, write_ris
+from quotedb.export.citation import cite_all
+from quotedb.export.formats import write_csv, write_jsonl, write_markdown
+from quotedb.export.records import quotation_record
+from quotedb.export.styles import STYLES
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    bibtex = "bibtex"
+    biblatex = "biblatex"
+    ris = "ris"
+    csl_json = "csl-json"
+
+
+class CitationStyle(StrEnum):
+    apa = "apa"
+    mla = "mla"
+    chicago = "chicago"
+
+
+class GroupBy(StrEnum):
+    speaker = "speaker"
+    article = "article"
+
+
+Groups = list[tuple[str, list[Quotation]]]
+
+
+def group_label(q: Quotation, by: GroupBy) -> tuple[tuple[object, ...], str]:
+    """(sort key, heading) of the group a quotation belongs to."""
+    if by is GroupBy.speaker:
+        name = q.speaker.name if q.speaker else None
+        return (name is None, (name or "").casefold()), name or "Unknown speaker"
+    a = q.article
+    title = a.title or (a.source_path or f"Article {a.id}").rsplit("/", 1)[-1]
+    return (a.published is None, a.published or "", a.id), title
+
+
+def grouped(quotations: list[Quotation], by: GroupBy | None) -> Groups:
+    if by is None:
+        return [("", quotations)]
+    groups: dict[tuple[object, ...], tuple[str, list[Quotation]]] = {}
+    for q in quotations:
+        key, label = group_label(q, by)
+        groups.setdefault(key, (label, []))[1].append(q)
+    return [groups[k] for k in sorted(groups, key=lambda k: tuple(map(str, k)))]
+
+
+def write_json(groups: Groups, out: TextIO, by: GroupBy | None) -> int:
+    if by is None:
+        data: object = [quotation_record(q) for q in groups[0][1]]
+    else:
+        data = [{"group": g, "quotations": [quotation_record(q) for q in qs]} for g, qs in groups]
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return sum(len(qs) for _, qs in groups)
+
+
+def write_style(groups: Groups, out: TextIO, style: CitationStyle) -> int:
+    """Quotations as cited in the style (under group headings), then the reference list."""
+    name, render, heading = STYLES[style.value]
+    flat = [q for _, qs in groups for q in qs]
+    rendered = render(cite_all(flat))
+    lines = [f"# Quotations ({name})", ""]
+    i = 0
+    for label, qs in groups:
+        if label:
+            lines += [f"## {label}", ""]
+        for _ in qs:
+            lines += [rendered.quotations[i], ""]
+            i += 1
+    if rendered.notes:
+        lines += ["# Notes", "", *[x for note in rendered.notes for x in (note, "")]]
+    lines += [f"# {heading}", "", *[x for ref in rendered.references for x in (ref, "")]]
+    out.write("\n".join(lines).rstrip("\n") + "\n")
+    return len(flat)
+
+
+FLAT_WRITERS: dict[ExportFormat, Callable[[list[Quotation], TextIO], int]] = {
+    ExportFormat.csv: write_csv,
+    ExportFormat.jsonl: write_jsonl,
+    ExportFormat.bibtex: lambda qs, out: write_bibtex(cite_all(qs), out),
+    ExportFormat.biblatex: lambda qs, out: write_bibtex(cite_all(qs), out, biblatex=True),
+    ExportFormat.ris: lambda qs, out: write_ris(cite_all(qs), out),
+    ExportFormat.csl_json: lambda qs, out: write_csl_json(cite_all(qs), out),
+}
+
+
+def write_export(
+    quotations: list[Quotation],
+    out: TextIO,
+    fmt: ExportFormat = ExportFormat.jsonl,
+    style: CitationStyle | None = None,
+    group_by: GroupBy | None = None,
+) -> int:
+    """Write the quotations; a style wins over the format. Returns how many were written."""
+    groups = grouped(quotations, group_by)
+    if style is not None:
+        return write_style(groups, out, style)
+    if fmt is ExportFormat.json:
+        return write_json(groups, out, group_by)
+    if fmt is ExportFormat.markdown:
+        return write_markdown(groups, out)
+    return FLAT_WRITERS[fmt]([q for _, qs in groups for q in qs], out)

@@ -1,0 +1,70 @@
+"""Writers for the export formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from quotedb.db.models import Quotation
+from quotedb.export.records import RECORD_FIELDS, flat_record, quotation_record
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_jsonl(quotations: Iterable[Quotation], out: TextIO) -> int:
+    n = 0
+    for q in quotations:
+        out.write(json.dumps(quotation_record(q), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: never the start of a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv(quotations: Iterable[Quotation], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for q in quotations:
+        writer.writerow({k: safe_cell(v) for k, v in flat_record(q).items()})
+        n += 1
+    return n
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md(text: str) -> str:
+    """Text that Markdown shows as typed."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def markdown_source(q: Quotation) -> str:
+    a = q.article
+    parts = [f"**{md(q.speaker.name)}**" if q.speaker else "Unknown speaker"]
+    if a.title:
+        parts.append(f"*{md(a.title)}*")
+    parts += [md(x) for x in (a.outlet, a.published.isoformat() if a.published else None) if x]
+    line = ", ".join(parts)
+    return f"{line} <{a.url}>" if a.url else line
+
+
+def write_markdown(groups: Sequence[tuple[str, Sequence[Quotation]]], out: TextIO) -> int:
+    """A readable list: each quotation as a block quote with its speaker and article."""
+    out.write("# Quotations\n")
+    n = 0
+    for label, quotations in groups:
+        if label:
+            out.write(f"\n## {md(label)}\n")
+        for q in quotations:
+            out.write(f"\n> “{md(q.text)}”\n>\n> — {markdown_source(q)}\n")
+            n += 1
+    return n

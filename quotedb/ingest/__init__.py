@@ -1,0 +1,1 @@
+"""Import pipeline: inputs become documents, documents become stored articles."""

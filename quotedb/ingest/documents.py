@@ -1,0 +1,200 @@
+"""Reading inputs into documents: decoded text plus whatever metadata came with it."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotedb.errors import InputError
+
+KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+ARTICLE_SUFFIXES = frozenset(KINDS)
+# Files a folder of saved pages holds besides articles: skipped without a word.
+ASSET_SUFFIXES = frozenset(
+    ".css .js .mjs .map .png .jpg .jpeg .gif .svg .webp .avif .ico .bmp .woff .woff2 .ttf .otf"
+    " .eot".split()
+)
+MANIFEST_NAME = "manifest.json"
+STDIN = "-"
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO date
+    url: str | None = None
+    dateline: str | None = None
+
+    def merged(self, other: Metadata) -> Metadata:
+        """Fields of ``self`` win; ``other`` fills the gaps."""
+        return Metadata(
+            title=self.title or other.title,
+            outlet=self.outlet or other.outlet,
+            authors=self.authors or other.authors,
+            published=self.published or other.published,
+            url=self.url or other.url,
+            dateline=self.dateline or other.dateline,
+        )
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    source: str  # a path, or "<stdin>"
+    meta: Metadata = field(default_factory=Metadata)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input to read: a file, or standard input (``path is None``)."""
+
+    path: Path | None
+    manifest: Metadata | None = None
+    kind: str = "text"  # text, html, jsonl or json: how to read it
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path is not None else "<stdin>"
+
+
+def _manifest(folder: Path) -> dict[str, Metadata]:
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: unreadable manifest ({exc})") from None
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: a manifest maps file names to metadata objects")
+    return {name: metadata_from_mapping(fields) for name, fields in raw.items()}
+
+
+def metadata_from_mapping(fields: object) -> Metadata:
+    if not isinstance(fields, dict):
+        return Metadata()
+    authors = fields.get("authors") or []
+    if isinstance(authors, str):
+        authors = [a.strip() for a in authors.split(";") if a.strip()]
+    elif not isinstance(authors, list):
+        authors = [authors]
+    return Metadata(
+        title=_text(fields.get("title")),
+        outlet=_text(fields.get("outlet")),
+        authors=[str(a) for a in authors if a not in (None, "")],
+        published=_text(fields.get("published")),
+        url=_text(fields.get("url")),
+        dateline=_text(fields.get("dateline")),
+    )
+
+
+def _text(value: object) -> str | None:
+    """A metadata field as text, whatever JSON or YAML type it came as."""
+    return str(value).strip() or None if value not in (None, "") else None
+
+
+def discover(inputs: list[str]) -> Iterator[Source | InputError]:
+    """Every article file an input names: files, folders (recursively), globs, ``-`` for stdin.
+
+    Problems are yielded in place, so one bad input never hides the others. In a folder, a
+    file of an unknown kind is a problem (unless it is hidden, the manifest, or a page's
+    asset); a file named outright is read by its content when its name does not say.
+    """
+    manifests: dict[Path, dict[str, Metadata]] = {}
+
+    def source(path: Path) -> Source | InputError:
+        folder = path.parent
+        if folder not in manifests:
+            try:
+                manifests[folder] = _manifest(folder)
+            except InputError:
+                manifests[folder] = {}
+        kind = KINDS.get(path.suffix.lower()) or sniff_kind(path)
+        if isinstance(kind, InputError):
+            return kind
+        return Source(path, manifests[folder].get(path.name), kind)
+
+    def in_folder(path: Path) -> Source | InputError:
+        if path.suffix and path.suffix.lower() not in ARTICLE_SUFFIXES:
+            return InputError(
+                f"{path}: unsupported kind of file ({path.suffix}); articles are "
+                + ", ".join(sorted(ARTICLE_SUFFIXES))
+            )
+        return source(path)
+
+    for item in inputs:
+        if item == STDIN:
+            yield Source(None)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            try:
+                _manifest(path)
+            except InputError as exc:
+                yield exc
+            try:
+                files = folder_files(path)
+            except OSError as exc:
+                yield InputError(f"{item}: cannot list the folder ({exc.strerror or exc})")
+                continue
+            yield from (in_folder(p) for p in files)
+        elif path.is_file():
+            yield source(path)
+        elif any(c in item for c in "*?["):
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
+            files = [p for p in matches if p.is_file()]
+            if not files:
+                yield InputError(f"{item}: no file matches")
+            yield from (source(p) for p in files)
+        else:
+            yield InputError(f"{item}: no such file or directory")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Files under ``folder`` that may be articles, in a stable order."""
+    found: list[Path] = []
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith(".") or p.endswith("_files") for p in parts[:-1]):
+            continue  # hidden folders, and the asset folders browsers save beside a page
+        if path.name.startswith(".") or path.name == MANIFEST_NAME:
+            continue
+        if path.suffix.lower() in ASSET_SUFFIXES or not (path.is_file() or path.is_symlink()):
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def sniff_kind(path: Path) -> str | InputError:
+    """The kind of a file its name does not tell: HTML, JSON Lines, or plain text."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        return InputError(f"{path}: cannot read ({exc.strerror})")
+    start = head.lstrip().lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if start.startswith(b"{"):
+        return "jsonl"
+    return "text"

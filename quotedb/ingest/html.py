@@ -1,0 +1,54 @@
+"""Saved web pages: the main text and the page's metadata, by trafilatura.
+
+trafilatura (and lxml under it) is imported on the first HTML page, so that ingesting plain
+text never pays for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from quotedb.errors import InputError
+from quotedb.ingest.documents import Metadata
+from quotedb.ingest.encoding import decode, normalize_newlines
+
+
+def read_html(data: bytes, label: str) -> tuple[str, Metadata]:
+    """The article text of a page and what the page says about itself."""
+    page = decode(data, label, html=True)
+    fields = _extract(page, label)
+    text = normalize_newlines(str(fields.get("text") or "")).strip()
+    if not text:
+        raise InputError(f"{label}: no article text found in the page")
+    return text + "\n", _metadata(fields)
+
+
+def _extract(page: str, label: str) -> dict[str, Any]:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        doc = trafilatura.bare_extraction(
+            page, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except RecursionError:
+        raise InputError(f"{label}: page nested too deeply to parse") from None
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
+        raise InputError(f"{label}: cannot parse the page ({exc})") from None
+    if doc is None:
+        return {}
+    fields = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    return dict(fields)
+
+
+def _metadata(fields: dict[str, Any]) -> Metadata:
+    author = fields.get("author") or ""
+    authors = [a.strip() for a in str(author).split(";") if a.strip()]
+    return Metadata(
+        title=fields.get("title") or None,
+        outlet=fields.get("sitename") or fields.get("hostname") or None,
+        authors=authors,
+        published=fields.get("date") or None,
+        url=fields.get("url") or None,
+    )

@@ -1,0 +1,64 @@
+"""Running tasks in a process pool, results in input order, in bounded memory."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+
+from quotedb.ingest.tasks import Failed, LinesTask, Options, Outcome, Task, work
+
+IN_FLIGHT_PER_WORKER = 4
+
+
+def auto_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def run(tasks: Iterable[Task | Failed], options: Options, workers: int) -> Iterator[Outcome]:
+    """Outcomes of every task, in order; extraction in ``workers`` processes when above 1."""
+    if workers <= 1:
+        for task in tasks:
+            yield from [task] if isinstance(task, Failed) else work(task, options)
+        return
+    # fork starts workers fast; it happens before any thread of ours exists (see the CLI).
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield from _pooled(pool, tasks, options, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _pooled(
+    pool: ProcessPoolExecutor, tasks: Iterable[Task | Failed], options: Options, window: int
+) -> Iterator[Outcome]:
+    pending: deque[tuple[Task | Failed, Future[list[Outcome]] | None]] = deque()
+    job = partial(work, options=options)
+    broken = False
+    for task in tasks:
+        future = None
+        if not isinstance(task, Failed) and not broken:
+            try:
+                future = pool.submit(job, task)
+            except BrokenProcessPool:
+                broken = True
+        pending.append((task, future))
+        while len(pending) > window:
+            yield from _result(*pending.popleft())
+    while pending:
+        yield from _result(*pending.popleft())
+
+
+def _result(task: Task | Failed, future: Future[list[Outcome]] | None) -> list[Outcome]:
+    if isinstance(task, Failed):
+        return [task]
+    label = task.label if isinstance(task, LinesTask) else task.source.label
+    try:
+        if future is not None:
+            return future.result()
+    except BrokenProcessPool:
+        pass
+    return [Failed(label, f"{label}: an extraction worker died (out of memory?)")]

@@ -1,0 +1,59 @@
+"""The ingest loop: sources become tasks, tasks become extracted articles (in worker
+processes when asked), articles are stored by one writer in batches of whole articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from quotedb.db.engine import writer_engine
+from quotedb.errors import InputError
+from quotedb.ingest.documents import Metadata, Source
+from quotedb.ingest.parallel import run
+from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.tasks import DEFAULT_TIMEOUT, Extracted, Options, Outcome, tasks_for
+from quotedb.ingest.writer import IngestReport, Writer
+
+__all__ = ["IngestReport", "Progress", "ingest_sources"]
+
+Progress = Callable[[str], None]
+OutcomeHook = Callable[[Outcome], None]
+
+
+def ingest_sources(
+    factory: sessionmaker[Session],
+    sources: Iterable[Source | InputError],
+    overrides: Metadata | None = None,
+    on_article: Progress | None = None,
+    *,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    on_outcome: OutcomeHook | None = None,
+) -> IngestReport:
+    """Ingest every article the sources hold; failures are reported, never raised."""
+    report = IngestReport()
+    writer = Writer(_writer_sessions(factory), report)
+    options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout)
+    try:
+        for outcome in run(tasks_for(sources, max_bytes), options, workers):
+            if isinstance(outcome, Extracted):
+                writer.add(outcome)
+            else:
+                report.failed.append((outcome.label, outcome.reason))
+            if on_article is not None:
+                on_article(outcome.doc.source if isinstance(outcome, Extracted) else outcome.label)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    finally:
+        writer.flush()
+    return report
+
+
+def _writer_sessions(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    bind = factory.kw.get("bind")
+    if not isinstance(bind, Engine):
+        return factory
+    return sessionmaker(writer_engine(bind), expire_on_commit=False)

@@ -1,0 +1,206 @@
+"""Units of extraction work, small enough to ship to a worker process and back.
+
+A task is a file to read, or a run of JSON Lines already read (so that a dump of millions
+of articles streams through in bounded memory). Working on a task never touches the
+database: it yields documents with their quotations, or failures, in input order.
+"""
+
+from __future__ import annotations
+
+import io
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from quotedb.core import Quotation, QuoteKind, extract
+from quotedb.errors import InputError
+from quotedb.ingest.documents import Document, Metadata, Source
+from quotedb.ingest.read import (
+    DEFAULT_MAX_BYTES,
+    Parsed,
+    parse_lines,
+    parse_source,
+    read_bytes,
+    too_large,
+)
+
+DEFAULT_TIMEOUT = 60.0
+LINES_PER_TASK = 64
+BYTES_PER_TASK = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    source: Source
+    data: bytes | None = None  # read already (stdin: workers cannot read it)
+
+
+@dataclass(frozen=True, slots=True)
+class LinesTask:
+    label: str
+    first: int  # line number of lines[0], counting from 1
+    lines: list[bytes]
+
+
+Task = FileTask | LinesTask
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    overrides: Metadata | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    terms: bool = False  # keep scare quotes and titles
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds of extraction per article
+
+
+@dataclass(slots=True)
+class Extracted:
+    doc: Document
+    quotations: list[Quotation]
+    size: int = 0  # input bytes it stood for, for progress
+
+
+@dataclass(slots=True)
+class Failed:
+    label: str
+    reason: str
+    size: int = field(default=0)
+
+
+Outcome = Extracted | Failed
+
+
+def tasks_for(sources: Iterable[Source | InputError], max_bytes: int) -> Iterator[Task | Failed]:
+    """Tasks in input order; JSON Lines are cut into runs as they are read."""
+    for source in sources:
+        if isinstance(source, InputError):
+            yield Failed("", str(source))
+        elif source.path is None:
+            yield from _stdin_tasks(source, max_bytes)
+        elif source.kind == "jsonl":
+            try:
+                stream = source.path.open("rb")
+            except OSError as exc:
+                yield Failed(source.label, f"{source.label}: cannot read ({exc.strerror})")
+                continue
+            with stream:
+                yield from _line_tasks(source.label, stream, max_bytes)
+        else:
+            yield FileTask(source)
+
+
+def _stdin_tasks(source: Source, max_bytes: int) -> Iterator[Task | Failed]:
+    """JSON Lines when stdin's first character opens an object; else one article."""
+    stream = sys.stdin.buffer
+    if not isinstance(stream, io.BufferedReader):
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(1 << 16).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if source.kind == "jsonl" or head.startswith(b"{"):
+        yield from _line_tasks(source.label, stream, max_bytes)
+        return
+    try:
+        yield FileTask(source, read_bytes(source, max_bytes, stream))
+    except InputError as exc:
+        yield Failed(source.label, str(exc))
+
+
+def _line_tasks(label: str, stream: BinaryIO, max_bytes: int) -> Iterator[LinesTask | Failed]:
+    """Runs of lines as they are read: memory holds a run, never the whole stream."""
+    batch: list[bytes] = []
+    first, size = 1, 0
+    for number, line in enumerate(stream, start=1):
+        oversized = len(line) > max_bytes
+        if not oversized:
+            batch.append(line)
+            size += len(line)
+        if batch and (oversized or len(batch) >= LINES_PER_TASK or size >= BYTES_PER_TASK):
+            yield LinesTask(label, first, batch)
+            batch, size = [], 0
+        if oversized:
+            where = f"{label}:{number}"
+            yield Failed(where, too_large(where, len(line), max_bytes), len(line))
+        if not batch:
+            first = number + 1
+    if batch:
+        yield LinesTask(label, first, batch)
+
+
+def work(task: Task, options: Options) -> list[Outcome]:
+    """Read and extract one task; every problem becomes a :class:`Failed`, never a raise."""
+    if isinstance(task, LinesTask):
+        items = parse_lines(task.lines, task.label, task.first, options.overrides)
+        size = sum(len(line) for line in task.lines)
+    else:
+        try:
+            data = task.data
+            if data is None:
+                data = read_bytes(task.source, options.max_bytes)
+        except InputError as exc:
+            return [Failed(task.source.label, str(exc))]
+        items = parse_source(data, task.source, options.overrides)
+        size = len(data)
+    outcomes: list[Outcome] = []
+    try:
+        outcomes.extend(_outcome(item, options) for item in items)
+    except Exception as exc:  # a reader's bug must cost this input, not the run
+        label = task.label if isinstance(task, LinesTask) else task.source.label
+        outcomes.append(Failed(label, f"{label}: cannot read it ({exc!r})"))
+    if outcomes:
+        outcomes[-1].size = size
+    return outcomes
+
+
+class ExtractionTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (the regex engine checks for signals too).
+
+    Only where a timer signal can be had: Unix, the main thread (as in worker processes).
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if not seconds or not hasattr(signal, "setitimer") or not main:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise ExtractionTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
+    if isinstance(item, InputError):
+        return Failed(str(item).split(": ", 1)[0], str(item))
+    try:
+        quotations = item.quotations
+        if quotations is None:
+            with time_limit(options.timeout):
+                quotations = extract_quotations(item.doc.text, options.terms)
+    except ExtractionTimeout:
+        reason = f"extraction took over {options.timeout:g} s (see --timeout)"
+        return Failed(item.doc.source, f"{item.doc.source}: {reason}")
+    except RecursionError:
+        return Failed(item.doc.source, f"{item.doc.source}: text nested too deeply to extract")
+    except Exception as exc:  # a bug in extraction must cost one article, not the run
+        return Failed(item.doc.source, f"{item.doc.source}: extraction failed ({exc!r})")
+    return Extracted(item.doc, quotations)
+
+
+def extract_quotations(text: str, terms: bool = False) -> list[Quotation]:
+    return [q for q in extract(text) if terms or q.kind is not QuoteKind.TERM]
+
+
+Worker = Callable[[Task], list[Outcome]]

@@ -1,0 +1,139 @@
+"""Storing extracted articles: a batch of whole articles per transaction.
+
+Each article is written inside a savepoint, so one that fails is rolled back alone and the
+rest of its batch commits. A transaction holds the database's writer lock (``BEGIN
+IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), so two ingests take turns per batch:
+neither stores an article the other stored, nor creates a speaker the other created.
+A process killed mid-batch loses only the uncommitted batch, which the next run redoes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from quotedb.db.engine import session_scope
+from quotedb.db.models import Article
+from quotedb.errors import InputError
+from quotedb.ingest.tasks import Extracted
+from quotedb.store.articles import add_article
+from quotedb.store.ids import number_rows
+from quotedb.store.speakers import prefetch
+
+BATCH_ARTICLES = 100
+BATCH_SECONDS = 1.0
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    quotations: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def merge(self, other: IngestReport) -> None:
+        self.added += other.added
+        self.duplicates += other.duplicates
+        self.quotations += other.quotations
+        self.failed.extend(other.failed)
+
+
+class Writer:
+    def __init__(self, sessions: sessionmaker[Session], report: IngestReport) -> None:
+        self.sessions = sessions
+        self.report = report
+        self.batch: list[Extracted] = []
+        self.started = time.monotonic()
+
+    def add(self, item: Extracted) -> None:
+        if not self.batch:
+            self.started = time.monotonic()
+        self.batch.append(item)
+        if len(self.batch) >= BATCH_ARTICLES or time.monotonic() - self.started > BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if batch:
+            self.report.merge(self._commit(batch))
+
+    def _commit(self, batch: list[Extracted]) -> IngestReport:
+        """The batch in one transaction; tried again once (a race, a dropped connection),
+        then article by article so that one bad article names itself."""
+        for _attempt in range(2):
+            try:
+                return self._write(batch)
+            except DBAPIError:
+                continue
+        tally = IngestReport()
+        for item in batch:
+            try:
+                tally.merge(self._write([item]))
+            except SQLAlchemyError as exc:
+                tally.failed.append(_db_failure(item, exc))
+        return tally
+
+    def _write(self, batch: list[Extracted]) -> IngestReport:
+        tally = IngestReport()
+        with session_scope(self.sessions) as session:
+            number_rows(session)
+            seen = stored_hashes(session, [item.doc.content_hash for item in batch])
+            prefetch(
+                session, speaker_names(item for item in batch if item.doc.content_hash not in seen)
+            )
+            for item in batch:
+                if item.doc.content_hash in seen:
+                    tally.duplicates += 1
+                    continue
+                seen.add(item.doc.content_hash)
+                _write_one(session, item, tally)
+        return tally
+
+
+def _write_one(session: Session, item: Extracted, tally: IngestReport) -> None:
+    try:
+        with session.begin_nested():
+            add_article(session, item.doc, item.quotations)
+    except InputError as exc:
+        tally.failed.append((item.doc.source, str(exc)))
+        return
+    except IntegrityError:  # stored meanwhile by a writer that does not take the lock
+        tally.duplicates += 1
+        return
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise
+        tally.failed.append(_db_failure(item, exc))
+        return
+    except Exception as exc:  # rolled back to the savepoint: costs this article only
+        tally.failed.append((item.doc.source, f"{item.doc.source}: cannot store it ({exc!r})"))
+        return
+    tally.added += 1
+    tally.quotations += len(item.quotations)
+
+
+def _db_failure(item: Extracted, exc: SQLAlchemyError) -> tuple[str, str]:
+    reason = str(exc.orig if isinstance(exc, DBAPIError) else exc).strip().splitlines()[0]
+    return item.doc.source, f"{item.doc.source}: database error: {reason}"
+
+
+def speaker_names(batch: Iterable[Extracted]) -> Iterator[str]:
+    for item in batch:
+        for q in item.quotations:
+            if q.speaker:
+                yield q.speaker
+                yield from q.aliases
+
+
+def stored_hashes(session: Session, hashes: list[str]) -> set[str]:
+    stmt = select(Article.content_hash).where(Article.content_hash.in_(hashes))
+    return set(session.scalars(stmt))

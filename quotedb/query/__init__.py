@@ -1,0 +1,1 @@
+"""Read-side queries: who said what, phrase search, speakers."""

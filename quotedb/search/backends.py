@@ -1,0 +1,269 @@
+"""The two engines: SQLite FTS5 and PostgreSQL full-text search (GIN).
+
+Each returns a page of quotation ids, best first, with a score (higher is better) and
+the quotation's text for highlighting. All user text reaches the database as bound
+parameters or FTS5 quoted strings.
+
+On SQLite, FTS5 evaluates a phrase by walking the position lists of all its words, so
+"the ... of the" costs tens of milliseconds at a million quotations, and ``bm25()``
+evaluates it a second time to count it. So when the query has a rare required word (an
+*anchor*, found in the fts5vocab table), the quotations holding that word are fetched
+and the query is verified on them here, with the engine's tokenization; otherwise FTS5
+matches, in one pass. BM25 is then computed here (document frequencies from fts5vocab).
+A query matching more than ``RANK_WINDOW`` quotations (a lone "the") is ranked among its
+newest ``RANK_WINDOW`` matches when a page is asked for, not among hundreds of
+thousands; without a limit (exports) every match is ranked.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from functools import reduce
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from quotedb.db.models import Quotation
+from quotedb.search.filters import SearchFilter, restrict
+from quotedb.search.highlight import Matcher, fold, term_words
+from quotedb.search.parse import SearchQuery, Term, fts5_query, fts5_string, tsquery_text
+from quotedb.search.schema import FTS_TABLE, FTS_VOCAB, TS_CONFIG, TSV_COLUMN
+from quotedb.search.stopwords import STOPWORDS
+
+RANK_WINDOW = 5000  # a search for a page ranks at most this many (the newest) matches
+ANCHOR_MAX = 400  # most quotations an anchor word may bring for verification
+COMMON = 0.5  # share of quotations a function word is assumed to be in (not looked up)
+K1, B = 1.2, 0.75  # FTS5's BM25 constants
+Ranked = list[tuple[int, float]]
+Page = list[tuple[int, float, str]]  # id, score, text
+
+fts = table(FTS_TABLE, column("rowid", Integer))
+fts_ref: ColumnElement[Any] = literal_column(FTS_TABLE)
+vocab = table(FTS_VOCAB, column("term", String), column("doc", Integer))
+
+
+def is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
+    """The best ``f.limit`` matches of the query with their scores and texts."""
+    if is_sqlite(session):
+        return _page_fts5(session, query, f)
+    # Walking the newest rows pays only when matches are everywhere among them.
+    huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
+    return _page_pg(session, pg_query(query), f, huge)
+
+
+def texts(session: Session, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(select(Quotation.id, Quotation.text).where(Quotation.id.in_(ids)))
+    return {int(i): str(t) for i, t in rows}
+
+
+class DocFreq:
+    """Document frequencies from the fts5vocab table, each word looked up once.
+
+    fts5vocab counts a word by reading its whole position list, which takes ~100 ms for
+    "the" at a million quotations, so function words are assumed common instead.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.known: dict[str, int] = {}
+        self.total = int(session.scalar(select(func.max(Quotation.id))) or 0)
+
+    def word(self, word: str) -> int:
+        if word in STOPWORDS:
+            return int(self.total * COMMON)
+        if word not in self.known:
+            stmt = select(vocab.c.doc).where(vocab.c.term == word)
+            self.known[word] = int(self.session.scalar(stmt) or 0)
+        return self.known[word]
+
+    def prefix(self, stem: str) -> int:
+        cond = vocab.c.term.between(stem, stem + "\U0010ffff")
+        total = self.session.scalar(select(func.coalesce(func.sum(vocab.c.doc), 0)).where(cond))
+        return int(total or 0)
+
+    def term(self, term: Term) -> int:
+        """Quotations holding the term: its rarest word's count (an upper bound for phrases)."""
+        words = term_words(term)
+        counts = [self.word(w) for w in (words[:-1] if term.prefix else words)]
+        if term.prefix and words:
+            counts.append(self.prefix(fold(words[-1])))
+        return min(counts) if counts else 0
+
+    def anchor(self, query: SearchQuery) -> tuple[str, int] | None:
+        """The rarest word the query requires (outside OR and prefixes), with its count."""
+        required = {
+            w
+            for group in query.groups
+            if len(group) == 1
+            for w in (term_words(group[0])[:-1] if group[0].prefix else term_words(group[0]))
+        }
+        counted = sorted((self.word(w), w) for w in required)
+        return (counted[0][1], counted[0][0]) if counted else None
+
+
+def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
+    freq = DocFreq(session)
+    anchor = freq.anchor(query)
+    if anchor is not None and anchor[1] == 0:
+        return []
+    if anchor is not None and anchor[1] <= ANCHOR_MAX:
+        found = _verified(session, query, f, fts5_string(Term(anchor[0])))
+    else:
+        window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
+        found = matching_texts(session, fts5_query(query), f, window)
+        if window and len(found) >= window:  # too many to rank: the newest ones
+            found = matching_texts(session, fts5_query(query), f, window, newest=True)
+    return [(i, s, found[i]) for i, s in bm25(freq, query, found)[: f.limit]]
+
+
+def matching_texts(
+    session: Session, match: str, f: SearchFilter, limit: int | None = None, newest: bool = False
+) -> dict[int, str]:
+    """Ids and texts of the quotations an FTS5 query matches, in one join.
+
+    FTS5 walks its lists forwards about twice as fast as backwards, so the newest matches
+    are asked for only when they are needed.
+    """
+    stmt = (
+        select(Quotation.id, Quotation.text)
+        .select_from(fts)
+        .join(Quotation, Quotation.id == fts.c.rowid)
+        .where(fts_ref.op("MATCH")(match))
+    )
+    stmt = restrict(session, stmt, f).limit(limit)
+    if newest:
+        stmt = stmt.order_by(fts.c.rowid.desc())
+    return {int(i): str(t) for i, t in session.execute(stmt)}
+
+
+def _verified(session: Session, query: SearchQuery, f: SearchFilter, anchor: str) -> dict[int, str]:
+    """Texts of the quotations holding the anchor that match the whole query."""
+    matcher = Matcher(query)
+    return {i: t for i, t in matching_texts(session, anchor, f).items() if matcher.matches(t)}
+
+
+def bm25(freq: DocFreq, query: SearchQuery, found: dict[int, str]) -> Ranked:
+    """Okapi BM25 of each text for the query's terms, best first, ties by id."""
+    if not found:
+        return []
+    total = max(freq.total, len(found))
+    idf = []
+    for term in query.terms:
+        df = max(freq.term(term), 1)
+        idf.append(math.log((total - df + 0.5) / (df + 0.5) + 1))
+    matcher = Matcher(query)
+    stats = {i: matcher.frequencies(t) for i, t in found.items()}
+    avgdl = sum(n for _, n in stats.values()) / len(stats) or 1
+    scores = []
+    for i, (tfs, length) in stats.items():
+        norm = K1 * (1 - B + B * length / avgdl)
+        score = sum(w * tf * (K1 + 1) / (tf + norm) for w, tf in zip(idf, tfs, strict=True))
+        scores.append((i, round(score, 6)))
+    return sorted(scores, key=lambda x: (-x[1], x[0]))
+
+
+WordShares = tuple[dict[str, float], float]
+_shares: dict[str, tuple[float, WordShares]] = {}
+SHARES_TTL = 300.0  # seconds: statistics change only when ANALYZE runs
+
+
+def pg_word_shares(session: Session) -> WordShares:
+    """Share of quotations holding each of the most common words, and how many there are,
+    from the statistics ``ANALYZE`` keeps (empty before the first ANALYZE)."""
+    key = str(session.get_bind().engine.url)
+    cached = _shares.get(key)
+    if cached and time.monotonic() - cached[0] < SHARES_TTL and cached[1][0]:
+        return cached[1]
+    _shares[key] = (time.monotonic(), _read_word_shares(session))
+    return _shares[key][1]
+
+
+def _read_word_shares(session: Session) -> WordShares:
+    stmt = text(
+        "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+        "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+        "WHERE s.tablename = 'quotations' AND s.attname = :column"
+    )
+    row = session.execute(stmt, {"column": TSV_COLUMN}).first()
+    if row is None or not row[0]:
+        return {}, 0.0
+    return dict(zip(row[0], row[1], strict=False)), float(row[2])
+
+
+def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
+    """About how many quotations match: 0 unless every group is made of common single
+    words (a phrase is counted as rare: its words' shares say little about it)."""
+    shares, total = pg_word_shares(session)
+    estimate = total
+    for group in query.groups:
+        shares_of_terms = [shares.get(t.words[0], 0.0) if len(t.words) == 1 else 0.0 for t in group]
+        estimate = min(estimate, sum(shares_of_terms) * total)
+    return estimate
+
+
+def _page_pg(session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool) -> Page:
+    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only."""
+    score = func.ts_rank(tsvector(), tsq)
+    stmt = select(Quotation.id, score, Quotation.text)
+    if huge and f.limit and f.limit <= RANK_WINDOW:
+        newest = restrict(session, select(Quotation.id).where(tsvector().op("@@")(tsq)), f)
+        newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
+        stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
+    else:
+        stmt = restrict(session, stmt.where(tsvector().op("@@")(tsq)), f)
+    stmt = stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
+    return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
+
+
+def rank_fts5(session: Session, match: str, f: SearchFilter) -> Ranked:
+    """Quotation ids for an FTS5 query string, best first (score: minus BM25)."""
+    bm25_ = func.bm25(fts_ref)
+    stmt = select(fts.c.rowid, bm25_).select_from(fts).where(fts_ref.op("MATCH")(match))
+    stmt = restrict(session, stmt, f, fts.c.rowid).order_by(bm25_, fts.c.rowid).limit(f.limit)
+    return [(int(i), -float(s)) for i, s in session.execute(stmt)]
+
+
+def rank_tsquery(session: Session, tsq: ColumnElement[Any], f: SearchFilter) -> Ranked:
+    """Quotation ids for a ``tsquery``, best first (score: ts_rank)."""
+    score = func.ts_rank(tsvector(), tsq)
+    stmt = select(Quotation.id, score).where(tsvector().op("@@")(tsq))
+    stmt = restrict(session, stmt, f).order_by(score.desc(), Quotation.id).limit(f.limit)
+    return [(int(i), float(s)) for i, s in session.execute(stmt)]
+
+
+def tsvector() -> ColumnElement[Any]:
+    return literal_column(f"quotations.{TSV_COLUMN}")
+
+
+def regconfig() -> ColumnElement[Any]:
+    return literal_column(f"'{TS_CONFIG}'::regconfig")
+
+
+def pg_term(term: Term) -> ColumnElement[Any]:
+    if term.prefix:
+        return func.to_tsquery(regconfig(), tsquery_text(term))
+    return func.phraseto_tsquery(regconfig(), term.text)
+
+
+def pg_query(query: SearchQuery) -> ColumnElement[Any]:
+    """``tsquery`` of the parsed query: phrases via ``phraseto_tsquery``, all bound."""
+    groups = [reduce(lambda a, b: a.op("||")(b), map(pg_term, g)) for g in query.groups]
+    return reduce(lambda a, b: a.op("&&")(b), groups)

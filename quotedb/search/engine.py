@@ -1,0 +1,50 @@
+"""Full-text search of quotations: ranked hits with highlighted snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer, joinedload
+
+from quotedb.db.models import Article, Quotation
+from quotedb.search.backends import ranked_page
+from quotedb.search.filters import SearchFilter
+from quotedb.search.highlight import CLOSE, OPEN, snippet
+from quotedb.search.parse import SearchQuery, parse_query
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    quotation: Quotation
+    score: float
+    snippet: str
+
+    def highlighted(self, open_mark: str = "**", close_mark: str = "**") -> str:
+        return self.snippet.replace(OPEN, open_mark).replace(CLOSE, close_mark)
+
+
+def load_quotations(session: Session, ids: Iterable[int]) -> dict[int, Quotation]:
+    """Quotations with their article (but not its full text) and speaker loaded, by id."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    stmt = (
+        select(Quotation)
+        .where(Quotation.id.in_(wanted))
+        .options(
+            joinedload(Quotation.article).options(defer(Article.text)),
+            joinedload(Quotation.speaker),
+        )
+    )
+    rows = session.scalars(stmt).unique()
+    return {q.id: q for q in rows}
+
+
+def search(session: Session, query: str | SearchQuery, f: SearchFilter) -> list[Hit]:
+    """Quotations matching the query, best first (BM25 on SQLite, ts_rank on PostgreSQL)."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    page = ranked_page(session, parsed, f)
+    found = load_quotations(session, (i for i, _, _ in page))
+    return [Hit(found[i], score, snippet(t, parsed)) for i, score, t in page if i in found]

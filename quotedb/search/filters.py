@@ -1,0 +1,63 @@
+"""Filters of a search: speaker, outlet, dates, kind, article — the same for every backend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func
+from sqlalchemy.orm import Session
+
+from quotedb.db.models import Article, Quotation
+from quotedb.query.filters import matching_speaker_ids
+
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    speaker: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    kind: str | None = None
+    limit: int | None = 50
+    article: int | None = None
+
+    @property
+    def needs_article(self) -> bool:
+        return bool(self.outlet or self.since or self.until)
+
+    @property
+    def needs_quotation(self) -> bool:
+        return bool(self.speaker or self.kind or self.article or self.needs_article)
+
+
+def conditions(session: Session, f: SearchFilter) -> list[ColumnElement[bool]]:
+    """WHERE clauses on ``quotations`` and ``articles`` for the filter (limit aside)."""
+    where: list[ColumnElement[bool]] = []
+    if f.speaker:
+        where.append(Quotation.speaker_id.in_(matching_speaker_ids(session, f.speaker)))
+    if f.kind:
+        where.append(Quotation.kind == f.kind)
+    if f.article:
+        where.append(Quotation.article_id == f.article)
+    if f.outlet:
+        where.append(func.lower(Article.outlet) == f.outlet.casefold())
+    if f.since:
+        where.append(Article.published >= f.since)
+    if f.until:
+        where.append(Article.published <= f.until)
+    return where
+
+
+def restrict(
+    session: Session, stmt: S, f: SearchFilter, quotation_id: ColumnElement[int] | None = None
+) -> S:
+    """``stmt`` narrowed by the filter; joins ``quotations`` on ``quotation_id`` when given."""
+    if quotation_id is not None and f.needs_quotation:
+        stmt = stmt.join(Quotation, Quotation.id == quotation_id)
+    if f.needs_article:
+        stmt = stmt.join(Article, Article.id == Quotation.article_id)
+    return stmt.where(*conditions(session, f))

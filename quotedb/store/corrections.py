@@ -1,0 +1,227 @@
+"""Human corrections: applied now, recorded with what they replaced, replayed after re-extraction.
+
+A quotation is addressed by its article's content hash and its span, so a correction finds
+its quotation again in a newer extraction (the one whose span overlaps it most); people are
+addressed by id and name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quotedb.core.names import compatible, parse_name
+from quotedb.db.models import Alias, Article, Cluster, Correction, Quotation, Role, Speaker
+from quotedb.errors import QueryError
+from quotedb.store import cache, clusters
+from quotedb.store.speakers import (
+    MERGE,
+    PERSON,
+    RENAME,
+    alias_key,
+    blocking_key,
+    find_speakers,
+    lookup,
+    speaker_for,
+)
+
+REATTRIBUTE, NOT_QUOTE, SPLIT = "reattribute", "not-quote", "split"
+
+
+def record(session: Session, action: str, q: Quotation | None = None, **fields: Any) -> Correction:
+    previous = fields.pop("previous", {})
+    row = Correction(action=action, payload=fields, previous=previous)
+    if q is not None:
+        row.article_hash, row.start, row.end = q.article.content_hash, q.start, q.end
+    session.add(row)
+    cache.reset(session)  # aliases, labels or quotations moved
+    return row
+
+
+def get_quotation(session: Session, quotation_id: int) -> Quotation:
+    q = session.get(Quotation, quotation_id)
+    if q is None:
+        raise QueryError(f"no quotation with id {quotation_id}")
+    return q
+
+
+def get_speaker(session: Session, name: str, kind: str | None = None) -> Speaker:
+    """The one speaker a name or id denotes; a clear error when none or several do."""
+    if name.isdigit() and (found := session.get(Speaker, int(name))) is not None:
+        return found
+    matches = find_speakers(session, name) or lookup(session, name, kind)
+    if kind is not None:
+        matches = [s for s in matches if s.kind == kind]
+    if not matches:
+        raise QueryError(f"no speaker named {name!r}")
+    if len(matches) > 1:
+        listed = ", ".join(f"{s.id} ({s.name}, {s.kind})" for s in matches)
+        raise QueryError(f"{name!r} names several speakers: {listed}; give an id")
+    return matches[0]
+
+
+def _speaker_state(q: Quotation) -> dict[str, Any]:
+    sp = q.speaker
+    return {"speaker": sp.name if sp else None, "kind": sp.kind if sp else None}
+
+
+def target(session: Session, name: str, kind: str) -> Speaker:
+    """The speaker a correction names: an existing one it denotes unambiguously, or a new one."""
+    try:
+        return get_speaker(session, name, kind)
+    except QueryError:
+        if name.isdigit() or len(find_speakers(session, name) or lookup(session, name, kind)) > 1:
+            raise
+        return speaker_for(session, name, kind)
+
+
+def set_speaker(session: Session, q: Quotation, speaker: Speaker | None) -> None:
+    old_cluster = q.cluster_id
+    q.speaker = speaker
+    q.corrected = True
+    q.cluster_id = None
+    clusters.prune(session, [old_cluster])
+    cache.reset(session)
+
+
+def reattribute(session: Session, q: Quotation, name: str | None, kind: str) -> Correction:
+    """Give a quotation to a person or organisation, or to nobody (``name`` None)."""
+    previous = _speaker_state(q)
+    speaker = None if name is None else target(session, name, kind)
+    set_speaker(session, q, speaker)
+    session.flush()
+    return record(
+        session, REATTRIBUTE, q,
+        speaker=speaker.name if speaker else None,
+        speaker_id=speaker.id if speaker else None,
+        kind=kind, previous=previous,
+    )  # fmt: skip
+
+
+def not_quote(session: Session, q: Quotation) -> Correction:
+    """Remove what the extractor took for a quotation."""
+    row = record(session, NOT_QUOTE, q, previous={"text": q.text, **_speaker_state(q)})
+    old_cluster = q.cluster_id
+    session.delete(q)
+    clusters.prune(session, [old_cluster])
+    return row
+
+
+def merge(session: Session, keep: Speaker, other: Speaker) -> Correction:
+    """One person known under two speakers: everything of ``other`` moves to ``keep``."""
+    if keep.id == other.id:
+        raise QueryError("a speaker cannot be merged with itself")
+    previous = {"id": other.id, "name": other.name, "aliases": [a.alias for a in other.aliases]}
+    for q in session.scalars(select(Quotation).where(Quotation.speaker_id == other.id)):
+        q.speaker_id = keep.id
+    for c in session.scalars(select(Cluster).where(Cluster.speaker_id == other.id)):
+        c.speaker_id = keep.id
+    for alias in list(other.aliases):
+        if all(a.key != alias.key for a in keep.aliases):
+            keep.aliases.append(Alias(alias=alias.alias, key=alias.key))
+    for role in list(other.roles):
+        if all((r.role, r.article_id) != (role.role, role.article_id) for r in keep.roles):
+            keep.roles.append(Role(role=role.role, article_id=role.article_id))
+    session.delete(other)
+    session.flush()
+    return record(session, MERGE, into=keep.id, into_name=keep.name, previous=previous)
+
+
+def split(session: Session, speaker: Speaker, alias: str) -> Correction:
+    """An alias wrongly merged into a speaker becomes a speaker of its own, with its quotations."""
+    key = alias_key(alias)
+    exact = [a for a in speaker.aliases if a.key == key]
+    if not exact:
+        raise QueryError(f"{speaker.name!r} has no alias {alias!r}")
+    moved = exact + [a for a in speaker.aliases if a not in exact and _goes_with(a, alias, speaker)]
+    if len(moved) == len(speaker.aliases):
+        raise QueryError(f"{alias!r} is the only name of {speaker.name!r}")
+    new = Speaker(
+        name=exact[0].alias, kind=speaker.kind, name_key=blocking_key(alias, speaker.kind)
+    )
+    for a in moved:
+        speaker.aliases.remove(a)
+        new.aliases.append(Alias(alias=a.alias, key=a.key))
+    session.add(new)
+    session.flush()
+    keys = {a.key for a in moved}
+    for q in session.scalars(select(Quotation).where(Quotation.speaker_id == speaker.id)):
+        if keys & {alias_key(m) for m in (q.speaker_mention, q.antecedent) if m}:
+            q.speaker_id, q.corrected = new.id, True
+    return record(session, SPLIT, speaker=speaker.id, alias=alias, new=new.id, previous={})
+
+
+def _goes_with(other: Alias, alias: str, speaker: Speaker) -> bool:
+    """Does another alias name the person split off ("Mr. Guterres" with "António Guterres")
+    rather than the speaker kept?"""
+    if speaker.kind != PERSON:
+        return False
+    mine, theirs, kept = parse_name(other.alias), parse_name(alias), parse_name(speaker.name)
+    if mine is None or theirs is None or not compatible(mine, theirs):
+        return False
+    return kept is None or not compatible(mine, kept)
+
+
+def rename(session: Session, speaker: Speaker, name: str) -> Correction:
+    """A label chosen by a person, kept over the automatic one."""
+    previous = {"name": speaker.name}
+    speaker.name = name
+    speaker.name_key = blocking_key(name, speaker.kind)
+    if all(a.key != alias_key(name) for a in speaker.aliases):
+        speaker.aliases.append(Alias(alias=name, key=alias_key(name)))
+    return record(session, RENAME, speaker=speaker.id, name=name, previous=previous)
+
+
+def list_corrections(session: Session) -> list[Correction]:
+    return list(session.scalars(select(Correction).order_by(Correction.id)))
+
+
+# ---------------------------------------------------------------- replay
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def find_again(article: Article, start: int, end: int) -> Quotation | None:
+    """The article's quotation that overlaps the span most (at least half the shorter one)."""
+    best, best_overlap = None, 0
+    for q in article.quotations:
+        o = _overlap((q.start, q.end), (start, end))
+        if o > best_overlap and o >= 0.5 * min(q.end - q.start, end - start):
+            best, best_overlap = q, o
+    return best
+
+
+def replay(session: Session, article: Article) -> int:
+    """Apply the article's quotation corrections again; the number applied."""
+    if not cache.has_corrections(session, article.content_hash):
+        return 0
+    stmt = select(Correction).where(Correction.article_hash == article.content_hash)
+    applied = 0
+    for c in session.scalars(stmt.order_by(Correction.id)):
+        q = find_again(article, c.start or 0, c.end or 0)
+        if q is None:
+            continue
+        if c.action == REATTRIBUTE:
+            set_speaker(session, q, replayed_speaker(session, c.payload))
+        elif c.action == NOT_QUOTE:
+            article.quotations.remove(q)
+            session.delete(q)
+            cache.reset(session)
+        applied += 1
+    session.flush()
+    return applied
+
+
+def replayed_speaker(session: Session, payload: dict[str, Any]) -> Speaker | None:
+    """The speaker a recorded reattribution named: by id while it exists, else by name."""
+    name, kind = payload.get("speaker"), payload.get("kind") or PERSON
+    if name is None:
+        return None
+    if (sid := payload.get("speaker_id")) is not None and (found := session.get(Speaker, sid)):
+        return found
+    candidates = find_speakers(session, name) or lookup(session, name, kind)
+    return candidates[0] if len(candidates) == 1 else speaker_for(session, name, kind)

@@ -1,0 +1,52 @@
+"""Primary keys numbered by the writer on SQLite, so that inserts go in batches.
+
+SQLAlchemy cannot match the rows of a multi-row ``INSERT … RETURNING`` to their objects on
+SQLite, so without keys it inserts rows one statement at a time. A writer holds SQLite's
+write lock for its whole transaction (``BEGIN IMMEDIATE``), so it may number new rows
+itself, as SQLite would (the largest id plus one, in the order objects were added), and the
+ORM then inserts them with one ``executemany`` per table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, func, inspect, select
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
+
+from quotedb.db.engine import WRITER_OPTION
+
+KEY = "quotedb.next_ids"
+
+
+def number_rows(session: Session) -> None:
+    """Number new rows in this session's transactions (SQLite writers only)."""
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite" and bind.get_execution_options().get(WRITER_OPTION):
+        event.listen(session, "before_flush", _number)
+        event.listen(session, "after_soft_rollback", _forget)
+        event.listen(session, "after_transaction_end", _ended)
+
+
+def _number(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
+    pending = [obj for obj in session.new if getattr(obj, "id", False) is None]
+    if not pending:
+        return
+    next_ids: dict[type, int] = session.info.setdefault(KEY, {})
+    for obj in sorted(pending, key=lambda o: inspect(o).insert_order):
+        cls = type(obj)
+        if cls not in next_ids:
+            with session.no_autoflush:
+                stored = session.scalar(select(func.max(cls.id)))  # type: ignore[attr-defined]
+            next_ids[cls] = (stored or 0) + 1
+        obj.id = next_ids[cls]  # type: ignore[attr-defined]
+        next_ids[cls] += 1
+
+
+def _forget(session: Session, _previous: SessionTransaction) -> None:
+    session.info.pop(KEY, None)
+
+
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(KEY, None)

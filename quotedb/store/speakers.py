@@ -1,0 +1,269 @@
+"""Finding the stored speaker a name refers to, or adding one.
+
+People are matched on their names' compatibility (:mod:`quotedb.core.names`), never on a
+bare surname several stored people share. ``Speaker.name_key`` is a blocking key: the
+surname's key for people, the whole name's key for organisations and unnamed sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, inspect, or_, select
+from sqlalchemy.orm import Session
+
+from quotedb.core.names import (
+    PersonName,
+    canonical_label,
+    compatible,
+    fold,
+    name_key,
+    org_key,
+    parse_name,
+    roles_in,
+    surname_key,
+)
+from quotedb.core.types import Quotation as Extracted
+from quotedb.core.types import SpeakerKind
+from quotedb.db.models import Alias, Article, Quotation, Role, Speaker
+from quotedb.store import cache
+
+PERSON = SpeakerKind.PERSON.value
+RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
+RELABEL = "quotedb.relabel"  # session.info: people whose names changed
+
+
+def alias_key(name: str) -> str:
+    return " ".join(name_key(name)) or fold(name).strip()
+
+
+def blocking_key(name: str, kind: str) -> str:
+    parsed = parse_name(name) if kind == PERSON else None
+    return surname_key(parsed) if parsed is not None else org_key(name) or alias_key(name)
+
+
+def find_speakers(session: Session, name: str) -> list[Speaker]:
+    """Speakers known by this name (any alias; case, accents and honorifics ignored)."""
+    keys = {alias_key(name), org_key(name)} - {""}
+    stmt = select(Speaker).join(Alias).where(Alias.key.in_(keys)).distinct()
+    return list(session.scalars(stmt.order_by(Speaker.id)))
+
+
+def lookup(session: Session, name: str, kind: str | None = None) -> list[Speaker]:
+    """Speakers a user-typed name may denote: any alias, or a compatible person's name.
+
+    "Sergei Lavrov", "sergey lavrov", "Mr. Lavrov" and "Lavrov" all find Sergey V. Lavrov;
+    a bare surname finds every person who bears it.
+    """
+    found = {s.id: s for s in find_speakers(session, name)}
+    parsed = parse_name(name) if kind in (None, PERSON) else None
+    if parsed is not None:
+        found |= {s.id: s for s in same_surname(session, surname_key(parsed)) if fits(s, parsed)}
+    return [s for _, s in sorted(found.items()) if kind is None or s.kind == kind]
+
+
+def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
+    """Record one more name of a speaker; True when it is new."""
+    key = alias_key(alias)
+    if not key or any(a.key == key for a in speaker.aliases):
+        return False
+    parsed = parse_name(alias) if speaker.kind == PERSON else None
+    surface = parsed.display if parsed is not None and parsed.role else alias
+    speaker.aliases.append(Alias(alias=" ".join(surface.split()), key=key))
+    cache.aliased(session, speaker, key)
+    return True
+
+
+def has_given_name(speaker: Speaker) -> bool:
+    label = parse_name(speaker.name)
+    return label is not None and label.given is not None
+
+
+def fits(speaker: Speaker, name: PersonName) -> bool:
+    """Is the name compatible with the speaker's label (their best-supported name)?
+
+    The label, not every alias: one odd alias from a noisy extraction must not make every
+    later mention of the person look like somebody else.
+    """
+    label = parse_name(speaker.name)
+    return label is not None and compatible(name, label)
+
+
+def same_surname(session: Session, surname: str) -> list[Speaker]:
+    """Stored people whose surname may be this one (spelt alike, or a letter apart)."""
+    stmt = select(Speaker).where(
+        Speaker.kind == PERSON,
+        or_(Speaker.name_key == surname, Speaker.name_key.startswith(surname[:3])),
+    )
+    return list(session.scalars(stmt.order_by(Speaker.id)))
+
+
+def match_person(session: Session, name: PersonName) -> Speaker | None:
+    """The one stored person this name denotes; None when none fits, or several do.
+
+    A bare surname goes to the one named person it fits, else to the stored bare surname
+    (unresolved). A full name never takes over a bare-surname speaker: whose quotations those
+    were is not known.
+    """
+    block = cache.surname_block(session, surname_key(name), PERSON)
+    named = [s for s in block if has_given_name(s) and fits(s, name)]
+    if len(named) == 1:
+        return named[0]
+    if name.given is not None:
+        return None
+    bare = [s for s in block if not has_given_name(s) and s.name_key == surname_key(name)]
+    return bare[0] if bare else None
+
+
+def person_name(names: list[str]) -> PersonName | None:
+    """Who a document's speaker is: its name, completed by aliases that agree with it.
+
+    Aliases from a noisy extraction may name relatives ("Bill Clinton" beside "Clinton"):
+    a bare name takes a fuller alias only when all its fuller aliases agree.
+    """
+    parsed = [p for n in names if (p := parse_name(n)) is not None]
+    if not parsed or parsed[0].given:
+        return parsed[0] if parsed else None
+    fuller = [p for p in parsed[1:] if p.given and compatible(p, parsed[0])]
+    if fuller and all(compatible(a, b) for a in fuller for b in fuller):
+        return max(fuller, key=lambda p: p.completeness)
+    return parsed[0]
+
+
+def _match(
+    session: Session, names: list[str], person: PersonName | None, kind: str
+) -> Speaker | None:
+    name = names[0]
+    if person is not None:
+        by_alias = [s for s in cache.filed_under(session, {alias_key(name)}) if s.kind == kind]
+        if person.given and len(by_alias) == 1:  # a full name already filed (by hand, perhaps)
+            return by_alias[0]
+        return match_person(session, person)
+    keys = {org_key(n) for n in names} | {alias_key(n) for n in names}
+    keys -= {""}
+    return next((s for s in cache.filed_under(session, keys) if s.kind == kind), None)
+
+
+def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Speaker:
+    """The stored speaker a document's speaker denotes; created on first sight.
+
+    Only aliases compatible with the person are kept: a relative named nearby is not an alias.
+    """
+    person = person_name([name, *aliases]) if kind == PERSON else None
+    speaker = _match(session, [name, *aliases], person, kind)
+    if speaker is None:
+        label = person.display if person is not None else name
+        speaker = Speaker(
+            name=label,
+            kind=kind,
+            name_key=blocking_key(label, kind),
+            created_at=dt.datetime.now(dt.UTC),
+        )
+        session.add(speaker)
+        cache.renamed(session, speaker)
+    names = [name, *aliases]
+    if person is not None:
+        names = [n for n in names if (p := parse_name(n)) is not None and compatible(p, person)]
+    changed = [add_alias(session, speaker, n) for n in names]
+    if any(changed):
+        rename(session, speaker)
+        session.info.setdefault(RELABEL, set()).add(speaker)
+    return speaker
+
+
+def prefetch(session: Session, names: Iterable[str]) -> None:
+    """Look up at once the stored speakers these names may denote (a batch's speakers)."""
+    names = set(names)
+    cache.load_aliases(session, {alias_key(n) for n in names} | {org_key(n) for n in names})
+    parsed = [p for n in names if (p := parse_name(n)) is not None]
+    cache.load_blocks(session, {surname_key(p) for p in parsed}, PERSON)
+
+
+def relabel_pending(session: Session) -> None:
+    """Relabel the people whose names changed in this unit of work, now that its rows exist."""
+    for speaker in session.info.pop(RELABEL, set()):
+        rename(session, speaker)
+
+
+def name_forms(session: Session, speaker: Speaker) -> Counter[str]:
+    """Every name of the speaker, counted once per article that uses it in an attribution."""
+    forms: Counter[str] = Counter(a.alias for a in speaker.aliases)
+    return forms + cache.name_forms(session, speaker, parse_name).counts
+
+
+def rename(session: Session, speaker: Speaker) -> None:
+    """Give a person the most frequent of their most complete names."""
+    if speaker.kind != PERSON or (speaker.id is not None and renamed_by_hand(session, speaker.id)):
+        return
+    label = canonical_label(name_forms(session, speaker))
+    if label and label != speaker.name:
+        speaker.name = label
+        speaker.name_key = blocking_key(label, speaker.kind)
+        cache.renamed(session, speaker)
+
+
+def renamed_by_hand(session: Session, speaker_id: int) -> bool:
+    """Was the label chosen by a person (a rename, or the kept side of a merge)?"""
+    return speaker_id in cache.pinned_labels(session, (RENAME, MERGE))
+
+
+def quotation_count(session: Session, speaker_ids: Iterable[int]) -> dict[int, int]:
+    stmt = (
+        select(Quotation.speaker_id, func.count(Quotation.id))
+        .where(Quotation.speaker_id.in_(list(speaker_ids)))
+        .group_by(Quotation.speaker_id)
+    )
+    return {sid: n for sid, n in session.execute(stmt) if sid is not None}
+
+
+def record_roles(
+    session: Session, speaker: Speaker, article: Article, names: Iterable[str], known: set[Any]
+) -> None:
+    """Keep the titles the article gives the speaker, as evidence tied to the article.
+
+    ``known``: the (speaker id, role) pairs the article already gives, updated here.
+    """
+    found: list[str] = []
+    for display, role in sorted({(p.display, p.role or "") for n in names if (p := parse_name(n))}):
+        found += [role] if role else []
+        found += roles_in(article.text, display)
+    for role in dict.fromkeys(found):
+        if (speaker.id, role) not in known:
+            known.add((speaker.id, role))
+            session.add(Role(speaker_id=speaker.id, role=role, article_id=article.id))
+
+
+def settle_people(
+    session: Session,
+    article: Article,
+    quotations: list[Extracted],
+    speakers: dict[tuple[str, str], Speaker],
+) -> None:
+    """Once the rows exist: each person's label from all their names, their roles here."""
+    fresh = inspect(article).pending  # no roles can name it yet
+    session.flush()
+    count_forms(session, article)
+    relabel_pending(session)
+    stmt = select(Role.speaker_id, Role.role).where(Role.article_id == article.id)
+    known: set[Any] = set() if fresh else {tuple(r) for r in session.execute(stmt)}
+    for (name, kind), speaker in speakers.items():
+        names = {name}
+        for q in quotations:
+            if (q.speaker, q.speaker_kind.value) == (name, kind):
+                names.update(q.aliases)
+                names.update(m.text for m in (q.mention, q.mention and q.mention.named) if m)
+        record_roles(session, speaker, article, names, known)
+
+
+def count_forms(session: Session, article: Article) -> None:
+    """The article's attributions counted among the names of speakers already looked at
+    (the others are read from the database when needed, rows and all)."""
+    known = cache.cache(session).forms
+    for q in article.quotations:
+        if q.speaker is not None and (forms := known.get(q.speaker)) is not None:
+            for text in (q.antecedent, q.speaker_mention):
+                if text and (parsed := parse_name(text)) is not None:
+                    forms.add(parsed.display, article.id)

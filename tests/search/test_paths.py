@@ -1,0 +1,61 @@
+"""SQLite's ways to answer a query (anchored verification, plain FTS5 match, the window
+of newest matches for huge result sets) find the same quotations."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from quotedb.api import Database
+from quotedb.search import backends
+from quotedb.search.engine import search
+from quotedb.search.filters import SearchFilter
+
+QUERIES = ['"right path"', "we", "the OR a", "breakthrough*", '"on the right" path', "said"]
+
+
+def ids(session: Session, query: str, limit: int | None = None) -> set[int]:
+    return {h.quotation.id for h in search(session, query, SearchFilter(limit=limit))}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_paths_agree(seeded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    with seeded.session() as s:
+        default = {q: ids(s, q) for q in QUERIES}
+        monkeypatch.setattr(backends, "ANCHOR_MAX", 0)
+        matched = {q: ids(s, q) for q in QUERIES}
+    assert default == matched
+    assert all(default[q] for q in ('"right path"', "we", "the OR a", "breakthrough*"))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_huge_result_sets_rank_the_newest_matches(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with seeded.session() as s:
+        everything = ids(s, "we")
+        monkeypatch.setattr(backends, "ANCHOR_MAX", 0)
+        monkeypatch.setattr(backends, "RANK_WINDOW", 3)
+        page = ids(s, "we", limit=2)
+        assert ids(s, "we") == everything  # no limit: every match ranked
+    assert len(page) == 2 and page <= set(sorted(everything)[-3:])
+
+
+def test_scores_rank_term_frequency(seeded: Database) -> None:
+    with seeded.session() as s:
+        hits = search(s, "right", SearchFilter(limit=None))
+    assert hits == sorted(hits, key=lambda h: -h.score)
+    assert all("**right**" in h.highlighted().lower() for h in hits)
+
+
+def test_postgres_estimate_counts_only_common_single_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quotedb.search.parse import parse_query
+
+    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"the": 0.9, "a": 0.5}, 1e6))
+    estimate = lambda q: backends.pg_estimated_matches(None, parse_query(q))  # type: ignore[arg-type]  # noqa: E731
+    assert estimate("the") == pytest.approx(900_000)
+    assert estimate("the OR a") == pytest.approx(1_000_000)  # never above the total
+    assert estimate("the a") == pytest.approx(500_000)
+    assert estimate('"of the"') == 0 and estimate("badaifou") == 0
