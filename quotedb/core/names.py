@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -379,16 +379,35 @@ def _role_phrase(words: list[str]) -> str | None:
     return None
 
 
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}),")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where the name stands as whole words (a string search: no pattern per name)."""
+    start = text.find(name) if name else -1
+    while start != -1:
+        end = start + len(name)
+        if (start == 0 or not _is_word(text[start - 1])) and (
+            end == len(text) or not _is_word(text[end])
+        ):
+            yield start, end
+        start = text.find(name, start + 1)
+
+
 def roles_in(text: str, name: str) -> list[str]:
     """Titles an article gives a name: before it, or in apposition either side of it."""
     found: list[str] = []
-    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-        before = _CLAUSE_END.split(text[max(0, m.start() - 120) : m.start()])
+    for start, end in occurrences(text, name):
+        before = _CLAUSE_END.split(text[max(0, start - 120) : start])
         head = _role_phrase(before[-1].split())
         if head is None and len(before) > 1 and not before[-1].strip():
             clause = _ARTICLE.split(before[-2].strip())[-1]  # "the U.N. chief, Name"
             head = _role_phrase(re.split(r"\s(?:the|a|an)\s", " " + clause)[-1].split())
-        after = re.match(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}),", text[m.end() :])
+        after = _APPOSITION.match(text, end)
         tail = _role_phrase(after[1].split()) if after else None
         found += [r for r in (head, tail) if r and r not in found]
     return found

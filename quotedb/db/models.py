@@ -197,3 +197,10 @@ class Correction(Base):
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, server_default=func.now()
     )
+
+
+# The tables, for the writer's plain (not ORM-enabled) statements: ingest writes many rows.
+ARTICLES = Base.metadata.tables["articles"]
+QUOTATIONS = Base.metadata.tables["quotations"]
+ROLES = Base.metadata.tables["roles"]
+CLUSTERS = Base.metadata.tables["clusters"]

@@ -13,7 +13,7 @@ from functools import partial
 
 from quotedb.ingest.tasks import Failed, LinesTask, Options, Outcome, Task, work
 
-IN_FLIGHT_PER_WORKER = 4
+IN_FLIGHT_PER_WORKER = 32  # the writer stores a batch meanwhile: keep workers busy
 
 
 def auto_workers() -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from quotedb.core import Quotation, QuoteKind, extract
+from quotedb.core.prepare import Prepared, prepare
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source
 from quotedb.ingest.read import (
@@ -62,6 +63,11 @@ class Extracted:
     doc: Document
     quotations: list[Quotation]
     size: int = 0  # input bytes it stood for, for progress
+    prepared: Prepared | None = None  # for the store, worked out here rather than by the writer
+
+    @property
+    def stored(self) -> list[Quotation] | Prepared:
+        return self.prepared or self.quotations
 
 
 @dataclass(slots=True)
@@ -186,9 +192,10 @@ def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
         return Failed(str(item).split(": ", 1)[0], str(item))
     try:
         quotations = item.quotations
-        if quotations is None:
-            with time_limit(options.timeout):
+        with time_limit(options.timeout):
+            if quotations is None:
                 quotations = extract_quotations(item.doc.text, options.terms)
+            prepared = prepare(item.doc.text, quotations)
     except ExtractionTimeout:
         reason = f"extraction took over {options.timeout:g} s (see --timeout)"
         return Failed(item.doc.source, f"{item.doc.source}: {reason}")
@@ -196,7 +203,7 @@ def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
         return Failed(item.doc.source, f"{item.doc.source}: text nested too deeply to extract")
     except Exception as exc:  # a bug in extraction must cost one article, not the run
         return Failed(item.doc.source, f"{item.doc.source}: extraction failed ({exc!r})")
-    return Extracted(item.doc, quotations)
+    return Extracted(item.doc, quotations, prepared=prepared)
 
 
 def extract_quotations(text: str, terms: bool = False) -> list[Quotation]:

@@ -22,6 +22,7 @@ from quotedb.db.models import Article
 from quotedb.errors import InputError
 from quotedb.ingest.tasks import Extracted
 from quotedb.store.articles import add_article
+from quotedb.store.candidates import Carry
 from quotedb.store.ids import number_rows
 from quotedb.store.speakers import prefetch
 
@@ -53,6 +54,7 @@ class Writer:
         self.report = report
         self.batch: list[Extracted] = []
         self.started = time.monotonic()
+        self.carry = Carry()  # clustering candidates, from one batch to the next
 
     def add(self, item: Extracted) -> None:
         if not self.batch:
@@ -83,9 +85,17 @@ class Writer:
         return tally
 
     def _write(self, batch: list[Extracted]) -> IngestReport:
+        try:
+            return self._write_batch(batch)
+        except BaseException:
+            self.carry.drop()
+            raise
+
+    def _write_batch(self, batch: list[Extracted]) -> IngestReport:
         tally = IngestReport()
         with session_scope(self.sessions) as session:
             number_rows(session)
+            self.carry.resume(session)
             seen = stored_hashes(session, [item.doc.content_hash for item in batch])
             prefetch(
                 session, speaker_names(item for item in batch if item.doc.content_hash not in seen)
@@ -96,13 +106,14 @@ class Writer:
                     continue
                 seen.add(item.doc.content_hash)
                 _write_one(session, item, tally)
+            self.carry.keep(session)
         return tally
 
 
 def _write_one(session: Session, item: Extracted, tally: IngestReport) -> None:
     try:
         with session.begin_nested():
-            add_article(session, item.doc, item.quotations)
+            add_article(session, item.doc, item.stored)
     except InputError as exc:
         tally.failed.append((item.doc.source, str(exc)))
         return
@@ -128,7 +139,7 @@ def _db_failure(item: Extracted, exc: SQLAlchemyError) -> tuple[str, str]:
 
 def speaker_names(batch: Iterable[Extracted]) -> Iterator[str]:
     for item in batch:
-        for q in item.quotations:
+        for q in item.prepared.quotations if item.prepared else item.quotations:
             if q.speaker:
                 yield q.speaker
                 yield from q.aliases

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
-from quotedb.core.names import parse_name, resolve_corpus
+from quotedb.core.names import parse_name
+from quotedb.core.prepare import Prepared, prepare
 from quotedb.core.types import SpeakerKind
-from quotedb.db.models import Article, Speaker
+from quotedb.db.models import ARTICLES, QUOTATIONS, Article, Speaker
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document
+from quotedb.store import candidates
+from quotedb.store.candidates import Candidate
 from quotedb.store.clusters import cluster_article
 from quotedb.store.corrections import replay
+from quotedb.store.ids import reserve
 from quotedb.store.speakers import settle_people, speaker_for
 
 
@@ -32,35 +38,84 @@ def parse_date(value: str | None, label: str = "date") -> dt.date | None:
         raise InputError(f"{label}: {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def add_article(session: Session, doc: Document, quotations: list[Quotation]) -> Article:
-    article = Article(
-        content_hash=doc.content_hash,
-        text=doc.text,
-        title=doc.meta.title,
-        outlet=doc.meta.outlet,
-        authors=list(doc.meta.authors),
-        published=parse_date(doc.meta.published, f"{doc.source}: published"),
-        url=doc.meta.url,
-        dateline=doc.meta.dateline,
-        source_path=doc.source,
-        extractor_version=EXTRACTOR_VERSION,
-        ingested_at=dt.datetime.now(dt.UTC),  # given, not fetched back: inserts batch
-    )
-    session.add(article)
-    store_quotations(session, article, quotations)
-    return article
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The stored article whose quotations are being written."""
+
+    id: int
+    text: str
+    published: dt.date | None
+    content_hash: str
+
+    @classmethod
+    def of(cls, article: Article) -> Target:
+        return cls(article.id, article.text, article.published, article.content_hash)
 
 
-def store_quotations(session: Session, article: Article, quotations: list[Quotation]) -> None:
-    """The article's quotations as rows, with their speakers, corrections and clusters."""
-    quotations = resolve_corpus([quotations])[0]  # "Clinton" is the article's Hillary Clinton
+def add_article(session: Session, doc: Document, quotations: list[Quotation] | Prepared) -> int:
+    """Store a new article with its quotations; its id. Plain statements, not ORM objects:
+    ingest writes hundreds of articles a second."""
+    published = parse_date(doc.meta.published, f"{doc.source}: published")
+    article_id = reserve(session, Article, 1)[0]
+    values = {
+        "id": article_id,
+        "content_hash": doc.content_hash,
+        "text": doc.text,
+        "title": doc.meta.title,
+        "outlet": doc.meta.outlet,
+        "authors": list(doc.meta.authors),
+        "published": published,
+        "url": doc.meta.url,
+        "dateline": doc.meta.dateline,
+        "source_path": doc.source,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    session.execute(insert(ARTICLES), [values])
+    target = Target(article_id, doc.text, published, doc.content_hash)
+    store_quotations(session, target, quotations, fresh=True)
+    return article_id
+
+
+def store_quotations(
+    session: Session, target: Target, quotations: list[Quotation] | Prepared, *, fresh: bool
+) -> None:
+    """The article's quotations as rows, with their speakers, corrections and clusters.
+
+    ``fresh``: the article is new (nothing stored can refer to it yet).
+    """
+    prepared = quotations if isinstance(quotations, Prepared) else prepare(target.text, quotations)
+    quotations = prepared.quotations
     speakers = speakers_of(session, quotations)
-    article.quotations.extend(
-        quotation_row(q, speakers.get((q.speaker or "", q.speaker_kind.value))) for q in quotations
-    )
-    settle_people(session, article, quotations, speakers)
-    replay(session, article)  # corrections made before, if the article is stored again
-    cluster_article(session, article)
+    created = [s for s in speakers.values() if s.id is None]
+    session.flush()  # new speakers and aliases exist before rows refer to them
+    candidates.without_quotations(session, [s.id for s in created])
+    ids = reserve(session, QuotationRow, len(quotations))
+    values = [
+        quotation_values(q, i, target.id, speakers.get((q.speaker or "", q.speaker_kind.value)))
+        for i, q in zip(ids, quotations, strict=True)
+    ]
+    if values:
+        session.execute(insert(QUOTATIONS), values)
+    settle_people(session, target, prepared.roles, values, speakers, fresh=fresh)
+    if replay(session, target.id, target.content_hash):  # corrections made before
+        rows, kinds = stored_rows(session, target.id)
+    else:
+        rows = [Candidate(v["id"], v["text"], v["speaker_id"], target.id, None) for v in values]
+        kinds = [v["kind"] for v in values]
+    cluster_article(session, rows, target.published, kinds)
+
+
+def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], list[str]]:
+    stmt = select(
+        QuotationRow.id,
+        QuotationRow.text,
+        QuotationRow.speaker_id,
+        QuotationRow.article_id,
+        QuotationRow.cluster_id,
+        QuotationRow.kind,
+    ).where(QuotationRow.article_id == article_id)
+    found = list(session.execute(stmt.order_by(QuotationRow.start)))
+    return [Candidate(*r[:5]) for r in found], [r[5] for r in found]
 
 
 def speakers_of(session: Session, quotations: list[Quotation]) -> dict[tuple[str, str], Speaker]:
@@ -84,26 +139,32 @@ def is_named(q: Quotation) -> bool:
     return q.speaker_kind is not SpeakerKind.PERSON or parse_name(q.speaker) is not None
 
 
-def quotation_row(q: Quotation, speaker: Speaker | None) -> QuotationRow:
+def quotation_values(
+    q: Quotation, row_id: int, article_id: int, speaker: Speaker | None
+) -> dict[str, Any]:
     mention = q.mention
     named = mention.named if mention is not None else None
-    return QuotationRow(
-        start=q.start,
-        end=q.end,
-        text=q.text,
-        kind=q.kind.value,
-        speaker=speaker,
-        speaker_mention=mention.text if mention else None,
-        speaker_start=mention.start if mention else None,
-        speaker_end=mention.end if mention else None,
-        antecedent=named.text if named is not None and named is not mention else None,
-        antecedent_start=named.start if named is not None and named is not mention else None,
-        antecedent_end=named.end if named is not None and named is not mention else None,
-        cue=q.cue.text if q.cue else None,
-        cue_start=q.cue.start if q.cue else None,
-        cue_end=q.cue.end if q.cue else None,
-        confidence=q.confidence,
-        evidence=q.evidence or None,
-        extractor_version=EXTRACTOR_VERSION,
-        corrected=False,  # given, not fetched back: the article's rows go in one statement
-    )
+    other = named is not None and named is not mention
+    return {
+        "id": row_id,
+        "article_id": article_id,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind.value,
+        "speaker_id": speaker.id if speaker is not None else None,
+        "speaker_mention": mention.text if mention else None,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.end if mention else None,
+        "antecedent": named.text if other and named else None,
+        "antecedent_start": named.start if other and named else None,
+        "antecedent_end": named.end if other and named else None,
+        "cue": q.cue.text if q.cue else None,
+        "cue_start": q.cue.start if q.cue else None,
+        "cue_end": q.cue.end if q.cue else None,
+        "confidence": q.confidence,
+        "evidence": q.evidence or None,
+        "extractor_version": EXTRACTOR_VERSION,
+        "corrected": False,
+        "cluster_id": None,
+    }

@@ -26,6 +26,7 @@ from quotedb.db.models import Alias, Correction, Speaker
 from quotedb.db.models import Quotation as QuotationRow
 
 KEY = "quotedb.speaker_cache"
+POOL_KEY = "quotedb.candidate_pool"  # quotedb.store.candidates: same lifetime as this cache
 PREFIX = 3  # people are blocked on their surname's first letters (see ``same_surname``)
 
 
@@ -69,6 +70,7 @@ def cache(session: Session) -> SpeakerCache:
 
 def forget(session: Session) -> None:
     session.info.pop(KEY, None)
+    session.info.pop(POOL_KEY, None)
 
 
 def reset(session: Session) -> None:

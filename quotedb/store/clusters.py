@@ -1,118 +1,101 @@
 """Same-utterance clusters at ingest: a new article's quotations join stored renderings.
 
-Only cheap candidates are compared: the stored quotations of the article's speakers (one
-indexed query), and quotations of articles published within a few days whose speaker is
-unknown (or any speaker, for the article's own unattributed quotations); in memory, only
-pairs that share a word worth sharing.
+Only cheap candidates are compared (:mod:`quotedb.store.candidates`): the stored quotations
+of the quotation's speaker, and quotations of articles published within a few days whose
+speaker is unknown (any speaker's, for an unattributed quotation); only pairs that share a
+word worth sharing. Rows are written with plain statements: ingest clusters thousands of
+quotations per second.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import (
     MIN_CONTENT_WITHOUT_SPEAKER,
     Utterance,
-    blocking_of,
     normalize,
     representative,
     same_utterance,
 )
-from quotedb.db.models import Article, Cluster, Quotation
-
-WINDOW = dt.timedelta(days=3)
-MAX_NEARBY = 5000  # quotations of nearby days looked at, newest first
-
-
-class Stored(NamedTuple):
-    id: int
-    text: str
-    speaker_id: int | None
-    article_id: int
+from quotedb.db.models import CLUSTERS, QUOTATIONS, Cluster, Quotation
+from quotedb.store import candidates
+from quotedb.store.candidates import Candidate
+from quotedb.store.ids import reserve
 
 
 def utterance(text: str, speaker_id: int | None, article_id: int | None = None) -> Utterance:
     return Utterance(text, str(speaker_id) if speaker_id is not None else None, article_id)
 
 
-def pool(session: Session, article: Article, new: list[Quotation]) -> list[Stored]:
-    """Stored quotations that may render the same utterance as one of ``new``."""
-    speakers = {q.speaker_id for q in new if q.speaker_id is not None}
-    columns = select(Quotation.id, Quotation.text, Quotation.speaker_id, Quotation.article_id)
-    rows = [Stored(*r) for r in session.execute(columns.where(Quotation.speaker_id.in_(speakers)))]
-    long_enough = [
-        q for q in new if len(utterance(q.text, None).content) >= MIN_CONTENT_WITHOUT_SPEAKER
-    ]
-    if long_enough:
-        nearby = columns.join(Quotation.article)
-        if all(q.speaker_id is not None for q in long_enough):  # else: may match anybody's
-            nearby = nearby.where(Quotation.speaker_id.is_(None))
-        if article.published is not None:
-            lo, hi = article.published - WINDOW, article.published + WINDOW
-            nearby = nearby.where(
-                or_(Article.published.between(lo, hi), Quotation.article_id == article.id)
-            )
-        else:
-            nearby = nearby.where(Quotation.article_id == article.id)
-        latest = nearby.order_by(Quotation.id.desc()).limit(MAX_NEARBY)
-        rows += [Stored(*r) for r in session.execute(latest)]
-    return list({r.id: r for r in rows}.values())
-
-
-def cluster_article(session: Session, article: Article) -> None:
-    """Link each of the article's quotations to the stored quotations of its utterance."""
-    session.flush()
-    new = [q for q in article.quotations if q.kind != "term"]
+def cluster_article(
+    session: Session, rows: list[Candidate], published: dt.date | None, kinds: list[str]
+) -> None:
+    """Link each of an article's new rows (``kinds`` theirs) to the stored rows of its
+    utterance; the rows are in the database already, without a cluster."""
+    new = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
     if not new:
         return
-    stored = pool(session, article, new)
-    index: dict[str, list[Stored]] = defaultdict(list)
-    for s in stored:
-        for w in blocking_of(s.text):  # an utterance's blocking words, cached by text
-            index[w].append(s)
+    days = candidates.window(published)
+    candidates.load_speakers(session, {r.speaker_id for r in new if r.speaker_id is not None})
+    if any(len(utterance(r.text, None).content) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
+        candidates.load_days(session, days)
+    else:
+        days = []  # no quotation of the article may match an unattributed one
+    candidates.add_new(session, rows, published)
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
-    for q in new:
-        if q.id in followers:
+    for r in new:
+        if r.id in followers:
             continue
-        u = utterance(q.text, q.speaker_id, q.article_id)
-        seen = {
-            c.id: c
-            for w in u.blocking
-            for c in index.get(w, ())
-            if c.id != q.id and c.id not in followers
-        }
-        found = [c.id for c in seen.values() if same_utterance(u, utterance(*c[1:]))]
-        matches = linkable(q, [session.get_one(Quotation, i) for i in sorted(found)])
+        found = matching(session, r, days, followers)
+        matches = linkable(session, r, found)
         if matches:
-            join(session, [q, *matches])
+            join(session, [r, *matches])
     for group in groups:
         if len(group) > 1:
             join(session, group)
 
 
-def repeats(new: list[Quotation]) -> list[list[Quotation]]:
+def matching(
+    session: Session, r: Candidate, days: list[dt.date], skip: set[int]
+) -> list[Candidate]:
+    """Candidates sharing a blocking word with ``r`` that render its utterance, by id."""
+    u = utterance(r.text, r.speaker_id, r.article_id)
+    speakers = None if r.speaker_id is None else (None, r.speaker_id)  # None: anybody's
+    seen: dict[int, Candidate] = {}
+    for index in candidates.indexes(session, r.article_id, r.speaker_id, days):
+        for w in u.blocking:
+            for c in index.get(w, ()):
+                if c.id != r.id and c.id not in skip and (not speakers or c.speaker_id in speakers):
+                    seen[c.id] = c
+    return [
+        c
+        for _, c in sorted(seen.items())
+        if same_utterance(u, utterance(c.text, c.speaker_id, c.article_id))
+    ]
+
+
+def repeats(new: list[Candidate]) -> list[list[Candidate]]:
     """The article's quotations grouped by identical wording and speaker, in order.
 
     An article repeating a quotation links the repeats once, not each with every other:
     linking stays linear in the article's length.
     """
-    groups: dict[tuple[str, int | None], list[Quotation]] = {}
+    groups: dict[tuple[str, int | None], list[Candidate]] = {}
     for q in new:
         groups.setdefault((normalize(q.text), q.speaker_id), []).append(q)
     return list(groups.values())
 
 
-def linkable(q: Quotation, matches: list[Quotation]) -> list[Quotation]:
+def linkable(session: Session, q: Candidate, matches: list[Candidate]) -> list[Candidate]:
     """The matches ``q`` may join: no short quotation bridging two statements, and no
     cluster holding two known speakers (an unattributed quotation may not bridge them)."""
-    speaker = {m.id: m.speaker_id or cluster_speaker(m) for m in matches}
+    speaker = {m.id: m.speaker_id or _cluster_speaker(session, m) for m in matches}
     if q.speaker_id is not None:
         matches = [m for m in matches if speaker[m.id] in (None, q.speaker_id)]
     elif len({s for s in speaker.values() if s is not None}) > 1:
@@ -127,38 +110,58 @@ def linkable(q: Quotation, matches: list[Quotation]) -> list[Quotation]:
     return matches if len(groups) <= 1 else [m for m in shorts if m.cluster_id is None]
 
 
-def cluster_speaker(q: Quotation) -> int | None:
-    return q.cluster.speaker_id if q.cluster is not None else None
+def _cluster_speaker(session: Session, q: Candidate) -> int | None:
+    return candidates.cluster_speaker(session, q.cluster_id) if q.cluster_id else None
 
 
-def join(session: Session, members: list[Quotation]) -> Cluster:
-    """Put quotations in one cluster, merging the clusters they were in."""
+def join(session: Session, members: list[Candidate]) -> int:
+    """Put rows in one cluster, merging the clusters they were in; the cluster's id."""
+    p = candidates.pool(session)
     ids = sorted({m.cluster_id for m in members if m.cluster_id is not None})
     if ids:
-        target = session.get_one(Cluster, ids[0])
+        target = ids[0]
         for other in ids[1:]:
-            for q in session.scalars(select(Quotation).where(Quotation.cluster_id == other)):
-                q.cluster_id = target.id
-            session.delete(session.get_one(Cluster, other))
+            session.execute(
+                update(QUOTATIONS).where(QUOTATIONS.c.cluster_id == other).values(cluster_id=target)
+            )
+            session.execute(delete(CLUSTERS).where(CLUSTERS.c.id == other))
+            for row in list(p.members.get(other, ())):
+                p.move(row, target)
     else:
-        target = Cluster(representative=members[0].text)
-        session.add(target)
-        session.flush()
-    for m in members:
-        m.cluster_id = target.id
-    session.flush()
-    refresh(session, target)
+        target = reserve(session, Cluster, 1)[0]
+        session.execute(insert(CLUSTERS).values(id=target, representative=members[0].text))
+    moving = [m for m in members if m.cluster_id != target]
+    if moving:
+        stmt = update(QUOTATIONS).where(QUOTATIONS.c.id.in_([m.id for m in moving]))
+        session.execute(stmt.values(cluster_id=target))
+    for m in moving:
+        p.move(m, target)
+    _refresh(session, target)
     return target
 
 
+def _refresh(session: Session, cluster_id: int) -> None:
+    stmt = select(Quotation.text, Quotation.speaker_id).where(Quotation.cluster_id == cluster_id)
+    rows = [(t, s) for t, s in session.execute(stmt)]
+    if rows:
+        text, speaker = summary(rows)
+        values = {"representative": text, "speaker_id": speaker}
+        session.execute(update(CLUSTERS).where(CLUSTERS.c.id == cluster_id).values(**values))
+        candidates.pool(session).cluster_speakers[cluster_id] = speaker
+
+
 def refresh(session: Session, cluster: Cluster) -> None:
-    """Representative wording and speaker from the cluster's current members."""
+    """A cluster object brought up to date with its current members (corrections)."""
     rows = list(session.scalars(select(Quotation).where(Quotation.cluster_id == cluster.id)))
-    if not rows:
-        return
-    cluster.representative = rows[representative([r.text for r in rows])].text
-    speakers = [r.speaker_id for r in rows if r.speaker_id is not None]
-    cluster.speaker_id = max(set(speakers), key=speakers.count) if speakers else None
+    if rows:
+        cluster.representative, cluster.speaker_id = summary([(r.text, r.speaker_id) for r in rows])
+
+
+def summary(rows: list[tuple[str, int | None]]) -> tuple[str, int | None]:
+    """A cluster's representative wording and its members' most frequent known speaker."""
+    speakers = [s for _, s in rows if s is not None]
+    speaker = max(set(speakers), key=speakers.count) if speakers else None
+    return rows[representative([t for t, _ in rows])][0], speaker
 
 
 def prune(session: Session, cluster_ids: Iterable[int | None]) -> None:

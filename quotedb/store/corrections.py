@@ -195,11 +195,13 @@ def find_again(article: Article, start: int, end: int) -> Quotation | None:
     return best
 
 
-def replay(session: Session, article: Article) -> int:
+def replay(session: Session, article_id: int, content_hash: str) -> int:
     """Apply the article's quotation corrections again; the number applied."""
-    if not cache.has_corrections(session, article.content_hash):
+    if not cache.has_corrections(session, content_hash):
         return 0
-    stmt = select(Correction).where(Correction.article_hash == article.content_hash)
+    article = session.get_one(Article, article_id)
+    session.refresh(article, ["quotations"])  # its rows may have been written without the ORM
+    stmt = select(Correction).where(Correction.article_hash == content_hash)
     applied = 0
     for c in session.scalars(stmt.order_by(Correction.id)):
         q = find_again(article, c.start or 0, c.end or 0)

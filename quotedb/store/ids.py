@@ -50,3 +50,27 @@ def _forget(session: Session, _previous: SessionTransaction) -> None:
 def _ended(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(KEY, None)
+
+
+def reserve(session: Session, cls: type, n: int) -> list[int]:
+    """``n`` fresh primary keys for rows inserted without the ORM.
+
+    On SQLite the writer's own numbering (shared with :func:`number_rows`, so ORM and Core
+    rows never collide); on PostgreSQL values of the table's sequence.
+    """
+    if n <= 0:
+        return []
+    table = cls.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name != "sqlite":
+        seq = func.nextval(func.pg_get_serial_sequence(table.name, "id"))
+        values = select(seq).select_from(func.generate_series(1, n))
+        return [int(i) for i in session.scalars(values)]
+    writer = bool(session.get_bind().get_execution_options().get(WRITER_OPTION))
+    next_ids: dict[type, int] = session.info.setdefault(KEY, {}) if writer else {}
+    if cls not in next_ids:  # outside a writer: the caller inserts them before asking again
+        with session.no_autoflush:
+            stored = session.scalar(select(func.max(table.c.id)))
+        next_ids[cls] = (stored or 0) + 1
+    first = next_ids[cls]
+    next_ids[cls] += n
+    return list(range(first, first + n))

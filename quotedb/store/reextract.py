@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from quotedb.core import EXTRACTOR_VERSION, QuoteKind, extract
 from quotedb.db.models import Article
 from quotedb.store import cache, clusters
-from quotedb.store.articles import store_quotations
+from quotedb.store.articles import Target, store_quotations
 
 
 def reextract(session: Session, article: Article) -> int:
@@ -17,8 +17,8 @@ def reextract(session: Session, article: Article) -> int:
     session.flush()
     clusters.prune(session, old_clusters)
     cache.reset(session)  # the names the old rows gave their speakers
-    store_quotations(
-        session, article, [q for q in extract(article.text) if q.kind is not QuoteKind.TERM]
-    )
+    found = [q for q in extract(article.text) if q.kind is not QuoteKind.TERM]
+    store_quotations(session, Target.of(article), found, fresh=False)
     article.extractor_version = EXTRACTOR_VERSION
+    session.expire(article, ["quotations"])  # written without the ORM
     return len(article.quotations)

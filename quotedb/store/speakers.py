@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import func, inspect, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from quotedb.core.names import (
@@ -23,17 +23,23 @@ from quotedb.core.names import (
     name_key,
     org_key,
     parse_name,
-    roles_in,
     surname_key,
 )
-from quotedb.core.types import Quotation as Extracted
 from quotedb.core.types import SpeakerKind
-from quotedb.db.models import Alias, Article, Quotation, Role, Speaker
+from quotedb.db.models import ROLES, Alias, Quotation, Role, Speaker
 from quotedb.store import cache
+from quotedb.store.ids import reserve
 
 PERSON = SpeakerKind.PERSON.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
 RELABEL = "quotedb.relabel"  # session.info: people whose names changed
+
+
+class ArticleRef(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 def alias_key(name: str) -> str:
@@ -219,51 +225,44 @@ def quotation_count(session: Session, speaker_ids: Iterable[int]) -> dict[int, i
     return {sid: n for sid, n in session.execute(stmt) if sid is not None}
 
 
-def record_roles(
-    session: Session, speaker: Speaker, article: Article, names: Iterable[str], known: set[Any]
-) -> None:
-    """Keep the titles the article gives the speaker, as evidence tied to the article.
-
-    ``known``: the (speaker id, role) pairs the article already gives, updated here.
-    """
-    found: list[str] = []
-    for display, role in sorted({(p.display, p.role or "") for n in names if (p := parse_name(n))}):
-        found += [role] if role else []
-        found += roles_in(article.text, display)
-    for role in dict.fromkeys(found):
-        if (speaker.id, role) not in known:
-            known.add((speaker.id, role))
-            session.add(Role(speaker_id=speaker.id, role=role, article_id=article.id))
-
-
 def settle_people(
     session: Session,
-    article: Article,
-    quotations: list[Extracted],
+    article: ArticleRef,
+    roles: dict[tuple[str, str], list[str]],
+    rows: list[dict[str, Any]],
     speakers: dict[tuple[str, str], Speaker],
+    *,
+    fresh: bool,
 ) -> None:
-    """Once the rows exist: each person's label from all their names, their roles here."""
-    fresh = inspect(article).pending  # no roles can name it yet
-    session.flush()
-    count_forms(session, article)
+    """Once the rows exist: each person's label from all their names, their roles here.
+
+    ``fresh``: the article is new, so no stored role names it yet.
+    """
+    count_forms(session, article.id, rows, {s.id: s for s in speakers.values()})
     relabel_pending(session)
     stmt = select(Role.speaker_id, Role.role).where(Role.article_id == article.id)
     known: set[Any] = set() if fresh else {tuple(r) for r in session.execute(stmt)}
-    for (name, kind), speaker in speakers.items():
-        names = {name}
-        for q in quotations:
-            if (q.speaker, q.speaker_kind.value) == (name, kind):
-                names.update(q.aliases)
-                names.update(m.text for m in (q.mention, q.mention and q.mention.named) if m)
-        record_roles(session, speaker, article, names, known)
+    found: list[dict[str, Any]] = []
+    for key, speaker in speakers.items():
+        for role in roles.get(key, ()):
+            if (speaker.id, role) not in known:
+                known.add((speaker.id, role))
+                found.append({"speaker_id": speaker.id, "role": role, "article_id": article.id})
+    for row_id, row in zip(reserve(session, Role, len(found)), found, strict=True):
+        row["id"] = row_id
+    if found:
+        session.execute(insert(ROLES), found)
 
 
-def count_forms(session: Session, article: Article) -> None:
+def count_forms(
+    session: Session, article_id: int, rows: list[dict[str, Any]], speakers: dict[int, Speaker]
+) -> None:
     """The article's attributions counted among the names of speakers already looked at
     (the others are read from the database when needed, rows and all)."""
     known = cache.cache(session).forms
-    for q in article.quotations:
-        if q.speaker is not None and (forms := known.get(q.speaker)) is not None:
-            for text in (q.antecedent, q.speaker_mention):
+    for row in rows:
+        speaker = speakers.get(row["speaker_id"])
+        if speaker is not None and (forms := known.get(speaker)) is not None:
+            for text in (row["antecedent"], row["speaker_mention"]):
                 if text and (parsed := parse_name(text)) is not None:
-                    forms.add(parsed.display, article.id)
+                    forms.add(parsed.display, article_id)

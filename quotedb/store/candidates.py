@@ -1,0 +1,202 @@
+"""Stored quotations a new one may be compared with, kept for one transaction.
+
+Clustering a new quotation looks at its speaker's quotations and at quotations of articles
+published within a few days. Asking the database for those pools article by article made
+ingest quadratic in a prolific speaker's history, so they are loaded once per transaction
+(per speaker, per publication day) and indexed by blocking word; rows the transaction adds
+or re-clusters are kept current here. Dropped with :mod:`quotedb.store.cache`'s cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quotedb.core.utterances import blocking_of
+from quotedb.db.models import Article, Cluster, Quotation
+from quotedb.store.cache import POOL_KEY
+
+WINDOW = dt.timedelta(days=3)
+MAX_PER_DAY = 2000  # quotations of one publication day kept as candidates, newest first
+Index = dict[str, list["Candidate"]]
+
+
+@dataclass(slots=True, eq=False)
+class Candidate:
+    """A stored quotation as clustering sees it; ``cluster_id`` follows the writes."""
+
+    id: int
+    text: str
+    speaker_id: int | None
+    article_id: int
+    cluster_id: int | None
+
+
+@dataclass(slots=True)
+class Pool:
+    rows: dict[int, Candidate] = field(default_factory=dict)
+    by_speaker: dict[int, Index] = field(default_factory=dict)
+    by_day: dict[dt.date, Index] = field(default_factory=dict)
+    by_article: dict[int, Index] = field(default_factory=dict)  # this transaction's articles
+    members: dict[int, set[Candidate]] = field(default_factory=lambda: defaultdict(set))
+    cluster_speakers: dict[int, int | None] = field(default_factory=dict)
+
+    def known(self, row: Candidate) -> Candidate:
+        """The pool's one object for a row (loaded twice: by speaker and by day)."""
+        found = self.rows.setdefault(row.id, row)
+        if found.cluster_id is not None:
+            self.members[found.cluster_id].add(found)
+        return found
+
+    def move(self, row: Candidate, cluster_id: int | None) -> None:
+        if row.cluster_id is not None:
+            self.members[row.cluster_id].discard(row)
+        row.cluster_id = cluster_id
+        if cluster_id is not None:
+            self.members[cluster_id].add(row)
+
+
+def pool(session: Session) -> Pool:
+    found = session.info.get(POOL_KEY)
+    if found is None:
+        found = session.info[POOL_KEY] = Pool()
+    assert isinstance(found, Pool)
+    return found
+
+
+def _add(index: Index, row: Candidate) -> None:
+    for word in blocking_of(row.text):
+        index.setdefault(word, []).append(row)
+
+
+_COLUMNS = (
+    Quotation.id,
+    Quotation.text,
+    Quotation.speaker_id,
+    Quotation.article_id,
+    Quotation.cluster_id,
+)
+
+
+def load_speakers(session: Session, speaker_ids: Iterable[int]) -> None:
+    """Every stored quotation of these speakers not loaded yet (one query per 500)."""
+    p = pool(session)
+    missing = sorted({s for s in speaker_ids if s not in p.by_speaker})
+    for s in missing:
+        p.by_speaker[s] = {}
+    for chunk in _chunks(missing):
+        stmt = select(*_COLUMNS).where(Quotation.speaker_id.in_(chunk))
+        with session.no_autoflush:
+            for r in session.execute(stmt):
+                row = p.known(Candidate(*r))
+                _add(p.by_speaker[row.speaker_id or 0], row)
+
+
+def without_quotations(session: Session, speaker_ids: Iterable[int]) -> None:
+    """Speakers created just now: nothing stored to load for them."""
+    p = pool(session)
+    for s in speaker_ids:
+        p.by_speaker.setdefault(s, {})
+
+
+def load_days(session: Session, days: Iterable[dt.date]) -> None:
+    """The newest quotations of articles published on these days, for the days not loaded."""
+    p = pool(session)
+    for day in sorted({d for d in days if d not in p.by_day}):
+        index = p.by_day[day] = {}
+        stmt = (
+            select(*_COLUMNS)
+            .join(Quotation.article)
+            .where(Article.published == day)
+            .order_by(Quotation.id.desc())
+            .limit(MAX_PER_DAY)
+        )
+        with session.no_autoflush:
+            for r in session.execute(stmt):
+                _add(index, p.known(Candidate(*r)))
+
+
+def add_new(session: Session, rows: list[Candidate], published: dt.date | None) -> None:
+    """An article's rows, just inserted, as candidates for the quotations that follow."""
+    p = pool(session)
+    own: Index = p.by_article.setdefault(rows[0].article_id, {}) if rows else {}
+    for row in rows:
+        row = p.known(row)
+        _add(own, row)
+        if row.speaker_id is not None and row.speaker_id in p.by_speaker:
+            _add(p.by_speaker[row.speaker_id], row)
+        if published is not None and published in p.by_day:
+            _add(p.by_day[published], row)
+
+
+def window(published: dt.date | None) -> list[dt.date]:
+    if published is None:
+        return []
+    return [published + dt.timedelta(days=d) for d in range(-WINDOW.days, WINDOW.days + 1)]
+
+
+def indexes(
+    session: Session, article_id: int, speaker_id: int | None, days: list[dt.date]
+) -> Iterator[Index]:
+    """Where a quotation's candidates are: its speaker's, nearby days', its article's."""
+    p = pool(session)
+    if speaker_id is not None:
+        yield p.by_speaker[speaker_id]
+    yield from (p.by_day[d] for d in days)
+    if article_id in p.by_article:
+        yield p.by_article[article_id]
+
+
+def cluster_speaker(session: Session, cluster_id: int) -> int | None:
+    p = pool(session)
+    if cluster_id not in p.cluster_speakers:
+        with session.no_autoflush:
+            stmt = select(Cluster.speaker_id).where(Cluster.id == cluster_id)
+            p.cluster_speakers[cluster_id] = session.scalar(stmt)
+    return p.cluster_speakers[cluster_id]
+
+
+def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+@dataclass(slots=True)
+class Carry:
+    """A pool kept from one writer transaction to the next while nobody else writes.
+
+    Only on SQLite, where ``PRAGMA data_version`` on one connection changes when another
+    connection commits. A pool is kept only once the transaction that built it committed.
+    """
+
+    pool: Pool | None = None
+    stamp: tuple[int, int] | None = None  # (connection, data_version) at the last start
+
+    def resume(self, session: Session) -> None:
+        """At a transaction's start: the kept pool, if the database is as it was left."""
+        kept, self.pool = self.pool, None
+        stamp = _stamp(session)
+        if kept is not None and stamp is not None and stamp == self.stamp:
+            session.info[POOL_KEY] = kept
+        self.stamp = stamp
+
+    def keep(self, session: Session) -> None:
+        """Just before the commit: the pool to hand on if the commit succeeds."""
+        found = session.info.get(POOL_KEY)
+        self.pool = found if isinstance(found, Pool) else None
+
+    def drop(self) -> None:
+        self.pool = None
+
+
+def _stamp(session: Session) -> tuple[int, int] | None:
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    conn = session.connection()
+    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    return id(conn.connection.dbapi_connection), int(version or 0)
