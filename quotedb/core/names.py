@@ -75,6 +75,7 @@ class PersonName:
         return (self.given is not None) * 2 + len(self.middle) + (self.suffix is not None)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefolded, accent-free text."""
     s = unicodedata.normalize("NFKD", text)
@@ -137,6 +138,7 @@ def _initial(token: str) -> str:
     return token + "." if len(token) == 1 else token
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> tuple[str, ...]:
     """Casefolded, accent-free tokens of a name, without titles, honorifics or initials."""
     parsed = parse_name(name)
@@ -145,6 +147,7 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(t for t in tokens if t not in HONORIFICS) or tokens
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: PersonName) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(name.surname)))
 
@@ -188,6 +191,7 @@ def _surname_compatible(a: PersonName, b: PersonName) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def compatible(a: PersonName, b: PersonName) -> bool:
     """Could these two parsed names denote one person?"""
     if not _surname_compatible(a, b) or not _given_compatible(a.given, b.given):

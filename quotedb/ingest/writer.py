@@ -1,7 +1,8 @@
 """Storing extracted articles: a batch of whole articles per transaction.
 
-Each article is written inside a savepoint, so one that fails is rolled back alone and the
-rest of its batch commits. A transaction holds the database's writer lock (``BEGIN
+A batch is written optimistically in one transaction; if an article fails, the batch is
+rolled back and written again article by article, so that the bad one is rolled back alone
+and named, and the rest commits. A transaction holds the database's writer lock (``BEGIN
 IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), so two ingests take turns per batch:
 neither stores an article the other stored, nor creates a speaker the other created.
 A process killed mid-batch loses only the uncommitted batch, which the next run redoes.
@@ -23,7 +24,7 @@ from quotedb.errors import InputError
 from quotedb.ingest.tasks import Extracted
 from quotedb.store.articles import add_article
 from quotedb.store.candidates import Carry
-from quotedb.store.ids import number_rows
+from quotedb.store.ids import defer_foreign_keys, number_rows
 from quotedb.store.speakers import prefetch
 
 BATCH_ARTICLES = 100
@@ -69,20 +70,38 @@ class Writer:
             self.report.merge(self._commit(batch))
 
     def _commit(self, batch: list[Extracted]) -> IngestReport:
-        """The batch in one transaction; tried again once (a race, a dropped connection),
-        then article by article so that one bad article names itself."""
+        """The batch in one transaction, tried again once after a database error (a race, a
+        dropped connection); after any other error, article by article, so that a bad
+        article costs only itself and names itself."""
         for _attempt in range(2):
             try:
                 return self._write(batch)
             except DBAPIError:
                 continue
+            except Exception:
+                break
         tally = IngestReport()
         for item in batch:
-            try:
-                tally.merge(self._write([item]))
-            except SQLAlchemyError as exc:
-                tally.failed.append(_db_failure(item, exc))
+            tally.merge(self._write_alone(item))
         return tally
+
+    def _write_alone(self, item: Extracted) -> IngestReport:
+        """One article in its own transaction; a failure is reported, not raised."""
+        try:
+            return self._write([item])
+        except InputError as exc:
+            failure = (item.doc.source, str(exc))
+        except SQLAlchemyError as exc:
+            if isinstance(exc, IntegrityError) and self._stored(item):  # by another writer
+                return IngestReport(duplicates=1)
+            failure = _db_failure(item, exc)
+        except Exception as exc:
+            failure = (item.doc.source, f"{item.doc.source}: cannot store it ({exc!r})")
+        return IngestReport(failed=[failure])
+
+    def _stored(self, item: Extracted) -> bool:
+        with session_scope(self.sessions) as session:
+            return bool(stored_hashes(session, [item.doc.content_hash]))
 
     def _write(self, batch: list[Extracted]) -> IngestReport:
         try:
@@ -92,9 +111,12 @@ class Writer:
             raise
 
     def _write_batch(self, batch: list[Extracted]) -> IngestReport:
+        """Whole articles in one transaction, without savepoints: the ORM inserts the
+        batch's new speakers once, at commit (foreign keys are checked then on SQLite)."""
         tally = IngestReport()
         with session_scope(self.sessions) as session:
             number_rows(session)
+            defer_foreign_keys(session)
             self.carry.resume(session)
             seen = stored_hashes(session, [item.doc.content_hash for item in batch])
             prefetch(
@@ -105,31 +127,11 @@ class Writer:
                     tally.duplicates += 1
                     continue
                 seen.add(item.doc.content_hash)
-                _write_one(session, item, tally)
+                add_article(session, item.doc, item.stored)
+                tally.added += 1
+                tally.quotations += len(item.quotations)
             self.carry.keep(session)
         return tally
-
-
-def _write_one(session: Session, item: Extracted, tally: IngestReport) -> None:
-    try:
-        with session.begin_nested():
-            add_article(session, item.doc, item.stored)
-    except InputError as exc:
-        tally.failed.append((item.doc.source, str(exc)))
-        return
-    except IntegrityError:  # stored meanwhile by a writer that does not take the lock
-        tally.duplicates += 1
-        return
-    except DBAPIError as exc:
-        if exc.connection_invalidated:
-            raise
-        tally.failed.append(_db_failure(item, exc))
-        return
-    except Exception as exc:  # rolled back to the savepoint: costs this article only
-        tally.failed.append((item.doc.source, f"{item.doc.source}: cannot store it ({exc!r})"))
-        return
-    tally.added += 1
-    tally.quotations += len(item.quotations)
 
 
 def _db_failure(item: Extracted, exc: SQLAlchemyError) -> tuple[str, str]:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
@@ -17,11 +17,11 @@ from quotedb.db.models import ARTICLES, QUOTATIONS, Article, Speaker
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document
-from quotedb.store import candidates
+from quotedb.store import candidates, plain
 from quotedb.store.candidates import Candidate
 from quotedb.store.clusters import cluster_article
 from quotedb.store.corrections import replay
-from quotedb.store.ids import reserve
+from quotedb.store.ids import foreign_keys_deferred, reserve
 from quotedb.store.speakers import settle_people, speaker_for
 
 
@@ -70,7 +70,7 @@ def add_article(session: Session, doc: Document, quotations: list[Quotation] | P
         "source_path": doc.source,
         "extractor_version": EXTRACTOR_VERSION,
     }
-    session.execute(insert(ARTICLES), [values])
+    plain.run(session, insert(ARTICLES), [values])
     target = Target(article_id, doc.text, published, doc.content_hash)
     store_quotations(session, target, quotations, fresh=True)
     return article_id
@@ -86,8 +86,9 @@ def store_quotations(
     prepared = quotations if isinstance(quotations, Prepared) else prepare(target.text, quotations)
     quotations = prepared.quotations
     speakers = speakers_of(session, quotations)
-    created = [s for s in speakers.values() if s.id is None]
-    session.flush()  # new speakers and aliases exist before rows refer to them
+    created = [s for s in speakers.values() if inspect(s).pending]
+    if not foreign_keys_deferred(session):
+        session.flush()  # new speakers and aliases exist before rows refer to them
     candidates.without_quotations(session, [s.id for s in created])
     ids = reserve(session, QuotationRow, len(quotations))
     values = [
@@ -95,7 +96,7 @@ def store_quotations(
         for i, q in zip(ids, quotations, strict=True)
     ]
     if values:
-        session.execute(insert(QUOTATIONS), values)
+        plain.run(session, insert(QUOTATIONS), values)
     settle_people(session, target, prepared.roles, values, speakers, fresh=fresh)
     if replay(session, target.id, target.content_hash):  # corrections made before
         rows, kinds = stored_rows(session, target.id)

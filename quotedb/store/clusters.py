@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import cast
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -18,12 +19,12 @@ from sqlalchemy.orm import Session
 from quotedb.core.utterances import (
     MIN_CONTENT_WITHOUT_SPEAKER,
     Utterance,
-    normalize,
     representative,
     same_utterance,
+    words_of,
 )
 from quotedb.db.models import CLUSTERS, QUOTATIONS, Cluster, Quotation
-from quotedb.store import candidates
+from quotedb.store import candidates, plain
 from quotedb.store.candidates import Candidate
 from quotedb.store.ids import reserve
 
@@ -86,9 +87,9 @@ def repeats(new: list[Candidate]) -> list[list[Candidate]]:
     An article repeating a quotation links the repeats once, not each with every other:
     linking stays linear in the article's length.
     """
-    groups: dict[tuple[str, int | None], list[Candidate]] = {}
+    groups: dict[tuple[tuple[str, ...], int | None], list[Candidate]] = {}
     for q in new:
-        groups.setdefault((normalize(q.text), q.speaker_id), []).append(q)
+        groups.setdefault((words_of(q.text), q.speaker_id), []).append(q)
     return list(groups.values())
 
 
@@ -121,19 +122,22 @@ def join(session: Session, members: list[Candidate]) -> int:
     if ids:
         target = ids[0]
         for other in ids[1:]:
-            session.execute(
-                update(QUOTATIONS).where(QUOTATIONS.c.cluster_id == other).values(cluster_id=target)
+            plain.run(
+                session,
+                update(QUOTATIONS)
+                .where(QUOTATIONS.c.cluster_id == other)
+                .values(cluster_id=target),
             )
-            session.execute(delete(CLUSTERS).where(CLUSTERS.c.id == other))
+            plain.run(session, delete(CLUSTERS).where(CLUSTERS.c.id == other))
             for row in list(p.members.get(other, ())):
                 p.move(row, target)
     else:
         target = reserve(session, Cluster, 1)[0]
-        session.execute(insert(CLUSTERS).values(id=target, representative=members[0].text))
+        plain.run(session, insert(CLUSTERS).values(id=target, representative=members[0].text))
     moving = [m for m in members if m.cluster_id != target]
     if moving:
         stmt = update(QUOTATIONS).where(QUOTATIONS.c.id.in_([m.id for m in moving]))
-        session.execute(stmt.values(cluster_id=target))
+        plain.run(session, stmt.values(cluster_id=target))
     for m in moving:
         p.move(m, target)
     _refresh(session, target)
@@ -141,12 +145,14 @@ def join(session: Session, members: list[Candidate]) -> int:
 
 
 def _refresh(session: Session, cluster_id: int) -> None:
-    stmt = select(Quotation.text, Quotation.speaker_id).where(Quotation.cluster_id == cluster_id)
-    rows = [(t, s) for t, s in session.execute(stmt)]
+    stmt = select(QUOTATIONS.c.text, QUOTATIONS.c.speaker_id).where(
+        QUOTATIONS.c.cluster_id == cluster_id
+    )
+    rows = cast(list[tuple[str, int | None]], plain.run(session, stmt).all())
     if rows:
-        text, speaker = summary(rows)
-        values = {"representative": text, "speaker_id": speaker}
-        session.execute(update(CLUSTERS).where(CLUSTERS.c.id == cluster_id).values(**values))
+        wording, speaker = summary(rows)
+        values = {"representative": wording, "speaker_id": speaker}
+        plain.run(session, update(CLUSTERS).where(CLUSTERS.c.id == cluster_id).values(**values))
         candidates.pool(session).cluster_speakers[cluster_id] = speaker
 
 

@@ -11,21 +11,49 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from quotedb.db.engine import WRITER_OPTION
+from quotedb.store import plain
 
 KEY = "quotedb.next_ids"
 
 
+DEFERRED = "quotedb.deferred_foreign_keys"
+
+
 def number_rows(session: Session) -> None:
     """Number new rows in this session's transactions (SQLite writers only)."""
-    bind = session.get_bind()
-    if bind.dialect.name == "sqlite" and bind.get_execution_options().get(WRITER_OPTION):
+    if _sqlite_writer(session):
         event.listen(session, "before_flush", _number)
         event.listen(session, "after_soft_rollback", _forget)
         event.listen(session, "after_transaction_end", _ended)
+
+
+def defer_foreign_keys(session: Session) -> None:
+    """In an SQLite writer's transaction, check foreign keys at commit.
+
+    Rows written with plain statements may then refer to speakers the ORM has not inserted
+    yet, so the ORM inserts a batch's speakers at once instead of flushing per article.
+    """
+    if _sqlite_writer(session):
+        session.execute(text("PRAGMA defer_foreign_keys=ON"))  # until the transaction ends
+        session.info[DEFERRED] = True
+
+
+def foreign_keys_deferred(session: Session) -> bool:
+    return bool(session.info.get(DEFERRED))
+
+
+def early_id(session: Session, cls: type) -> int | None:
+    """A new row's id now, where rows may refer to it before it is flushed; else None."""
+    return reserve(session, cls, 1)[0] if foreign_keys_deferred(session) else None
+
+
+def _sqlite_writer(session: Session) -> bool:
+    bind = session.get_bind()
+    return bind.dialect.name == "sqlite" and bool(bind.get_execution_options().get(WRITER_OPTION))
 
 
 def _number(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
@@ -50,6 +78,7 @@ def _forget(session: Session, _previous: SessionTransaction) -> None:
 def _ended(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(KEY, None)
+        session.info.pop(DEFERRED, None)
 
 
 def reserve(session: Session, cls: type, n: int) -> list[int]:
@@ -64,7 +93,7 @@ def reserve(session: Session, cls: type, n: int) -> list[int]:
     if session.get_bind().dialect.name != "sqlite":
         seq = func.nextval(func.pg_get_serial_sequence(table.name, "id"))
         values = select(seq).select_from(func.generate_series(1, n))
-        return [int(i) for i in session.scalars(values)]
+        return [int(i) for i in plain.run(session, values).scalars()]
     writer = bool(session.get_bind().get_execution_options().get(WRITER_OPTION))
     next_ids: dict[type, int] = session.info.setdefault(KEY, {}) if writer else {}
     if cls not in next_ids:  # outside a writer: the caller inserts them before asking again

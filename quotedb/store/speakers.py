@@ -27,8 +27,8 @@ from quotedb.core.names import (
 )
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Quotation, Role, Speaker
-from quotedb.store import cache
-from quotedb.store.ids import reserve
+from quotedb.store import cache, plain
+from quotedb.store.ids import early_id, reserve
 
 PERSON = SpeakerKind.PERSON.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
@@ -163,6 +163,7 @@ def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...]
     if speaker is None:
         label = person.display if person is not None else name
         speaker = Speaker(
+            id=early_id(session, Speaker),
             name=label,
             kind=kind,
             name_key=blocking_key(label, kind),
@@ -251,7 +252,7 @@ def settle_people(
     for row_id, row in zip(reserve(session, Role, len(found)), found, strict=True):
         row["id"] = row_id
     if found:
-        session.execute(insert(ROLES), found)
+        plain.run(session, insert(ROLES), found)
 
 
 def count_forms(
