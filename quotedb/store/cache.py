@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, func, or_, select
+from sqlalchemy import event, func, inspect, or_, select
 from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
 from quotedb.db.models import Alias, Correction, Speaker
@@ -134,7 +134,7 @@ def load_blocks(session: Session, surnames: Iterable[str], kind: str) -> None:
                     block.add(speaker)
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -177,26 +177,45 @@ def has_corrections(session: Session, content_hash: str) -> bool:
 
 
 def name_forms(session: Session, speaker: Speaker, parse: Any) -> NameForms:
-    """The names attributions give the speaker; stored rows read once per transaction."""
+    """The names attributions give the speaker; stored rows read once per transaction, for
+    every speaker the batch's names found at once (one query, not one per speaker)."""
     c = cache(session)
     forms = c.forms.get(speaker)
-    if forms is None:
-        forms = c.forms[speaker] = NameForms()
-        if speaker.id is not None:
-            stmt = (
-                select(
-                    QuotationRow.antecedent, QuotationRow.speaker_mention, QuotationRow.article_id
-                )
-                .where(QuotationRow.speaker_id == speaker.id)
-                .distinct()
-            )
-            with session.no_autoflush:  # rows are flushed article by article
-                rows = list(session.execute(stmt))
-            for antecedent, mention, article_id in rows:
-                for text in (antecedent, mention):
-                    if text and (parsed := parse(text)) is not None:
-                        forms.add(parsed.display, article_id)
+    if forms is None and (speaker.id is None or inspect(speaker).pending):
+        forms = c.forms[speaker] = NameForms()  # new: no rows stored yet
+    elif forms is None:
+        found = {s for filed in c.by_alias.values() for s in filed} | {speaker}
+        stored = {
+            s.id: s
+            for s in found
+            if s not in c.forms and s.id is not None and not inspect(s).pending
+        }
+        for s in stored.values():
+            c.forms[s] = NameForms()
+        for chunk in _chunks(sorted(stored)):
+            _load_forms(session, c, [stored[i] for i in chunk], parse)
+        forms = c.forms[speaker]
     return forms
+
+
+def _load_forms(session: Session, c: SpeakerCache, speakers: list[Speaker], parse: Any) -> None:
+    by_id: dict[int | None, NameForms] = {s.id: c.forms[s] for s in speakers}
+    stmt = (
+        select(
+            QuotationRow.speaker_id,
+            QuotationRow.antecedent,
+            QuotationRow.speaker_mention,
+            QuotationRow.article_id,
+        )
+        .where(QuotationRow.speaker_id.in_(list(by_id)))
+        .distinct()
+    )
+    with session.no_autoflush:  # rows are flushed article by article
+        rows = list(session.execute(stmt))
+    for speaker_id, antecedent, mention, article_id in rows:
+        for text in (antecedent, mention):
+            if text and (parsed := parse(text)) is not None:
+                by_id[speaker_id].add(parsed.display, article_id)
 
 
 @event.listens_for(Session, "after_soft_rollback")
