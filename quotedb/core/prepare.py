@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quotedb.core.names import parse_name, resolve_corpus, roles_in
 from quotedb.core.types import Quotation
+from quotedb.core.utterances import words_of
 
 SpeakerKey = tuple[str, str]  # (name, kind)
 
@@ -20,12 +21,14 @@ SpeakerKey = tuple[str, str]  # (name, kind)
 class Prepared:
     quotations: list[Quotation]  # speakers resolved within the article
     roles: dict[SpeakerKey, list[str]]  # titles the article gives each speaker
+    words: dict[str, tuple[str, ...]]  # each quotation's words, as clustering compares them
 
 
 def prepare(text: str, quotations: list[Quotation]) -> Prepared:
     resolved = resolve_corpus([quotations])[0]  # "Clinton" is the article's Hillary Clinton
     names = speaker_names(resolved)
-    return Prepared(resolved, {key: roles_given(text, found) for key, found in names.items()})
+    roles = {key: roles_given(text, found) for key, found in names.items()}
+    return Prepared(resolved, roles, {q.text: words_of(q.text) for q in resolved})
 
 
 def speaker_names(quotations: list[Quotation]) -> dict[SpeakerKey, set[str]]:

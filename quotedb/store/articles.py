@@ -13,6 +13,7 @@ from quotedb.core import EXTRACTOR_VERSION, Quotation
 from quotedb.core.names import parse_name
 from quotedb.core.prepare import Prepared, prepare
 from quotedb.core.types import SpeakerKind
+from quotedb.core.utterances import remember_words
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article, Speaker
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
@@ -85,6 +86,7 @@ def store_quotations(
     """
     prepared = quotations if isinstance(quotations, Prepared) else prepare(target.text, quotations)
     quotations = prepared.quotations
+    remember_words(prepared.words)
     speakers = speakers_of(session, quotations)
     created = [s for s in speakers.values() if inspect(s).pending]
     if not foreign_keys_deferred(session):
