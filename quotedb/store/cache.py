@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,10 +74,21 @@ def forget(session: Session) -> None:
 
 
 def reset(session: Session) -> None:
-    """Start afresh after a change the cache does not follow (pending rows written first:
-    a fresh cache reads without flushing)."""
+    """Start afresh after a change the cache does not follow (pending rows and cluster
+    changes written first: a fresh cache reads without flushing)."""
     session.flush()
+    for write in _WRITERS:
+        write(session)
     forget(session)
+
+
+_WRITERS: list[Callable[[Session], None]] = []
+
+
+def writes_pending(write: Callable[[Session], None]) -> Callable[[Session], None]:
+    """Register what writes changes kept in memory, before a reset drops them."""
+    _WRITERS.append(write)
+    return write
 
 
 def _by_id(c: SpeakerCache, speakers: set[Speaker]) -> list[Speaker]:

@@ -45,6 +45,12 @@ class Pool:
     by_article: dict[int, Index] = field(default_factory=dict)  # this transaction's articles
     members: dict[int, set[Candidate]] = field(default_factory=lambda: defaultdict(set))
     cluster_speakers: dict[int, int | None] = field(default_factory=dict)
+    complete: set[int] = field(default_factory=set)  # clusters all of whose rows are here
+    # Cluster changes not written yet (see quotedb.store.clusters.write_pending):
+    created: set[int] = field(default_factory=set)
+    dropped: set[int] = field(default_factory=set)
+    changed: set[int] = field(default_factory=set)
+    moved: dict[int, Candidate] = field(default_factory=dict)
 
     def known(self, row: Candidate) -> Candidate:
         """The pool's one object for a row (loaded twice: by speaker and by day)."""
@@ -150,6 +156,18 @@ def indexes(
     yield from (p.by_day[d] for d in days)
     if article_id in p.by_article:
         yield p.by_article[article_id]
+
+
+def load_members(session: Session, cluster_id: int) -> None:
+    """Every row of a stored cluster, once (then its changes are followed here)."""
+    p = pool(session)
+    if cluster_id in p.complete:
+        return
+    stmt = select(*_COLUMNS).where(Quotation.cluster_id == cluster_id)
+    with session.no_autoflush:
+        for r in session.execute(stmt):
+            p.known(Candidate(*r))
+    p.complete.add(cluster_id)
 
 
 def cluster_speaker(session: Session, cluster_id: int) -> int | None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import cast
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, event, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import (
@@ -24,7 +24,8 @@ from quotedb.core.utterances import (
     words_of,
 )
 from quotedb.db.models import CLUSTERS, QUOTATIONS, Cluster, Quotation
-from quotedb.store import candidates, plain
+from quotedb.store import cache, candidates, plain
+from quotedb.store.cache import POOL_KEY
 from quotedb.store.candidates import Candidate
 from quotedb.store.ids import reserve
 
@@ -116,44 +117,84 @@ def _cluster_speaker(session: Session, q: Candidate) -> int | None:
 
 
 def join(session: Session, members: list[Candidate]) -> int:
-    """Put rows in one cluster, merging the clusters they were in; the cluster's id."""
+    """Put rows in one cluster, merging the clusters they were in; the cluster's id.
+
+    In memory: the changes are written once, before the transaction commits.
+    """
     p = candidates.pool(session)
     ids = sorted({m.cluster_id for m in members if m.cluster_id is not None})
+    for cluster_id in ids:
+        candidates.load_members(session, cluster_id)
     if ids:
         target = ids[0]
-        for other in ids[1:]:
-            plain.run(
-                session,
-                update(QUOTATIONS)
-                .where(QUOTATIONS.c.cluster_id == other)
-                .values(cluster_id=target),
-            )
-            plain.run(session, delete(CLUSTERS).where(CLUSTERS.c.id == other))
-            for row in list(p.members.get(other, ())):
-                p.move(row, target)
     else:
         target = reserve(session, Cluster, 1)[0]
-        plain.run(session, insert(CLUSTERS).values(id=target, representative=members[0].text))
-    moving = [m for m in members if m.cluster_id != target]
-    if moving:
-        stmt = update(QUOTATIONS).where(QUOTATIONS.c.id.in_([m.id for m in moving]))
-        plain.run(session, stmt.values(cluster_id=target))
-    for m in moving:
-        p.move(m, target)
-    _refresh(session, target)
+        p.created.add(target)
+        p.complete.add(target)
+    for other in ids[1:]:
+        for row in list(p.members.get(other, ())):
+            _move(p, row, target)
+        p.dropped.add(other)
+        p.changed.discard(other)
+    for m in members:
+        if m.cluster_id != target:
+            _move(p, m, target)
+    speakers = [r.speaker_id for r in p.members[target] if r.speaker_id is not None]
+    p.cluster_speakers[target] = max(set(speakers), key=speakers.count) if speakers else None
+    p.changed.add(target)
     return target
 
 
-def _refresh(session: Session, cluster_id: int) -> None:
-    stmt = select(QUOTATIONS.c.text, QUOTATIONS.c.speaker_id).where(
-        QUOTATIONS.c.cluster_id == cluster_id
-    )
-    rows = cast(list[tuple[str, int | None]], plain.run(session, stmt).all())
-    if rows:
-        wording, speaker = summary(rows)
-        values = {"representative": wording, "speaker_id": speaker}
-        plain.run(session, update(CLUSTERS).where(CLUSTERS.c.id == cluster_id).values(**values))
-        candidates.pool(session).cluster_speakers[cluster_id] = speaker
+def _by_id(row: Candidate) -> int:
+    return row.id
+
+
+def _move(p: candidates.Pool, row: Candidate, cluster_id: int) -> None:
+    p.move(row, cluster_id)
+    p.moved[row.id] = row
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    write_pending(session)
+
+
+@cache.writes_pending
+def write_pending(session: Session) -> None:
+    """The clusters joined in memory, written: new ones, their rows, merged ones dropped."""
+    p = session.info.get(POOL_KEY)
+    if not isinstance(p, candidates.Pool) or not (p.changed or p.dropped):
+        return
+    summaries = {
+        c: summary([(r.text, r.speaker_id) for r in sorted(p.members[c], key=_by_id)])
+        for c in p.changed
+    }
+    values = [
+        {"cid": c, "representative": text, "speaker": speaker}
+        for c, (text, speaker) in sorted(summaries.items())
+    ]
+    new = [v for v in values if v["cid"] in p.created]
+    if new:
+        rows = [{"id": v["cid"], "representative": v["representative"]} for v in new]
+        plain.run(session, insert(CLUSTERS), rows)
+    moved = [{"qid": r.id, "cid": r.cluster_id} for r in p.moved.values()]
+    if moved:
+        stmt = update(QUOTATIONS).where(QUOTATIONS.c.id == bindparam("qid"))
+        plain.run(session, stmt.values(cluster_id=bindparam("cid")), moved)
+    if values:
+        stmt = update(CLUSTERS).where(CLUSTERS.c.id == bindparam("cid"))
+        fields: dict[str, Any] = {
+            "representative": bindparam("representative"),
+            "speaker_id": bindparam("speaker"),
+        }
+        plain.run(session, stmt.values(fields), values)
+    gone = sorted(p.dropped - p.created)
+    if gone:
+        plain.run(session, delete(CLUSTERS).where(CLUSTERS.c.id.in_(gone)))
+    p.created.clear()
+    p.dropped.clear()
+    p.changed.clear()
+    p.moved.clear()
 
 
 def refresh(session: Session, cluster: Cluster) -> None:

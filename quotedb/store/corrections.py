@@ -199,6 +199,7 @@ def replay(session: Session, article_id: int, content_hash: str) -> int:
     """Apply the article's quotation corrections again; the number applied."""
     if not cache.has_corrections(session, content_hash):
         return 0
+    cache.reset(session)  # clusters joined in memory written: corrections read the rows
     article = session.get_one(Article, article_id)
     session.refresh(article, ["quotations"])  # its rows may have been written without the ORM
     stmt = select(Correction).where(Correction.article_hash == content_hash)
