@@ -147,12 +147,11 @@ def window(published: dt.date | None) -> list[dt.date]:
 
 
 def indexes(
-    session: Session, article_id: int, speaker_id: int | None, days: list[dt.date]
+    session: Session, article_id: int, speakers: Iterable[int], days: list[dt.date]
 ) -> Iterator[Index]:
-    """Where a quotation's candidates are: its speaker's, nearby days', its article's."""
+    """Where a quotation's candidates are: its speakers', nearby days', its article's."""
     p = pool(session)
-    if speaker_id is not None:
-        yield p.by_speaker[speaker_id]
+    yield from (p.by_speaker[s] for s in speakers)
     yield from (p.by_day[d] for d in days)
     if article_id in p.by_article:
         yield p.by_article[article_id]

@@ -51,10 +51,13 @@ def cluster_article(
     candidates.add_new(session, rows, published)
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
+    quoted = sorted({r.speaker_id for r in new if r.speaker_id is not None})
     for r in new:
         if r.id in followers:
             continue
-        found = matching(session, r, days, followers)
+        # an unattributed quotation may be any of the article's speakers'
+        speakers = quoted if r.speaker_id is None else [r.speaker_id]
+        found = matching(session, r, speakers, days, followers)
         matches = linkable(session, r, found)
         if matches:
             join(session, [r, *matches])
@@ -64,16 +67,16 @@ def cluster_article(
 
 
 def matching(
-    session: Session, r: Candidate, days: list[dt.date], skip: set[int]
+    session: Session, r: Candidate, speakers: list[int], days: list[dt.date], skip: set[int]
 ) -> list[Candidate]:
     """Candidates sharing a blocking word with ``r`` that render its utterance, by id."""
     u = utterance(r.text, r.speaker_id, r.article_id)
-    speakers = None if r.speaker_id is None else (None, r.speaker_id)  # None: anybody's
+    allowed = None if r.speaker_id is None else (None, r.speaker_id)  # None: anybody's
     seen: dict[int, Candidate] = {}
-    for index in candidates.indexes(session, r.article_id, r.speaker_id, days):
+    for index in candidates.indexes(session, r.article_id, speakers, days):
         for w in u.blocking:
             for c in index.get(w, ()):
-                if c.id != r.id and c.id not in skip and (not speakers or c.speaker_id in speakers):
+                if c.id != r.id and c.id not in skip and (not allowed or c.speaker_id in allowed):
                     seen[c.id] = c
     return [
         c
