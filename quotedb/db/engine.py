@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotedb.errors import DatabaseURLError
+from quotedb.search.pairs import register as register_word_pairs
 
 ENV_VAR = "QUOTEDB_DB"
 WRITER_OPTION = "quotedb_writer"
@@ -65,6 +66,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
     finally:
         cur.close()
+    register_word_pairs(dbapi_conn)  # the pair index's triggers call it (migration 0003)
 
 
 def _enable_wal(cur: Any) -> None:

@@ -23,27 +23,40 @@ from functools import reduce
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Integer,
     String,
+    Text,
+    and_,
     column,
     func,
+    literal,
     literal_column,
     select,
     table,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
 from quotedb.search.filters import SearchFilter, restrict
 from quotedb.search.highlight import Matcher, fold, term_words
+from quotedb.search.pairs import words_pairs
 from quotedb.search.parse import SearchQuery, Term, fts5_query, fts5_string, tsquery_text
-from quotedb.search.schema import FTS_TABLE, FTS_VOCAB, TS_CONFIG, TSV_COLUMN
+from quotedb.search.schema import (
+    FTS_TABLE,
+    FTS_VOCAB,
+    PAIRS_TABLE,
+    TS_CONFIG,
+    TSV_COLUMN,
+)
 from quotedb.search.stopwords import STOPWORDS
 
 RANK_WINDOW = 5000  # a search for a page ranks at most this many (the newest) matches
 ANCHOR_MAX = 400  # most quotations an anchor word may bring for verification
+PAIRS_MAX = 2000  # most quotations a phrase's word pairs may bring for verification
 COMMON = 0.5  # share of quotations a function word is assumed to be in (not looked up)
 K1, B = 1.2, 0.75  # FTS5's BM25 constants
 Ranked = list[tuple[int, float]]
@@ -52,6 +65,8 @@ Page = list[tuple[int, float, str]]  # id, score, text
 fts = table(FTS_TABLE, column("rowid", Integer))
 fts_ref: ColumnElement[Any] = literal_column(FTS_TABLE)
 vocab = table(FTS_VOCAB, column("term", String), column("doc", Integer))
+pairs_fts = table(PAIRS_TABLE, column("rowid", Integer))
+pairs_ref: ColumnElement[Any] = literal_column(PAIRS_TABLE)
 
 
 def is_sqlite(session: Session) -> bool:
@@ -64,7 +79,8 @@ def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
         return _page_fts5(session, query, f)
     # Walking the newest rows pays only when matches are everywhere among them.
     huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
-    return _page_pg(session, pg_query(query), f, huge)
+    pairs = [] if huge else pg_phrase_pairs(session, query)
+    return _page_pg(session, pg_query(query), f, huge, pairs)
 
 
 def texts(session: Session, ids: list[int]) -> dict[int, str]:
@@ -124,9 +140,8 @@ def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
     anchor = freq.anchor(query)
     if anchor is not None and anchor[1] == 0:
         return []
-    if anchor is not None and anchor[1] <= ANCHOR_MAX:
-        found = _verified(session, query, f, fts5_string(Term(anchor[0])))
-    else:
+    found = _narrowed(session, query, f, anchor)
+    if found is None:
         window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
         found = matching_texts(session, fts5_query(query), f, window)
         if window and len(found) >= window:  # too many to rank: the newest ones
@@ -154,10 +169,51 @@ def matching_texts(
     return {int(i): str(t) for i, t in session.execute(stmt)}
 
 
-def _verified(session: Session, query: SearchQuery, f: SearchFilter, anchor: str) -> dict[int, str]:
-    """Texts of the quotations holding the anchor that match the whole query."""
+def phrase_pairs(query: SearchQuery) -> list[str]:
+    """Word-pair tokens every match holds: those of the exact phrases the query requires
+    (alternatives of an OR and the last word of a prefix phrase give none)."""
+    found: set[str] = set()
+    for group in query.groups:
+        if len(group) == 1:
+            words = term_words(group[0])
+            found.update(words_pairs(words[:-1] if group[0].prefix else words))
+    return sorted(found)
+
+
+def _narrowed(
+    session: Session, query: SearchQuery, f: SearchFilter, anchor: tuple[str, int] | None
+) -> dict[int, str] | None:
+    """The matches, found by verifying a few candidates: the quotations holding the
+    phrases' word pairs, else those holding the anchor word; None when both are too many.
+
+    Either way FTS5 never reads the position lists of the function words."""
+    pairs = phrase_pairs(query)
+    ids = _pair_candidates(session, pairs) if pairs else None
+    if ids is not None:
+        return _verified(query, texts_where(session, Quotation.id.in_(ids), f))
+    if anchor is not None and anchor[1] <= ANCHOR_MAX:
+        anchored = matching_texts(session, fts5_string(Term(anchor[0])), f)
+        return _verified(query, anchored)
+    return None
+
+
+def _pair_candidates(session: Session, pairs: list[str]) -> list[int] | None:
+    """Ids of the quotations holding every pair, or None when over ``PAIRS_MAX``."""
+    match = " AND ".join(f'"{p}"' for p in pairs)
+    stmt = select(pairs_fts.c.rowid).where(pairs_ref.op("MATCH")(match)).limit(PAIRS_MAX + 1)
+    ids = [int(i) for i in session.scalars(stmt)]
+    return ids if len(ids) <= PAIRS_MAX else None
+
+
+def texts_where(session: Session, where: ColumnElement[bool], f: SearchFilter) -> dict[int, str]:
+    stmt = restrict(session, select(Quotation.id, Quotation.text).where(where), f)
+    return {int(i): str(t) for i, t in session.execute(stmt)}
+
+
+def _verified(query: SearchQuery, candidates: dict[int, str]) -> dict[int, str]:
+    """The candidates that match the whole query (phrases exactly, with FTS5's tokens)."""
     matcher = Matcher(query)
-    return {i: t for i, t in matching_texts(session, anchor, f).items() if matcher.matches(t)}
+    return {i: t for i, t in candidates.items() if matcher.matches(t)}
 
 
 def bm25(freq: DocFreq, query: SearchQuery, found: dict[int, str]) -> Ranked:
@@ -219,7 +275,40 @@ def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
     return estimate
 
 
-def _page_pg(session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool) -> Page:
+def pg_phrase_pairs(session: Session, query: SearchQuery) -> list[str]:
+    """Word pairs every match holds, from the exact phrases the query requires, made by
+    the database's own function (migration 0003) so they follow its parser."""
+    phrases = [
+        g[0].text for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1
+    ]
+    if not phrases:
+        return []
+    arrays = [pg_pairs_of(func.to_tsvector(regconfig(), p)) for p in phrases]
+    combined = reduce(lambda a, b: a.op("||", return_type=ARRAY(Text))(b), arrays)
+    return sorted(set(session.scalar(select(combined)) or []))
+
+
+def pg_match(tsq: ColumnElement[Any], pairs: list[str]) -> ColumnElement[bool]:
+    """``tsvector @@ tsquery``; with word pairs, found through their index instead.
+
+    The function form of ``@@`` (``ts_match_vq``) is the same test, but the planner cannot
+    take the tsvector's GIN index for it: that index would read the entries of "the" and
+    still recheck each row, while the pairs leave a few rows to test."""
+    if not pairs:
+        return tsvector().op("@@")(tsq)
+    wanted = literal(pairs, type_=ARRAY(Text))
+    held = pg_pairs_of(tsvector()).op("@>", is_comparison=True)(wanted)
+    return and_(held, func.ts_match_vq(tsvector(), tsq, type_=Boolean))
+
+
+def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The word pairs of a tsvector, by the function that the pair index is built on."""
+    return func.quotedb_word_pairs(vector, type_=ARRAY(Text))  # schema.PAIRS_FUNCTION
+
+
+def _page_pg(
+    session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool, pairs: list[str]
+) -> Page:
     """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only."""
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score, Quotation.text)
@@ -228,7 +317,7 @@ def _page_pg(session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: b
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        stmt = restrict(session, stmt.where(tsvector().op("@@")(tsq)), f)
+        stmt = restrict(session, stmt.where(pg_match(tsq, pairs)), f)
     stmt = stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
     return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
 
