@@ -184,25 +184,24 @@ def _narrowed(
     session: Session, query: SearchQuery, f: SearchFilter, anchor: tuple[str, int] | None
 ) -> dict[int, str] | None:
     """The matches, found by verifying a few candidates: the quotations holding the
-    phrases' word pairs, else those holding the anchor word; None when both are too many.
-
-    Either way FTS5 never reads the position lists of the function words."""
+    phrases' word pairs or those holding the anchor word, whichever are fewer; None when
+    both are too many. Either way FTS5 never reads the function words' position lists."""
     pairs = phrase_pairs(query)
-    ids = _pair_candidates(session, pairs) if pairs else None
+    bound = PAIRS_MAX if anchor is None else min(PAIRS_MAX, anchor[1])
+    ids = _pair_candidates(session, pairs, bound) if pairs else None
     if ids is not None:
         return _verified(query, texts_where(session, Quotation.id.in_(ids), f))
     if anchor is not None and anchor[1] <= ANCHOR_MAX:
-        anchored = matching_texts(session, fts5_string(Term(anchor[0])), f)
-        return _verified(query, anchored)
+        return _verified(query, matching_texts(session, fts5_string(Term(anchor[0])), f))
     return None
 
 
-def _pair_candidates(session: Session, pairs: list[str]) -> list[int] | None:
-    """Ids of the quotations holding every pair, or None when over ``PAIRS_MAX``."""
+def _pair_candidates(session: Session, pairs: list[str], bound: int) -> list[int] | None:
+    """Ids of the quotations holding every pair, or None when there are over ``bound``."""
     match = " AND ".join(f'"{p}"' for p in pairs)
-    stmt = select(pairs_fts.c.rowid).where(pairs_ref.op("MATCH")(match)).limit(PAIRS_MAX + 1)
+    stmt = select(pairs_fts.c.rowid).where(pairs_ref.op("MATCH")(match)).limit(bound + 1)
     ids = [int(i) for i in session.scalars(stmt)]
-    return ids if len(ids) <= PAIRS_MAX else None
+    return ids if len(ids) <= bound else None
 
 
 def texts_where(session: Session, where: ColumnElement[bool], f: SearchFilter) -> dict[int, str]:
