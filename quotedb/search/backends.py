@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
@@ -29,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     and_,
+    cast,
     column,
     func,
     literal,
@@ -37,13 +39,13 @@ from sqlalchemy import (
     table,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
 from quotedb.search.filters import SearchFilter, restrict
 from quotedb.search.highlight import Matcher, fold, term_words
-from quotedb.search.pairs import words_pairs
+from quotedb.search.pairs import PAIR_WORDS, words_pairs
 from quotedb.search.parse import SearchQuery, Term, fts5_query, fts5_string, tsquery_text
 from quotedb.search.schema import (
     FTS_TABLE,
@@ -79,8 +81,8 @@ def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
         return _page_fts5(session, query, f)
     # Walking the newest rows pays only when matches are everywhere among them.
     huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
-    pairs = [] if huge else pg_phrase_pairs(session, query)
-    return _page_pg(session, pg_query(query), f, huge, pairs)
+    keys = PhraseKeys([], []) if huge else pg_phrase_keys(session, query)
+    return _page_pg(session, pg_query(query), f, huge, keys)
 
 
 def texts(session: Session, ids: list[int]) -> dict[int, str]:
@@ -274,30 +276,59 @@ def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
     return estimate
 
 
-def pg_phrase_pairs(session: Session, query: SearchQuery) -> list[str]:
-    """Word pairs every match holds, from the exact phrases the query requires, made by
-    the database's own function (migration 0003) so they follow its parser."""
+@dataclass(frozen=True, slots=True)
+class PhraseKeys:
+    """What every match of the query's required phrases holds, in PostgreSQL's lexemes:
+    their word pairs, and their words other than function words."""
+
+    pairs: list[str]
+    words: list[str]
+
+
+def pg_phrase_keys(session: Session, query: SearchQuery) -> PhraseKeys:
+    """The keys of the exact phrases the query requires, made by the database's own parser
+    and pair function (migration 0003), so that they are the index's."""
     phrases = [
         g[0].text for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1
     ]
     if not phrases:
-        return []
-    arrays = [pg_pairs_of(func.to_tsvector(regconfig(), p)) for p in phrases]
-    combined = reduce(lambda a, b: a.op("||", return_type=ARRAY(Text))(b), arrays)
-    return sorted(set(session.scalar(select(combined)) or []))
+        return PhraseKeys([], [])
+    vectors = [func.to_tsvector(regconfig(), p) for p in phrases]
+    arrays: list[ColumnElement[Any]] = [pg_pairs_of(v) for v in vectors]
+    pairs = reduce(_concat, arrays)
+    arrays = [func.tsvector_to_array(v, type_=ARRAY(Text)) for v in vectors]
+    words = reduce(_concat, arrays)
+    row = session.execute(select(pairs, words)).one()
+    lexemes = {w for w in row[1] if w not in PAIR_WORDS}
+    return PhraseKeys(sorted(set(row[0])), sorted(lexemes))
 
 
-def pg_match(tsq: ColumnElement[Any], pairs: list[str]) -> ColumnElement[bool]:
-    """``tsvector @@ tsquery``; with word pairs, found through their index instead.
+def _concat(a: ColumnElement[Any], b: ColumnElement[Any]) -> ColumnElement[Any]:
+    return a.op("||", return_type=ARRAY(Text))(b)
 
-    The function form of ``@@`` (``ts_match_vq``) is the same test, but the planner cannot
-    take the tsvector's GIN index for it: that index would read the entries of "the" and
-    still recheck each row, while the pairs leave a few rows to test."""
-    if not pairs:
+
+def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys) -> ColumnElement[bool]:
+    """``tsvector @@ tsquery``; for phrases with word pairs, candidates from the indexes
+    on the pairs and on the phrases' other words, and the phrase test on those alone.
+
+    The function form of ``@@`` (``ts_match_vq``) is the same test, but the planner
+    cannot take the tsvector's GIN index for it: that scan would read the entries of
+    "the" and recheck every row holding the other words, which are many (and mostly not
+    in memory: the table is bigger than ``shared_buffers``)."""
+    if not keys.pairs:
         return tsvector().op("@@")(tsq)
-    wanted = literal(pairs, type_=ARRAY(Text))
-    held = pg_pairs_of(tsvector()).op("@>", is_comparison=True)(wanted)
-    return and_(held, func.ts_match_vq(tsvector(), tsq, type_=Boolean))
+    wanted = literal(keys.pairs, type_=ARRAY(Text))
+    found = [pg_pairs_of(tsvector()).op("@>", is_comparison=True)(wanted)]
+    if keys.words:
+        words = cast(literal(tsquery_lexemes(keys.words)), TSQUERY)
+        found.append(tsvector().op("@@")(words))
+    return and_(*found, func.ts_match_vq(tsvector(), tsq, type_=Boolean))
+
+
+def tsquery_lexemes(lexemes: list[str]) -> str:
+    """``tsquery`` input requiring every lexeme as it is (quoted, not parsed again)."""
+    quoted = ("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in lexemes)
+    return " & ".join(quoted)
 
 
 def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -306,7 +337,7 @@ def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
 
 
 def _page_pg(
-    session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool, pairs: list[str]
+    session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool, keys: PhraseKeys
 ) -> Page:
     """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only."""
     score = func.ts_rank(tsvector(), tsq)
@@ -316,7 +347,7 @@ def _page_pg(
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        stmt = restrict(session, stmt.where(pg_match(tsq, pairs)), f)
+        stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
     stmt = stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
     return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
 
