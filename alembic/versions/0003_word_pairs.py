@@ -67,6 +67,7 @@ POSTGRES_UP = (
     POSTGRES_FUNCTION,
     "CREATE INDEX ix_quotations_word_pairs ON quotations "
     "USING gin (quotedb_word_pairs(text_search))",
+    "ANALYZE quotations",  # statistics of the new expression, for the planner's choices
 )
 POSTGRES_DOWN = (
     "DROP INDEX IF EXISTS ix_quotations_word_pairs",
