@@ -4,12 +4,25 @@ Each returns a page of quotation ids, best first, with a score (higher is better
 the quotation's text for highlighting. All user text reaches the database as bound
 parameters or FTS5 quoted strings.
 
-On SQLite, FTS5 evaluates a phrase by walking the position lists of all its words, so
-"the ... of the" costs tens of milliseconds at a million quotations, and ``bm25()``
-evaluates it a second time to count it. So when the query has a rare required word (an
-*anchor*, found in the fts5vocab table), the quotations holding that word are fetched
-and the query is verified on them here, with the engine's tokenization; otherwise FTS5
-matches, in one pass. BM25 is then computed here (document frequencies from fts5vocab).
+A phrase of a function word and a common word ("the badaifou the") is the slow case on
+both engines: FTS5 walks the position lists of "the" (in three quarters of all
+quotations), and PostgreSQL's GIN index, which has no positions, makes it recheck every
+row holding "badaifou" (thousands, read from disk when the table outgrows
+``shared_buffers``). Migration 0003 indexes the pairs of a function word and its
+neighbour (``quotedb/search/pairs.py``), which are as specific as the phrase.
+
+On SQLite the candidates are the quotations holding all the phrases' pairs (FTS5 table
+``quotations_fts_pairs``) or those holding the rarest required word (an *anchor*, counted
+in the fts5vocab table), whichever are fewer, if there are at most ``PAIRS_MAX`` /
+``ANCHOR_MAX``; the query is verified on their texts here, with the engine's
+tokenization. Otherwise FTS5 matches, in one pass. BM25 is then computed here (document
+frequencies from fts5vocab), since FTS5's ``bm25()`` evaluates each phrase a second time.
+
+On PostgreSQL the phrases' pairs and their other words (as the database parses them)
+select candidates through the pair index and the tsvector index, and the phrase is
+tested on those rows only (``ts_match_vq``, which the planner does not send to the
+tsvector index with "the" in it); ``ts_rank`` orders.
+
 A query matching more than ``RANK_WINDOW`` quotations (a lone "the") is ranked among its
 newest ``RANK_WINDOW`` matches when a page is asked for, not among hundreds of
 thousands; without a limit (exports) every match is ranked.
@@ -19,31 +32,46 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Integer,
     String,
+    Text,
+    and_,
+    cast,
     column,
     func,
+    literal,
     literal_column,
     select,
     table,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
 from quotedb.search.filters import SearchFilter, restrict
 from quotedb.search.highlight import Matcher, fold, term_words
+from quotedb.search.pairs import PAIR_WORDS, words_pairs
 from quotedb.search.parse import SearchQuery, Term, fts5_query, fts5_string, tsquery_text
-from quotedb.search.schema import FTS_TABLE, FTS_VOCAB, TS_CONFIG, TSV_COLUMN
+from quotedb.search.schema import (
+    FTS_TABLE,
+    FTS_VOCAB,
+    PAIRS_TABLE,
+    TS_CONFIG,
+    TSV_COLUMN,
+)
 from quotedb.search.stopwords import STOPWORDS
 
 RANK_WINDOW = 5000  # a search for a page ranks at most this many (the newest) matches
 ANCHOR_MAX = 400  # most quotations an anchor word may bring for verification
+PAIRS_MAX = 2000  # most quotations a phrase's word pairs may bring for verification
 COMMON = 0.5  # share of quotations a function word is assumed to be in (not looked up)
 K1, B = 1.2, 0.75  # FTS5's BM25 constants
 Ranked = list[tuple[int, float]]
@@ -52,6 +80,8 @@ Page = list[tuple[int, float, str]]  # id, score, text
 fts = table(FTS_TABLE, column("rowid", Integer))
 fts_ref: ColumnElement[Any] = literal_column(FTS_TABLE)
 vocab = table(FTS_VOCAB, column("term", String), column("doc", Integer))
+pairs_fts = table(PAIRS_TABLE, column("rowid", Integer))
+pairs_ref: ColumnElement[Any] = literal_column(PAIRS_TABLE)
 
 
 def is_sqlite(session: Session) -> bool:
@@ -64,7 +94,8 @@ def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
         return _page_fts5(session, query, f)
     # Walking the newest rows pays only when matches are everywhere among them.
     huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
-    return _page_pg(session, pg_query(query), f, huge)
+    keys = PhraseKeys([], []) if huge else pg_phrase_keys(session, query)
+    return _page_pg(session, pg_query(query), f, huge, keys)
 
 
 def texts(session: Session, ids: list[int]) -> dict[int, str]:
@@ -124,9 +155,8 @@ def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
     anchor = freq.anchor(query)
     if anchor is not None and anchor[1] == 0:
         return []
-    if anchor is not None and anchor[1] <= ANCHOR_MAX:
-        found = _verified(session, query, f, fts5_string(Term(anchor[0])))
-    else:
+    found = _narrowed(session, query, f, anchor)
+    if found is None:
         window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
         found = matching_texts(session, fts5_query(query), f, window)
         if window and len(found) >= window:  # too many to rank: the newest ones
@@ -154,10 +184,50 @@ def matching_texts(
     return {int(i): str(t) for i, t in session.execute(stmt)}
 
 
-def _verified(session: Session, query: SearchQuery, f: SearchFilter, anchor: str) -> dict[int, str]:
-    """Texts of the quotations holding the anchor that match the whole query."""
+def phrase_pairs(query: SearchQuery) -> list[str]:
+    """Word-pair tokens every match holds: those of the exact phrases the query requires
+    (alternatives of an OR and the last word of a prefix phrase give none)."""
+    found: set[str] = set()
+    for group in query.groups:
+        if len(group) == 1:
+            words = term_words(group[0])
+            found.update(words_pairs(words[:-1] if group[0].prefix else words))
+    return sorted(found)
+
+
+def _narrowed(
+    session: Session, query: SearchQuery, f: SearchFilter, anchor: tuple[str, int] | None
+) -> dict[int, str] | None:
+    """The matches, found by verifying a few candidates: the quotations holding the
+    phrases' word pairs or those holding the anchor word, whichever are fewer; None when
+    both are too many. Either way FTS5 never reads the function words' position lists."""
+    pairs = phrase_pairs(query)
+    bound = PAIRS_MAX if anchor is None else min(PAIRS_MAX, anchor[1])
+    ids = _pair_candidates(session, pairs, bound) if pairs else None
+    if ids is not None:
+        return _verified(query, texts_where(session, Quotation.id.in_(ids), f))
+    if anchor is not None and anchor[1] <= ANCHOR_MAX:
+        return _verified(query, matching_texts(session, fts5_string(Term(anchor[0])), f))
+    return None
+
+
+def _pair_candidates(session: Session, pairs: list[str], bound: int) -> list[int] | None:
+    """Ids of the quotations holding every pair, or None when there are over ``bound``."""
+    match = " AND ".join(f'"{p}"' for p in pairs)
+    stmt = select(pairs_fts.c.rowid).where(pairs_ref.op("MATCH")(match)).limit(bound + 1)
+    ids = [int(i) for i in session.scalars(stmt)]
+    return ids if len(ids) <= bound else None
+
+
+def texts_where(session: Session, where: ColumnElement[bool], f: SearchFilter) -> dict[int, str]:
+    stmt = restrict(session, select(Quotation.id, Quotation.text).where(where), f)
+    return {int(i): str(t) for i, t in session.execute(stmt)}
+
+
+def _verified(query: SearchQuery, candidates: dict[int, str]) -> dict[int, str]:
+    """The candidates that match the whole query (phrases exactly, with FTS5's tokens)."""
     matcher = Matcher(query)
-    return {i: t for i, t in matching_texts(session, anchor, f).items() if matcher.matches(t)}
+    return {i: t for i, t in candidates.items() if matcher.matches(t)}
 
 
 def bm25(freq: DocFreq, query: SearchQuery, found: dict[int, str]) -> Ranked:
@@ -219,7 +289,69 @@ def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
     return estimate
 
 
-def _page_pg(session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool) -> Page:
+@dataclass(frozen=True, slots=True)
+class PhraseKeys:
+    """What every match of the query's required phrases holds, in PostgreSQL's lexemes:
+    their word pairs, and their words other than function words."""
+
+    pairs: list[str]
+    words: list[str]
+
+
+def pg_phrase_keys(session: Session, query: SearchQuery) -> PhraseKeys:
+    """The keys of the exact phrases the query requires, made by the database's own parser
+    and pair function (migration 0003), so that they are the index's."""
+    phrases = [
+        g[0].text for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1
+    ]
+    if not phrases:
+        return PhraseKeys([], [])
+    vectors = [func.to_tsvector(regconfig(), p) for p in phrases]
+    arrays: list[ColumnElement[Any]] = [pg_pairs_of(v) for v in vectors]
+    pairs = reduce(_concat, arrays)
+    arrays = [func.tsvector_to_array(v, type_=ARRAY(Text)) for v in vectors]
+    words = reduce(_concat, arrays)
+    row = session.execute(select(pairs, words)).one()
+    lexemes = {w for w in row[1] if w not in PAIR_WORDS}
+    return PhraseKeys(sorted(set(row[0])), sorted(lexemes))
+
+
+def _concat(a: ColumnElement[Any], b: ColumnElement[Any]) -> ColumnElement[Any]:
+    return a.op("||", return_type=ARRAY(Text))(b)
+
+
+def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys) -> ColumnElement[bool]:
+    """``tsvector @@ tsquery``; for phrases with word pairs, candidates from the indexes
+    on the pairs and on the phrases' other words, and the phrase test on those alone.
+
+    The function form of ``@@`` (``ts_match_vq``) is the same test, but the planner
+    cannot take the tsvector's GIN index for it: that scan would read the entries of
+    "the" and recheck every row holding the other words, which are many (and mostly not
+    in memory: the table is bigger than ``shared_buffers``)."""
+    if not keys.pairs:
+        return tsvector().op("@@")(tsq)
+    wanted = literal(keys.pairs, type_=ARRAY(Text))
+    found = [pg_pairs_of(tsvector()).op("@>", is_comparison=True)(wanted)]
+    if keys.words:
+        words = cast(literal(tsquery_lexemes(keys.words)), TSQUERY)
+        found.append(tsvector().op("@@")(words))
+    return and_(*found, func.ts_match_vq(tsvector(), tsq, type_=Boolean))
+
+
+def tsquery_lexemes(lexemes: list[str]) -> str:
+    """``tsquery`` input requiring every lexeme as it is (quoted, not parsed again)."""
+    quoted = ("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in lexemes)
+    return " & ".join(quoted)
+
+
+def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The word pairs of a tsvector, by the function that the pair index is built on."""
+    return func.quotedb_word_pairs(vector, type_=ARRAY(Text))  # schema.PAIRS_FUNCTION
+
+
+def _page_pg(
+    session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool, keys: PhraseKeys
+) -> Page:
     """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only."""
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score, Quotation.text)
@@ -228,7 +360,7 @@ def _page_pg(session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: b
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        stmt = restrict(session, stmt.where(tsvector().op("@@")(tsq)), f)
+        stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
     stmt = stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
     return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
 

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from quotedb.cli.app import app
 from quotedb.db.engine import resolve_url
+from quotedb.search.pairs import register as register_word_pairs
 
 from .helpers import write_articles
 
@@ -26,6 +27,8 @@ def execute(db: str, *statements: str) -> None:
     with engine.begin() as c:
         if c.dialect.name == "sqlite":
             c.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            # The triggers of migration 0003 call it; quotedb's own engine registers it.
+            register_word_pairs(c.connection.driver_connection)  # type: ignore[arg-type]
         else:
             c.exec_driver_sql("SET session_replication_role = replica")  # no FK triggers
         for sql in statements:

@@ -22,7 +22,7 @@ def fulltext_objects(db: Database) -> set[str]:
 
 def test_no_drift_at_head(db_url: str) -> None:
     db = Database(db_url)
-    assert current_revision(db.engine) == "0002"
+    assert current_revision(db.engine) == "0003"
     command.check(alembic_config(db.engine))  # raises when autogenerate finds changes
     assert fulltext_objects(db)
     db.close()

@@ -1,5 +1,6 @@
-"""SQLite's ways to answer a query (anchored verification, plain FTS5 match, the window
-of newest matches for huge result sets) find the same quotations."""
+"""SQLite's ways to answer a query (verification of the quotations holding a phrase's word
+pairs or an anchor word, plain FTS5 match, the window of newest matches for huge result
+sets) find the same quotations."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from quotedb.search import backends
 from quotedb.search.engine import search
 from quotedb.search.filters import SearchFilter
 
-QUERIES = ['"right path"', "we", "the OR a", "breakthrough*", '"on the right" path', "said"]
+QUERIES = [
+    '"right path"',
+    "we",
+    "the OR a",
+    "breakthrough*",
+    '"on the right" path',
+    "said",
+    '"we are on the"',
+    '"the right path" OR trade',
+]
 
 
 def ids(session: Session, query: str, limit: int | None = None) -> set[int]:
@@ -23,9 +33,12 @@ def test_paths_agree(seeded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     with seeded.session() as s:
         default = {q: ids(s, q) for q in QUERIES}
         monkeypatch.setattr(backends, "ANCHOR_MAX", 0)
+        anchorless = {q: ids(s, q) for q in QUERIES}
+        monkeypatch.setattr(backends, "PAIRS_MAX", 0)
         matched = {q: ids(s, q) for q in QUERIES}
-    assert default == matched
+    assert default == anchorless == matched
     assert all(default[q] for q in ('"right path"', "we", "the OR a", "breakthrough*"))
+    assert default['"we are on the"'] and default['"the right path" OR trade']
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

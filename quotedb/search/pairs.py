@@ -1,0 +1,57 @@
+"""Word pairs: a function word next to another word, indexed so phrases skip "the".
+
+A phrase such as "the badaifou the" is slow on both engines: FTS5 walks the position
+list of "the" (three quarters of all quotations) and PostgreSQL's GIN index, which has
+no positions, rechecks every row holding "badaifou". The pairs of a function word with
+its neighbour ("the badaifou", "badaifou the") are as specific as the phrase itself, so
+migration 0003 indexes them and a phrase's pairs narrow it down to a few candidates.
+
+Pairs of two function words ("of the") are left out: they are everywhere and would only
+make the index bigger. So are pairs of two other words: each of those words already
+narrows a search on its own.
+
+On SQLite the pairs are computed here (the triggers of 0003 call :func:`pair_text`
+through a function registered on every connection quotedb opens), from the same tokens
+the verification of a phrase uses; on PostgreSQL, by the SQL function of 0003, from the
+``tsvector``. ``PAIR_WORDS`` is frozen with the stored index: changing it (or the tokens)
+needs a migration that rebuilds the pair index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from itertools import pairwise
+
+from quotedb.search.highlight import TOKEN, fold
+from quotedb.search.schema import PAIRS_FUNCTION
+from quotedb.search.stopwords import STOPWORDS
+
+PAIR_WORDS: frozenset[str] = STOPWORDS
+
+
+def pair_token(first: str, second: str) -> str:
+    """One index token for a pair: a hash, so that no character of a word can split it
+    (a collision only brings an extra candidate, which verification drops)."""
+    digest = hashlib.blake2b(f"{first} {second}".encode(), digest_size=8).hexdigest()
+    return "p" + digest
+
+
+def words_pairs(words: list[str]) -> list[str]:
+    """Tokens of the pairs of neighbours where exactly one is a function word, sorted."""
+    mixed = {(a, b) for a, b in pairwise(words) if (a in PAIR_WORDS) != (b in PAIR_WORDS)}
+    return sorted(pair_token(a, b) for a, b in mixed)
+
+
+def text_pairs(text: str) -> list[str]:
+    return words_pairs([fold(w) for w in TOKEN.findall(text)])
+
+
+def pair_text(text: str | None) -> str:
+    """What the SQLite pair index stores for a quotation: its pair tokens, space-separated."""
+    return " ".join(text_pairs(text)) if text else ""
+
+
+def register(connection: sqlite3.Connection) -> None:
+    """Make :func:`pair_text` callable from SQL (the triggers of migration 0003 need it)."""
+    connection.create_function(PAIRS_FUNCTION, 1, pair_text, deterministic=True)

@@ -1,0 +1,121 @@
+"""The word-pair index (migration 0003): phrases with function words stay exact, are found
+without walking the function words' lists, and the index follows the data."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import delete, select, text, update
+
+from quotedb.api import Database
+from quotedb.db.migrations import downgrade, upgrade
+from quotedb.db.models import Article, Quotation
+from quotedb.search import backends
+from quotedb.search.pairs import PAIR_WORDS, pair_token, text_pairs
+from quotedb.search.parse import parse_query
+
+TEXTS = {
+    "said": "They said the badaifou, of course, was late.",
+    "ends": "The badaifou the end.",
+    "story": "A badaifou of the story",
+    "glued": "thebadaifou the badaifouthe",
+}
+
+
+def set_texts(db: Database) -> dict[str, int]:
+    """Four quotations of the seeds rewritten with the texts above: name -> id."""
+    with db.session() as s:
+        ids = list(s.scalars(select(Quotation.id).order_by(Quotation.id).limit(len(TEXTS))))
+        for qid, body in zip(ids, TEXTS.values(), strict=True):
+            s.execute(update(Quotation).where(Quotation.id == qid).values(text=body))
+    return dict(zip(TEXTS, ids, strict=True))
+
+
+def found(db: Database, query: str) -> set[int]:
+    return {int(r["id"]) for r in db.search(query, limit=None)}
+
+
+def test_pairs_are_a_function_word_and_its_neighbour() -> None:
+    expected = {pair_token("the", "badaifou"), pair_token("badaifou", "of")}
+    assert set(text_pairs("The badaifou, of the course")) - {pair_token("the", "course")} == (
+        expected
+    )
+    assert text_pairs("of the") == [] and text_pairs("right path") == []
+    assert text_pairs("Thé Badaïfou") == [pair_token("the", "badaifou")]  # folded as FTS5
+
+
+def test_pair_words_are_frozen_with_the_index() -> None:
+    """The stored pair index depends on these words: changing them needs a migration that
+    rebuilds it (SQLite) and a new ``quotedb_word_pairs`` function (PostgreSQL)."""
+    digest = hashlib.sha256(" ".join(sorted(PAIR_WORDS)).encode()).hexdigest()
+    assert digest[:16] == "8a4787a058c906f0", "PAIR_WORDS changed: rebuild the pair index"
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ('"the badaifou"', {"said", "ends"}),
+        ('"badaifou the"', {"ends"}),
+        ('"the badaifou of"', {"said"}),  # punctuation between the words does not matter
+        ('"badaifou of the"', {"story"}),
+        ('"of the badaifou"', set()),
+        ('"badaifou the end" OR nothingness', {"ends"}),
+        ('"the badaifou" late', {"said"}),
+        ('"the badaifou" badaifouth*', set()),
+        ('"thebadaifou the" badaifouth*', {"glued"}),
+    ],
+)
+def test_phrases_with_function_words_are_exact(
+    seeded: Database, query: str, names: set[str]
+) -> None:
+    ids = set_texts(seeded)
+    assert found(seeded, query) == {ids[n] for n in names}
+
+
+def test_index_follows_updates_and_deletes(seeded: Database) -> None:
+    ids = set_texts(seeded)
+    with seeded.session() as s:
+        s.execute(update(Quotation).where(Quotation.id == ids["ends"]).values(text="the end"))
+    assert found(seeded, '"badaifou the"') == set()
+    assert found(seeded, '"the end"') == {ids["ends"]}
+    with seeded.session() as s:
+        s.execute(delete(Article))
+    assert found(seeded, '"the badaifou"') == set() == found(seeded, '"the end"')
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_sqlite_phrases_never_walk_function_words(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the anchor word out of reach, the pairs still spare FTS5 the phrase."""
+    ids = set_texts(seeded)
+    monkeypatch.setattr(backends, "ANCHOR_MAX", 0)
+
+    def no_fts5_match(*args: object, **kwargs: object) -> None:
+        raise AssertionError("FTS5 walked the phrase")
+
+    monkeypatch.setattr(backends, "matching_texts", no_fts5_match)
+    assert found(seeded, '"the badaifou of"') == {ids["said"]}
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_keys_come_from_its_parser(seeded: Database) -> None:
+    with seeded.session() as s:
+        keys = backends.pg_phrase_keys(s, parse_query('"The well-known badaifou, of" right'))
+        pairs = s.scalar(text("SELECT quotedb_word_pairs(to_tsvector('simple', 'of the x'))"))
+    assert keys.pairs == ["badaifou of", "the well-known"]
+    assert keys.words == ["badaifou", "known", "well", "well-known"]
+    assert pairs == ["the x"]
+
+
+def test_migration_0003_indexes_rows_stored_before_it(seeded: Database) -> None:
+    ids = set_texts(seeded)
+    downgrade(seeded.engine, "0002")
+    upgrade(seeded.engine)
+    assert found(seeded, '"badaifou the"') == {ids["ends"]}
+    if seeded.engine.dialect.name == "sqlite":
+        match = text("SELECT rowid FROM quotations_fts_pairs WHERE quotations_fts_pairs MATCH :t")
+        with seeded.session() as s:
+            stored = s.scalars(match, {"t": pair_token("badaifou", "the")}).all()
+        assert stored == [ids["ends"]]
