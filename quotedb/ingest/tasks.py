@@ -28,6 +28,7 @@ from quotedb.ingest.read import (
     read_bytes,
     too_large,
 )
+from quotedb.search.pairs import pair_text
 
 DEFAULT_TIMEOUT = 60.0
 LINES_PER_TASK = 64
@@ -64,6 +65,7 @@ class Extracted:
     quotations: list[Quotation]
     size: int = 0  # input bytes it stood for, for progress
     prepared: Prepared | None = None  # for the store, worked out here rather than by the writer
+    pairs: dict[str, str] = field(default_factory=dict)  # the pair index's text per quotation
 
     @property
     def stored(self) -> list[Quotation] | Prepared:
@@ -203,7 +205,8 @@ def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
         return Failed(item.doc.source, f"{item.doc.source}: text nested too deeply to extract")
     except Exception as exc:  # a bug in extraction must cost one article, not the run
         return Failed(item.doc.source, f"{item.doc.source}: extraction failed ({exc!r})")
-    return Extracted(item.doc, quotations, prepared=prepared)
+    pairs = {q.text: pair_text(q.text) for q in quotations}
+    return Extracted(item.doc, quotations, prepared=prepared, pairs=pairs)
 
 
 def extract_quotations(text: str, terms: bool = False) -> list[Quotation]:

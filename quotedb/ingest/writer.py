@@ -22,6 +22,7 @@ from quotedb.db.engine import session_scope
 from quotedb.db.models import Article
 from quotedb.errors import InputError
 from quotedb.ingest.tasks import Extracted
+from quotedb.search.pairs import remember as remember_pairs
 from quotedb.store.articles import add_article
 from quotedb.store.candidates import Carry
 from quotedb.store.ids import defer_foreign_keys, number_rows
@@ -127,6 +128,7 @@ class Writer:
                     tally.duplicates += 1
                     continue
                 seen.add(item.doc.content_hash)
+                remember_pairs(item.pairs)
                 add_article(session, item.doc, item.stored)
                 tally.added += 1
                 tally.quotations += len(item.quotations)

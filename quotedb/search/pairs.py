@@ -47,9 +47,23 @@ def text_pairs(text: str) -> list[str]:
     return words_pairs([fold(w) for w in TOKEN.findall(text)])
 
 
+_KNOWN: dict[str, str] = {}
+MAX_REMEMBERED = 100_000  # texts whose pair text is kept (then the memory starts afresh)
+
+
 def pair_text(text: str | None) -> str:
     """What the SQLite pair index stores for a quotation: its pair tokens, space-separated."""
-    return " ".join(text_pairs(text)) if text else ""
+    if not text:
+        return ""
+    found = _KNOWN.get(text)
+    return found if found is not None else " ".join(text_pairs(text))
+
+
+def remember(texts: dict[str, str]) -> None:
+    """Pair texts worked out elsewhere (by ingest workers), for the insert triggers."""
+    if len(_KNOWN) + len(texts) > MAX_REMEMBERED:
+        _KNOWN.clear()
+    _KNOWN.update(texts)
 
 
 def register(connection: sqlite3.Connection) -> None:
