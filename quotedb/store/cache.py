@@ -17,7 +17,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event, func, inspect, or_, select
 from sqlalchemy.orm import Session, SessionTransaction, selectinload
@@ -27,6 +27,7 @@ from quotedb.db.models import Quotation as QuotationRow
 
 KEY = "quotedb.speaker_cache"
 POOL_KEY = "quotedb.candidate_pool"  # quotedb.store.candidates: same lifetime as this cache
+T = TypeVar("T")
 PREFIX = 3  # people are blocked on their surname's first letters (see ``same_surname``)
 
 
@@ -60,12 +61,17 @@ class SpeakerCache:
         self.touched.setdefault(speaker, next(self.order))
 
 
-def cache(session: Session) -> SpeakerCache:
-    found = session.info.get(KEY)
+def per_transaction(session: Session, key: str, kind: type[T]) -> T:
+    """The session's ``kind`` object under ``key``, made on first use; dropped by :func:`forget`."""
+    found = session.info.get(key)
     if found is None:
-        found = session.info[KEY] = SpeakerCache()
-    assert isinstance(found, SpeakerCache)
+        found = session.info[key] = kind()
+    assert isinstance(found, kind)
     return found
+
+
+def cache(session: Session) -> SpeakerCache:
+    return per_transaction(session, KEY, SpeakerCache)
 
 
 def forget(session: Session) -> None:

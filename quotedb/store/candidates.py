@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import blocking_of
 from quotedb.db.models import Article, Cluster, Quotation
-from quotedb.store.cache import POOL_KEY
+from quotedb.store.cache import POOL_KEY, per_transaction
 
 WINDOW = dt.timedelta(days=3)
 MAX_PER_DAY = 2000  # quotations of one publication day kept as candidates, newest first
@@ -68,11 +68,7 @@ class Pool:
 
 
 def pool(session: Session) -> Pool:
-    found = session.info.get(POOL_KEY)
-    if found is None:
-        found = session.info[POOL_KEY] = Pool()
-    assert isinstance(found, Pool)
-    return found
+    return per_transaction(session, POOL_KEY, Pool)
 
 
 def _add(index: Index, row: Candidate) -> None:

@@ -1,0 +1,78 @@
+"""The writer: optimistic batches, a bad article costing only itself, candidates kept
+from one batch to the next only while nobody else writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+from typer.testing import CliRunner
+
+from quotedb.api import Database
+from quotedb.cli.app import app
+from quotedb.db.engine import make_engine, resolve_url
+from quotedb.db.models import Quotation
+from quotedb.ingest import writer
+from quotedb.store import candidates
+from quotedb.store.cache import POOL_KEY
+
+from .helpers import counts, jsonl
+
+SAID = "“We will never give up on the people of this great state,” Jane Doe said."
+
+
+def records(n: int, bad: int | None = None) -> str:
+    rows: list[dict[str, object]] = [
+        {
+            "file": f"r{i}.txt",
+            "text": f"Story {i}.\n\n{SAID}\n\n“Item {i} is done,” John Roe said.",
+            "published": "2016-13-45" if i == bad else "2016-10-01",
+        }
+        for i in range(n)
+    ]
+    return jsonl(rows)
+
+
+def test_bad_article_costs_only_itself(runner: CliRunner, db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_text(records(30, bad=17))
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", db_url])
+    assert result.exit_code == 1
+    assert "'2016-13-45' is not a date" in result.stderr
+    assert "29 article(s) added with 58 quotation(s)" in result.stderr
+    assert counts(db_url) == (29, 58)
+    check = runner.invoke(app, ["db", "check", "--db", db_url])
+    assert check.exit_code == 0, check.output
+
+
+def test_one_statement_one_cluster_across_batches(
+    runner: CliRunner, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "BATCH_ARTICLES", 4)  # eight batches, the pool carried over
+    (tmp_path / "in.jsonl").write_text(records(30))
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    with Database(db_url) as db, db.session() as s:
+        stmt = select(Quotation.cluster_id, func.count()).where(Quotation.text.like("We will%"))
+        groups = list(s.execute(stmt.group_by(Quotation.cluster_id)))
+        assert len(groups) == 1 and groups[0][0] is not None and groups[0][1] == 30
+
+
+def test_pool_dropped_when_another_connection_wrote(tmp_path: Path) -> None:
+    path = str(tmp_path / "q.db")
+    with Database(path) as db:
+        carry = candidates.Carry()
+        sessions = writer.Writer(db.sessions, writer.IngestReport()).sessions
+        for other_writes, reused in ((False, True), (True, False)):
+            with sessions() as s, s.begin():
+                carry.resume(s)
+                candidates.pool(s)
+                carry.keep(s)
+            if other_writes:  # another process, say: an engine of its own
+                other = make_engine(resolve_url(path))
+                with other.begin() as conn:
+                    conn.execute(text("CREATE TABLE IF NOT EXISTS scratch (x)"))
+                other.dispose()
+            with sessions() as s, s.begin():
+                carry.resume(s)
+                assert (POOL_KEY in s.info) is reused
