@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import event, func, inspect, or_, select
+from sqlalchemy import event, inspect, or_, select
 from sqlalchemy.orm import Session, SessionTransaction, selectinload
 
 from quotedb.db.models import Alias, Correction, Speaker
@@ -28,7 +28,7 @@ from quotedb.db.models import Quotation as QuotationRow
 KEY = "quotedb.speaker_cache"
 POOL_KEY = "quotedb.candidate_pool"  # quotedb.store.candidates: same lifetime as this cache
 T = TypeVar("T")
-PREFIX = 3  # people are blocked on their surname's first letters (see ``same_surname``)
+PREFIX = 3  # people are blocked on their surname's first letters (see ``fitting``)
 
 
 @dataclass(slots=True)
@@ -138,17 +138,19 @@ def load_blocks(session: Session, surnames: Iterable[str], kind: str) -> None:
     for p in missing:
         c.by_prefix[(kind, p)] = set(c.new_prefixes.get(p, ()))
     for chunk in _chunks(missing):
-        short = [Speaker.name_key.startswith(p) for p in chunk if len(p) < PREFIX]
-        full = [p for p in chunk if len(p) == PREFIX]
-        stmt = select(Speaker).where(
-            Speaker.kind == kind, or_(func.substr(Speaker.name_key, 1, PREFIX).in_(full), *short)
-        )
+        starts = [starting_with(Speaker.name_key, p) for p in chunk]
+        stmt = select(Speaker).where(Speaker.kind == kind, or_(*starts))
         with session.no_autoflush:
             found = list(session.scalars(stmt.options(selectinload(Speaker.aliases))))
         for speaker in found:
             for n in range(PREFIX + 1):
                 if (block := c.by_prefix.get((kind, speaker.name_key[:n]))) is not None:
                     block.add(speaker)
+
+
+def starting_with(column: Any, prefix: str) -> Any:
+    """``column`` starts with ``prefix``, as a range an index can answer (``LIKE`` is not)."""
+    return column.between(prefix, prefix + "\U0010ffff")
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:

@@ -28,6 +28,7 @@ from quotedb.core.names import (
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Quotation, Role, Speaker
 from quotedb.store import cache, plain
+from quotedb.store.cache import starting_with
 from quotedb.store.ids import early_id, reserve
 
 PERSON = SpeakerKind.PERSON.value
@@ -67,7 +68,7 @@ def lookup(session: Session, name: str, kind: str | None = None) -> list[Speaker
     found = {s.id: s for s in find_speakers(session, name)}
     parsed = parse_name(name) if kind in (None, PERSON) else None
     if parsed is not None:
-        found |= {s.id: s for s in same_surname(session, surname_key(parsed)) if fits(s, parsed)}
+        found |= {s.id: s for s in fitting(session, parsed)}
     return [s for _, s in sorted(found.items()) if kind is None or s.kind == kind]
 
 
@@ -98,13 +99,24 @@ def fits(speaker: Speaker, name: PersonName) -> bool:
     return label is not None and compatible(name, label)
 
 
-def same_surname(session: Session, surname: str) -> list[Speaker]:
-    """Stored people whose surname may be this one (spelt alike, or a letter apart)."""
-    stmt = select(Speaker).where(
+def fitting(session: Session, name: PersonName) -> list[Speaker]:
+    """Stored people whose label fits the name (surname spelt alike, or a letter apart).
+
+    The surname's block is read as (id, label) pairs through the name-key index (a range,
+    not a ``LIKE``); only the people who fit are loaded whole.
+    """
+    surname = surname_key(name)
+    block = select(Speaker.id, Speaker.name).where(
         Speaker.kind == PERSON,
-        or_(Speaker.name_key == surname, Speaker.name_key.startswith(surname[:3])),
+        or_(Speaker.name_key == surname, starting_with(Speaker.name_key, surname[:3])),
     )
-    return list(session.scalars(stmt.order_by(Speaker.id)))
+    ids = [
+        i
+        for i, label in session.execute(block)
+        if (parsed := parse_name(label)) is not None and compatible(name, parsed)
+    ]
+    stmt = select(Speaker).where(Speaker.id.in_(ids)).order_by(Speaker.id)
+    return list(session.scalars(stmt)) if ids else []
 
 
 def match_person(session: Session, name: PersonName) -> Speaker | None:
