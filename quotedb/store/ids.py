@@ -21,6 +21,7 @@ KEY = "quotedb.next_ids"
 
 
 DEFERRED = "quotedb.deferred_foreign_keys"
+SPARE = "quotedb.spare_ids"  # PostgreSQL: ids taken from sequences, not used yet
 
 
 def number_rows(session: Session) -> None:
@@ -91,9 +92,7 @@ def reserve(session: Session, cls: type, n: int) -> list[int]:
         return []
     table = cls.__table__  # type: ignore[attr-defined]
     if session.get_bind().dialect.name != "sqlite":
-        seq = func.nextval(func.pg_get_serial_sequence(table.name, "id"))
-        values = select(seq).select_from(func.generate_series(1, n))
-        return [int(i) for i in plain.run(session, values).scalars()]
+        return _from_sequence(session, table.name, n)
     writer = bool(session.get_bind().get_execution_options().get(WRITER_OPTION))
     next_ids: dict[type, int] = session.info.setdefault(KEY, {}) if writer else {}
     if cls not in next_ids:  # outside a writer: the caller inserts them before asking again
@@ -103,3 +102,18 @@ def reserve(session: Session, cls: type, n: int) -> list[int]:
     first = next_ids[cls]
     next_ids[cls] += n
     return list(range(first, first + n))
+
+
+SEQUENCE_BLOCK = 256  # ids taken from a PostgreSQL sequence at once
+
+
+def _from_sequence(session: Session, table: str, n: int) -> list[int]:
+    """Ids from the table's sequence, taken in blocks: one round trip per block, not per
+    article. Unused ids are left as gaps, as any sequence leaves them."""
+    spare: list[int] = session.info.setdefault(SPARE, {}).setdefault(table, [])
+    if len(spare) < n:
+        seq = func.nextval(func.pg_get_serial_sequence(table, "id"))
+        block = select(seq).select_from(func.generate_series(1, max(n, SEQUENCE_BLOCK)))
+        spare.extend(int(i) for i in plain.run(session, block).scalars())
+    taken, spare[:] = spare[:n], spare[n:]
+    return taken
