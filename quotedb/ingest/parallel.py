@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -13,6 +14,7 @@ from functools import partial
 
 from quotedb.ingest.tasks import Failed, LinesTask, Options, Outcome, Task, work
 
+WORKER_NICENESS = 10
 IN_FLIGHT_PER_WORKER = 32  # the writer stores a batch meanwhile: keep workers busy
 
 
@@ -28,8 +30,16 @@ def run(tasks: Iterable[Task | Failed], options: Options, workers: int) -> Itera
         return
     # fork starts workers fast; it happens before any thread of ours exists (see the CLI).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_to_writer) as pool:
         yield from _pooled(pool, tasks, options, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _yield_to_writer() -> None:
+    """Workers run at a lower priority than the process that stores their results: the single
+    writer is the bottleneck, and on a machine with fewer spare cores than workers it would
+    otherwise wait for the CPU while they extract articles it cannot store yet."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(WORKER_NICENESS)
 
 
 def _pooled(
