@@ -36,7 +36,7 @@ def ingest_sources(
     """Ingest every article the sources hold; failures are reported, never raised."""
     report = IngestReport()
     writer = Writer(_writer_sessions(factory), report)
-    options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout)
+    options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
     try:
         for outcome in run(tasks_for(sources, max_bytes), options, workers):
             if isinstance(outcome, Extracted):

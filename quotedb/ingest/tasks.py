@@ -57,6 +57,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     terms: bool = False  # keep scare quotes and titles
     timeout: float | None = DEFAULT_TIMEOUT  # seconds of extraction per article
+    for_store: bool = False  # also prepare what the database writer needs (ingest)
 
 
 @dataclass(slots=True)
@@ -197,7 +198,8 @@ def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
         with time_limit(options.timeout):
             if quotations is None:
                 quotations = extract_quotations(item.doc.text, options.terms)
-            prepared = prepare(item.doc.text, quotations)
+            if options.for_store:
+                return _for_store(item.doc, quotations)
     except ExtractionTimeout:
         reason = f"extraction took over {options.timeout:g} s (see --timeout)"
         return Failed(item.doc.source, f"{item.doc.source}: {reason}")
@@ -205,8 +207,14 @@ def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
         return Failed(item.doc.source, f"{item.doc.source}: text nested too deeply to extract")
     except Exception as exc:  # a bug in extraction must cost one article, not the run
         return Failed(item.doc.source, f"{item.doc.source}: extraction failed ({exc!r})")
-    pairs = {q.text: pair_text(q.text) for q in quotations}
-    return Extracted(item.doc, quotations, prepared=prepared, pairs=pairs)
+    return Extracted(item.doc, quotations)
+
+
+def _for_store(doc: Document, quotations: list[Quotation]) -> Extracted:
+    """Extracted, with what the writer would otherwise work out itself, one process for all."""
+    prepared = prepare(doc.text, quotations)
+    pairs = {q.text: pair_text(q.text) for q in prepared.quotations}
+    return Extracted(doc, prepared.quotations, prepared=prepared, pairs=pairs)
 
 
 def extract_quotations(text: str, terms: bool = False) -> list[Quotation]:
