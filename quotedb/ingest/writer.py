@@ -28,7 +28,7 @@ from quotedb.store.candidates import Carry
 from quotedb.store.ids import defer_foreign_keys, number_rows
 from quotedb.store.speakers import prefetch
 
-BATCH_ARTICLES = 100
+BATCH_ARTICLES = 250
 BATCH_SECONDS = 1.0
 
 

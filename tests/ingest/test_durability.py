@@ -48,7 +48,7 @@ def wait_for_articles(db: str, proc: subprocess.Popen[str], deadline: float) -> 
 
 @pytest.mark.parametrize("seed", [7])
 def test_sigkill_then_resume(runner: CliRunner, db_url: str, tmp_path: Path, seed: int) -> None:
-    n = 200
+    n = 600  # a few batches of BATCH_ARTICLES, so that the kill lands between two
     write_articles(tmp_path / "in", n)
     assert run_quotedb("db", "upgrade", "--db", db_url).returncode == 0
     proc = subprocess.Popen(
