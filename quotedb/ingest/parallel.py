@@ -14,7 +14,7 @@ from functools import partial
 
 from quotedb.ingest.tasks import Failed, LinesTask, Options, Outcome, Task, work
 
-WORKER_NICENESS = 10
+WORKER_NICENESS = 5
 IN_FLIGHT_PER_WORKER = 32  # the writer stores a batch meanwhile: keep workers busy
 
 
