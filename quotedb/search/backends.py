@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any
@@ -43,6 +44,7 @@ from sqlalchemy import (
     String,
     Text,
     and_,
+    bindparam,
     cast,
     column,
     func,
@@ -98,24 +100,51 @@ def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
     return _page_pg(session, pg_query(query), f, huge, keys)
 
 
+quotations = Quotation.__table__
+# Statements a search runs every time, built once: making and compiling them cost more
+# than running them. They run on the session's Core connection, past the ORM.
+TEXTS = select(quotations.c.id, quotations.c.text).where(
+    quotations.c.id.in_(bindparam("ids", expanding=True))
+)
+DOC_COUNTS = text(
+    f"SELECT NULL, max(id) FROM quotations "
+    f"UNION ALL SELECT term, doc FROM {FTS_VOCAB} WHERE term IN :words"
+).bindparams(bindparam("words", expanding=True))
+PAIR_CANDIDATES = (
+    select(pairs_fts.c.rowid)
+    .where(pairs_ref.op("MATCH")(bindparam("match")))
+    .limit(bindparam("bound", type_=Integer))
+)
+
+
 def texts(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
-    rows = session.execute(select(Quotation.id, Quotation.text).where(Quotation.id.in_(ids)))
+    rows = session.connection().execute(TEXTS, {"ids": ids})
     return {int(i): str(t) for i, t in rows}
 
 
 class DocFreq:
-    """Document frequencies from the fts5vocab table, each word looked up once.
+    """Document frequencies from the fts5vocab table, each word looked up once, and the
+    ones a query needs (with the number of quotations) in a single statement.
 
     fts5vocab counts a word by reading its whole position list, which takes ~100 ms for
     "the" at a million quotations, so function words are assumed common instead.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, words: Iterable[str] = ()) -> None:
         self.session = session
         self.known: dict[str, int] = {}
-        self.total = int(session.scalar(select(func.max(Quotation.id))) or 0)
+        wanted = sorted({w for w in words if w not in STOPWORDS})
+        rows = session.connection().execute(DOC_COUNTS, {"words": wanted}).all()
+        self.total = int(rows[0][1] or 0)
+        self.known = {w: 0 for w in wanted} | {str(w): int(n) for w, n in rows[1:]}
+
+    @classmethod
+    def of(cls, session: Session, terms: Iterable[Term]) -> DocFreq:
+        """Counts for the whole words of these terms (not a prefix term's last word)."""
+        words = [w for t in terms for w in (term_words(t)[:-1] if t.prefix else term_words(t))]
+        return cls(session, words)
 
     def word(self, word: str) -> int:
         if word in STOPWORDS:
@@ -151,17 +180,18 @@ class DocFreq:
 
 
 def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
-    freq = DocFreq(session)
+    freq = DocFreq.of(session, query.terms)
     anchor = freq.anchor(query)
     if anchor is not None and anchor[1] == 0:
         return []
-    found = _narrowed(session, query, f, anchor)
+    matcher = Matcher(query)
+    found = _narrowed(session, matcher, f, anchor)
     if found is None:
         window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
         found = matching_texts(session, fts5_query(query), f, window)
         if window and len(found) >= window:  # too many to rank: the newest ones
             found = matching_texts(session, fts5_query(query), f, window, newest=True)
-    return [(i, s, found[i]) for i, s in bm25(freq, query, found)[: f.limit]]
+    return [(i, s, found[i]) for i, s in bm25(freq, matcher, found)[: f.limit]]
 
 
 def matching_texts(
@@ -196,50 +226,51 @@ def phrase_pairs(query: SearchQuery) -> list[str]:
 
 
 def _narrowed(
-    session: Session, query: SearchQuery, f: SearchFilter, anchor: tuple[str, int] | None
+    session: Session, matcher: Matcher, f: SearchFilter, anchor: tuple[str, int] | None
 ) -> dict[int, str] | None:
     """The matches, found by verifying a few candidates: the quotations holding the
     phrases' word pairs or those holding the anchor word, whichever are fewer; None when
     both are too many. Either way FTS5 never reads the function words' position lists."""
-    pairs = phrase_pairs(query)
+    pairs = phrase_pairs(matcher.query)
     bound = PAIRS_MAX if anchor is None else min(PAIRS_MAX, anchor[1])
     ids = _pair_candidates(session, pairs, bound) if pairs else None
     if ids is not None:
-        return _verified(query, texts_where(session, Quotation.id.in_(ids), f))
+        return _verified(matcher, texts_of(session, ids, f))
     if anchor is not None and anchor[1] <= ANCHOR_MAX:
-        return _verified(query, matching_texts(session, fts5_string(Term(anchor[0])), f))
+        return _verified(matcher, matching_texts(session, fts5_string(Term(anchor[0])), f))
     return None
 
 
 def _pair_candidates(session: Session, pairs: list[str], bound: int) -> list[int] | None:
     """Ids of the quotations holding every pair, or None when there are over ``bound``."""
     match = " AND ".join(f'"{p}"' for p in pairs)
-    stmt = select(pairs_fts.c.rowid).where(pairs_ref.op("MATCH")(match)).limit(bound + 1)
-    ids = [int(i) for i in session.scalars(stmt)]
+    found = session.connection().execute(PAIR_CANDIDATES, {"match": match, "bound": bound + 1})
+    ids = [int(i) for i in found.scalars()]
     return ids if len(ids) <= bound else None
 
 
-def texts_where(session: Session, where: ColumnElement[bool], f: SearchFilter) -> dict[int, str]:
-    stmt = restrict(session, select(Quotation.id, Quotation.text).where(where), f)
+def texts_of(session: Session, ids: list[int], f: SearchFilter) -> dict[int, str]:
+    """Ids and texts of these quotations that pass the filter."""
+    if not f.needs_quotation:
+        return texts(session, ids)
+    stmt = restrict(session, select(Quotation.id, Quotation.text).where(Quotation.id.in_(ids)), f)
     return {int(i): str(t) for i, t in session.execute(stmt)}
 
 
-def _verified(query: SearchQuery, candidates: dict[int, str]) -> dict[int, str]:
+def _verified(matcher: Matcher, candidates: dict[int, str]) -> dict[int, str]:
     """The candidates that match the whole query (phrases exactly, with FTS5's tokens)."""
-    matcher = Matcher(query)
     return {i: t for i, t in candidates.items() if matcher.matches(t)}
 
 
-def bm25(freq: DocFreq, query: SearchQuery, found: dict[int, str]) -> Ranked:
+def bm25(freq: DocFreq, matcher: Matcher, found: dict[int, str]) -> Ranked:
     """Okapi BM25 of each text for the query's terms, best first, ties by id."""
     if not found:
         return []
     total = max(freq.total, len(found))
     idf = []
-    for term in query.terms:
+    for term in matcher.query.terms:
         df = max(freq.term(term), 1)
         idf.append(math.log((total - df + 0.5) / (df + 0.5) + 1))
-    matcher = Matcher(query)
     stats = {i: matcher.frequencies(t) for i, t in found.items()}
     avgdl = sum(n for _, n in stats.values()) / len(stats) or 1
     scores = []
