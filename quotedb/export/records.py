@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select
+from sqlalchemy import ColumnElement, Connection, FromClause, Join, Row, bindparam, select
 
 from quotedb.core import Quotation as Extracted
 from quotedb.db.models import Article, Quotation, Speaker
@@ -66,20 +66,32 @@ def flat_record(q: Quotation) -> dict[str, Any]:
 _q, _a, _s = Quotation.__table__.c, Article.__table__.c, Speaker.__table__.c
 # What quotation_record reads, as one Core query: loading ORM objects (with their article
 # and speaker joined) costs a search more than finding its matches.
-RECORD_ROWS = (
-    select(
-        _q.id, _q.start, _q.end, _q.text, _q.kind, _s.name, _s.kind.label("speaker_kind"),
-        _q.speaker_mention, _q.speaker_start, _q.speaker_end, _q.cue, _q.confidence,
-        _q.cluster_id, _a.id.label("article_id"), _a.title, _a.outlet, _a.published, _a.url,
-        _a.authors, _a.source_path,
-    )
-    .select_from(
-        Quotation.__table__.join(Article.__table__, _a.id == _q.article_id).outerjoin(
-            Speaker.__table__, _s.id == _q.speaker_id
-        )
-    )
-    .where(_q.id.in_(bindparam("ids", expanding=True)))
+RECORD_COLUMNS = (
+    _q.id, _q.start, _q.end, _q.text, _q.kind, _s.name, _s.kind.label("speaker_kind"),
+    _q.speaker_mention, _q.speaker_start, _q.speaker_end, _q.cue, _q.confidence,
+    _q.cluster_id, _a.id.label("article_id"), _a.title, _a.outlet, _a.published, _a.url,
+    _a.authors, _a.source_path,
 )  # fmt: skip
+
+
+def record_join(source: FromClause, quotation_id: ColumnElement[int]) -> Join:
+    """``source`` joined with the quotation of ``quotation_id``, its article and speaker:
+    what ``RECORD_COLUMNS`` are selected from."""
+    joined = (
+        source
+        if source is Quotation.__table__
+        else source.join(Quotation.__table__, _q.id == quotation_id)
+    )
+    return joined.join(Article.__table__, _a.id == _q.article_id).outerjoin(
+        Speaker.__table__, _s.id == _q.speaker_id
+    )
+
+
+RECORD_ROWS = (
+    select(*RECORD_COLUMNS)
+    .select_from(record_join(Quotation.__table__, _q.id))
+    .where(_q.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def records_by_id(connection: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:

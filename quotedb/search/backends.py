@@ -41,10 +41,12 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     Integer,
+    Select,
     String,
     Text,
     and_,
     bindparam,
+    case,
     cast,
     column,
     func,
@@ -53,11 +55,13 @@ from sqlalchemy import (
     select,
     table,
     text,
+    true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
+from quotedb.export.records import RECORD_COLUMNS, record_join, records_by_id, row_record
 from quotedb.search.filters import SearchFilter, restrict
 from quotedb.search.highlight import Matcher, fold, term_words
 from quotedb.search.pairs import PAIR_WORDS, words_pairs
@@ -94,10 +98,21 @@ def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
     """The best ``f.limit`` matches of the query with their scores and texts."""
     if is_sqlite(session):
         return _page_fts5(session, query, f)
-    # Walking the newest rows pays only when matches are everywhere among them.
-    huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
-    keys = PhraseKeys([], []) if huge else pg_phrase_keys(session, query)
-    return _page_pg(session, pg_query(query), f, huge, keys)
+    rows = session.execute(pg_page(session, query, f))
+    return [(int(i), float(s), str(t)) for i, s, t in rows]
+
+
+def ranked_records(
+    session: Session, query: SearchQuery, f: SearchFilter
+) -> list[tuple[dict[str, Any], float]]:
+    """The best ``f.limit`` matches as export records (``quotation_record``'s shape) with
+    their scores: on PostgreSQL in one statement, on SQLite (where a statement costs no
+    round trip) the page and then its rows."""
+    if not is_sqlite(session):
+        return pg_ranked_records(session, query, f)
+    page = _page_fts5(session, query, f)
+    found = records_by_id(session.connection(), [i for i, _, _ in page])
+    return [(found[i], score) for i, score, _ in page if i in found]
 
 
 quotations = Quotation.__table__
@@ -322,36 +337,55 @@ def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
 
 @dataclass(frozen=True, slots=True)
 class PhraseKeys:
-    """What every match of the query's required phrases holds, in PostgreSQL's lexemes:
-    their word pairs, and their words other than function words."""
+    """What every match of the query's required phrases holds, as SQL expressions of
+    bound parameters, which the planner folds into constants (so the indexes serve them)
+    within the search's own statement: no round trip to make them first.
 
-    pairs: list[str]
-    words: list[str]
+    ``pairs`` (``text[]``) are the phrases' word pairs and ``words`` (a ``tsvector``)
+    their other words, neither function words nor in a pair (a pair already brings its
+    word), both made by the database's parser and the pair function of migration 0003,
+    so that they are the indexes' own."""
+
+    pairs: ColumnElement[Any]
+    words: ColumnElement[Any]
 
 
-def pg_phrase_keys(session: Session, query: SearchQuery) -> PhraseKeys:
-    """The keys of the exact phrases the query requires, made by the database's own parser
-    and pair function (migration 0003), so that they are the index's."""
-    phrases = [
-        g[0].text for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1
-    ]
+def required_phrases(query: SearchQuery) -> list[Term]:
+    """The exact phrases every match holds (not alternatives of an OR, not prefixes)."""
+    return [g[0] for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1]
+
+
+def pg_phrase_keys(query: SearchQuery) -> PhraseKeys | None:
+    """The keys of the query's phrases; None when they have no word pair by our tokens
+    (the database's almost always agree; where they would not, the search is as right,
+    only slower: no pair here means the plain ``@@``, none there an empty containment)."""
+    phrases = [t.text for t in required_phrases(query) if words_pairs(term_words(t))]
     if not phrases:
-        return PhraseKeys([], [])
-    vectors = [func.to_tsvector(regconfig(), p) for p in phrases]
-    arrays: list[ColumnElement[Any]] = [pg_pairs_of(v) for v in vectors]
-    pairs = reduce(_concat, arrays)
-    arrays = [func.tsvector_to_array(v, type_=ARRAY(Text)) for v in vectors]
-    words = reduce(_concat, arrays)
-    row = session.execute(select(pairs, words)).one()
-    lexemes = {w for w in row[1] if w not in PAIR_WORDS}
-    return PhraseKeys(sorted(set(row[0])), sorted(lexemes))
+        return None
+    vectors: list[ColumnElement[Any]] = [
+        func.to_tsvector(regconfig(), p, type_=TSVECTOR) for p in phrases
+    ]
+    pairs = reduce(_concat, [pg_pairs_of(v) for v in vectors])  # apart: no pair across two
+    vector = reduce(lambda a, b: a.op("||", return_type=TSVECTOR)(b), vectors)
+    function_words = literal(sorted(PAIR_WORDS), type_=ARRAY(Text))
+    left = func.ts_delete(vector, function_words, type_=TSVECTOR)
+    words = func.ts_delete(left, pg_pair_words(pairs), type_=TSVECTOR)
+    return PhraseKeys(pairs, words)
+
+
+def pg_pair_words(pairs: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The lexemes in the pairs, parsed again from their text; only immutable functions
+    (``array_to_string`` is not), so that the planner folds them. Whatever this gives,
+    the words left are the phrases' own: the keys stay right, only less narrow."""
+    quoted = cast(func.strip(func.array_to_tsvector(pairs, type_=TSVECTOR)), Text)
+    return func.tsvector_to_array(func.to_tsvector(regconfig(), quoted), type_=ARRAY(Text))
 
 
 def _concat(a: ColumnElement[Any], b: ColumnElement[Any]) -> ColumnElement[Any]:
     return a.op("||", return_type=ARRAY(Text))(b)
 
 
-def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys) -> ColumnElement[bool]:
+def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys | None) -> ColumnElement[bool]:
     """``tsvector @@ tsquery``; for phrases with word pairs, candidates from the indexes
     on the pairs and on the phrases' other words, and the phrase test on those alone.
 
@@ -359,20 +393,19 @@ def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys) -> ColumnElement[bool]:
     cannot take the tsvector's GIN index for it: that scan would read the entries of
     "the" and recheck every row holding the other words, which are many (and mostly not
     in memory: the table is bigger than ``shared_buffers``)."""
-    if not keys.pairs:
+    if keys is None:
         return tsvector().op("@@")(tsq)
-    wanted = literal(keys.pairs, type_=ARRAY(Text))
-    found = [pg_pairs_of(tsvector()).op("@>", is_comparison=True)(wanted)]
-    if keys.words:
-        words = cast(literal(tsquery_lexemes(keys.words)), TSQUERY)
-        found.append(tsvector().op("@@")(words))
-    return and_(*found, func.ts_match_vq(tsvector(), tsq, type_=Boolean))
+    found = pg_pairs_of(tsvector()).op("@>", is_comparison=True)(keys.pairs)
+    return and_(found, pg_holds_all(keys.words), func.ts_match_vq(tsvector(), tsq, type_=Boolean))
 
 
-def tsquery_lexemes(lexemes: list[str]) -> str:
-    """``tsquery`` input requiring every lexeme as it is (quoted, not parsed again)."""
-    quoted = ("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in lexemes)
-    return " & ".join(quoted)
+def pg_holds_all(words: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Whether the row's tsvector holds every lexeme of ``words`` (true when there are
+    none). The lexemes go from the tsvector's text form (each quoted) to a tsquery of
+    them joined by ``&``; lexemes never hold a space, so ``' '`` only ever separates."""
+    required = func.replace(cast(func.strip(words), Text), "' '", "' & '")
+    holds = tsvector().op("@@")(cast(required, TSQUERY))
+    return case((words == cast(literal(""), TSVECTOR), true()), else_=holds)
 
 
 def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -380,20 +413,34 @@ def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.quotedb_word_pairs(vector, type_=ARRAY(Text))  # schema.PAIRS_FUNCTION
 
 
-def _page_pg(
-    session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool, keys: PhraseKeys
-) -> Page:
-    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only."""
+def pg_page(session: Session, query: SearchQuery, f: SearchFilter) -> Select[int, float, str]:
+    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only.
+
+    Walking the newest rows pays only when matches are everywhere among them."""
+    tsq = pg_query(query)
+    huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
     score = func.ts_rank(tsvector(), tsq)
-    stmt = select(Quotation.id, score, Quotation.text)
+    stmt = select(Quotation.id, score.label("score"), Quotation.text)
     if huge and f.limit and f.limit <= RANK_WINDOW:
         newest = restrict(session, select(Quotation.id).where(tsvector().op("@@")(tsq)), f)
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
+        keys = None if huge else pg_phrase_keys(query)
         stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
-    stmt = stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
-    return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
+    return stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
+
+
+def pg_ranked_records(
+    session: Session, query: SearchQuery, f: SearchFilter
+) -> list[tuple[dict[str, Any], float]]:
+    """The page's export records and scores, best first, in one statement: the ranked
+    page joined with its quotations' articles and speakers."""
+    page = pg_page(session, query, f).subquery()
+    joined = record_join(page, page.c.id)
+    stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
+    stmt = stmt.order_by(page.c.score.desc(), page.c.id)
+    return [(row_record(r), float(r.score)) for r in session.connection().execute(stmt)]
 
 
 def rank_fts5(session: Session, match: str, f: SearchFilter) -> Ranked:

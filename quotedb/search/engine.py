@@ -10,8 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, joinedload
 
 from quotedb.db.models import Article, Quotation
-from quotedb.export.records import records_by_id
-from quotedb.search.backends import ranked_page
+from quotedb.search.backends import ranked_page, ranked_records
 from quotedb.search.filters import SearchFilter
 from quotedb.search.highlight import CLOSE, OPEN, snippet
 from quotedb.search.parse import SearchQuery, parse_query
@@ -59,9 +58,7 @@ def search(session: Session, query: str | SearchQuery, f: SearchFilter) -> list[
     """Quotations matching the query, best first (BM25 on SQLite, ts_rank on PostgreSQL),
     snippets made for the page's rows only."""
     q = parsed(query)
-    page = ranked_page(session, q, f)
-    found = records_by_id(session.connection(), [i for i, _, _ in page])
-    return [Hit(found[i], score, snippet(t, q)) for i, score, t in page if i in found]
+    return [Hit(r, score, snippet(r["text"], q)) for r, score in ranked_records(session, q, f)]
 
 
 def search_quotations(
