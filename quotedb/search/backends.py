@@ -38,6 +38,7 @@ from functools import reduce
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     Boolean,
     ColumnElement,
     Integer,
@@ -350,20 +351,29 @@ class PhraseKeys:
     words: ColumnElement[Any]
 
 
-def required_phrases(query: SearchQuery) -> list[Term]:
-    """The exact phrases every match holds (not alternatives of an OR, not prefixes)."""
-    return [g[0] for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1]
+def key_places(query: SearchQuery) -> list[int]:
+    """Places among the query's terms of the exact phrases every match holds (not
+    alternatives of an OR, not prefixes) that have a word pair by our tokens."""
+    places, n = [], 0
+    for group in query.groups:
+        t = group[0]
+        if len(group) == 1 and not t.prefix and len(t.words) > 1 and words_pairs(term_words(t)):
+            places.append(n)
+        n += len(group)
+    return places
 
 
 def pg_phrase_keys(query: SearchQuery) -> PhraseKeys | None:
     """The keys of the query's phrases; None when they have no word pair by our tokens
     (the database's almost always agree; where they would not, the search is as right,
-    only slower: no pair here means the plain ``@@``, none there an empty containment)."""
-    phrases = [t.text for t in required_phrases(query) if words_pairs(term_words(t))]
-    if not phrases:
+    only slower: no pair here means the plain ``@@``, none there an empty containment).
+    A phrase's text is its term's parameter, ``term_i``."""
+    places = key_places(query)
+    if not places:
         return None
+    terms = query.terms
     vectors: list[ColumnElement[Any]] = [
-        func.to_tsvector(regconfig(), p, type_=TSVECTOR) for p in phrases
+        func.to_tsvector(regconfig(), pg_term_param(terms[i], i), type_=TSVECTOR) for i in places
     ]
     pairs = reduce(_concat, [pg_pairs_of(v) for v in vectors])  # apart: no pair across two
     vector = reduce(lambda a, b: a.op("||", return_type=TSVECTOR)(b), vectors)
@@ -417,30 +427,74 @@ def pg_page(session: Session, query: SearchQuery, f: SearchFilter) -> Select[int
     """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only.
 
     Walking the newest rows pays only when matches are everywhere among them."""
+    return _pg_page(session, query, f, pg_is_huge(session, query, f))
+
+
+def pg_is_huge(session: Session, query: SearchQuery, f: SearchFilter) -> bool:
+    """Whether to rank only the newest ``RANK_WINDOW`` matches (a page of a lone "the")."""
+    window = bool(f.limit and f.limit <= RANK_WINDOW)
+    return window and pg_estimated_matches(session, query) > 20 * RANK_WINDOW
+
+
+def _pg_page(
+    session: Session, query: SearchQuery, f: SearchFilter, huge: bool
+) -> Select[int, float, str]:
     tsq = pg_query(query)
-    huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score.label("score"), Quotation.text)
-    if huge and f.limit and f.limit <= RANK_WINDOW:
+    if huge:
         newest = restrict(session, select(Quotation.id).where(tsvector().op("@@")(tsq)), f)
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        keys = None if huge else pg_phrase_keys(query)
-        stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
-    return stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
+        stmt = restrict(session, stmt.where(pg_match(tsq, pg_phrase_keys(query))), f)
+    stmt = stmt.order_by(score.desc(), Quotation.id)
+    return stmt if f.limit is None else stmt.limit(bindparam("page_limit", f.limit, Integer))
+
+
+Shape = tuple[object, ...]
+_statements: dict[Shape, Select[*tuple[Any, ...]]] = {}
+MAX_STATEMENTS = 512  # shapes of query kept (then the memory starts afresh)
 
 
 def pg_ranked_records(
     session: Session, query: SearchQuery, f: SearchFilter
 ) -> list[tuple[dict[str, Any], float]]:
     """The page's export records and scores, best first, in one statement: the ranked
-    page joined with its quotations' articles and speakers."""
-    page = pg_page(session, query, f).subquery()
-    joined = record_join(page, page.c.id)
-    stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
-    stmt = stmt.order_by(page.c.score.desc(), page.c.id)
-    return [(row_record(r), float(r.score)) for r in session.connection().execute(stmt)]
+    page joined with its quotations' articles and speakers.
+
+    Without filters the statement depends only on the query's shape (its terms' places
+    and kinds; their texts are parameters), so it is built once per shape: building and
+    compiling it cost more than PostgreSQL takes to run it."""
+    huge = pg_is_huge(session, query, f)
+    shape = pg_shape(query, f, huge)
+    stmt = _statements.get(shape) if shape else None
+    if stmt is None:
+        page = _pg_page(session, query, f, huge).subquery()
+        joined = record_join(page, page.c.id)
+        stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
+        stmt = stmt.order_by(page.c.score.desc(), page.c.id)
+        if shape:
+            if len(_statements) >= MAX_STATEMENTS:
+                _statements.clear()
+            _statements[shape] = stmt
+    rows = session.connection().execute(stmt, pg_params(query, f))
+    return [(row_record(r), float(r.score)) for r in rows]
+
+
+def pg_shape(query: SearchQuery, f: SearchFilter, huge: bool) -> Shape | None:
+    """What the statement of :func:`_pg_page` depends on besides its parameters; None
+    with filters (their conditions hold values: that statement is built each time)."""
+    if f.needs_quotation:
+        return None
+    kinds = tuple(tuple(t.prefix for t in g) for g in query.groups)
+    return (kinds, tuple(key_places(query)), huge, f.limit is None, RANK_WINDOW)
+
+
+def pg_params(query: SearchQuery, f: SearchFilter) -> dict[str, Any]:
+    """The values of the statement's parameters: each term's text and the page's size."""
+    found: dict[str, Any] = {f"term_{i}": pg_term_text(t) for i, t in enumerate(query.terms)}
+    return found | ({} if f.limit is None else {"page_limit": f.limit})
 
 
 def rank_fts5(session: Session, match: str, f: SearchFilter) -> Ranked:
@@ -467,13 +521,29 @@ def regconfig() -> ColumnElement[Any]:
     return literal_column(f"'{TS_CONFIG}'::regconfig")
 
 
-def pg_term(term: Term) -> ColumnElement[Any]:
-    if term.prefix:
-        return func.to_tsquery(regconfig(), tsquery_text(term))
-    return func.phraseto_tsquery(regconfig(), term.text)
+def pg_term_text(term: Term) -> str:
+    return tsquery_text(term) if term.prefix else term.text
+
+
+def pg_term_param(term: Term, i: int) -> BindParameter[str]:
+    return bindparam(f"term_{i}", pg_term_text(term), String)
+
+
+def pg_term(term: Term, i: int) -> ColumnElement[Any]:
+    """The ``i``-th term of the query as a ``tsquery``; its text is parameter ``term_i``."""
+    value = pg_term_param(term, i)
+    return (
+        func.to_tsquery(regconfig(), value)
+        if term.prefix
+        else func.phraseto_tsquery(regconfig(), value)
+    )
 
 
 def pg_query(query: SearchQuery) -> ColumnElement[Any]:
     """``tsquery`` of the parsed query: phrases via ``phraseto_tsquery``, all bound."""
-    groups = [reduce(lambda a, b: a.op("||")(b), map(pg_term, g)) for g in query.groups]
+    numbers = iter(range(len(query.terms)))
+    groups = [
+        reduce(lambda a, b: a.op("||")(b), (pg_term(t, next(numbers)) for t in g))
+        for g in query.groups
+    ]
     return reduce(lambda a, b: a.op("&&")(b), groups)

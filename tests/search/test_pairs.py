@@ -151,3 +151,23 @@ def test_migration_0003_indexes_rows_stored_before_it(seeded: Database) -> None:
         with seeded.session() as s:
             stored = s.scalars(match, {"t": pair_token("badaifou", "the")}).all()
         assert stored == [ids["ends"]]
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_statements_are_kept_per_shape(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Queries of one shape share a statement, each with its own texts; filters too."""
+    ids = set_texts(seeded)
+    monkeypatch.setattr(backends, "_statements", {})
+    assert found(seeded, '"the badaifou of"') == {ids["said"]}
+    assert found(seeded, '"badaifou the end"') == {ids["ends"]}
+    assert found(seeded, '"of the story"') == {ids["story"]}
+    assert len(backends._statements) == 1
+    assert {r["id"] for r in seeded.search("badaifou OR path", limit=2)} <= set(ids.values()) | {
+        r["id"] for r in seeded.search("path", limit=None)
+    }
+    assert found(seeded, "badaifou* OR stor*") >= {ids["story"], ids["said"]}
+    assert len(backends._statements) == 4
+    assert seeded.search('"the badaifou of"', kind="partial") == []
+    assert len(backends._statements) == 4  # a filter's condition holds values: not kept
