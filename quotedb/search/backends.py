@@ -314,10 +314,13 @@ def pg_word_shares(session: Session) -> WordShares:
 
 
 def _read_word_shares(session: Session) -> WordShares:
+    # The table the search path finds (each test has a schema of its own), not every
+    # schema's "quotations".
     stmt = text(
         "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-        "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-        "WHERE s.tablename = 'quotations' AND s.attname = :column"
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname "
+        "WHERE c.oid = to_regclass('quotations') AND s.attname = :column"
     )
     row = session.execute(stmt, {"column": TSV_COLUMN}).first()
     if row is None or not row[0]:

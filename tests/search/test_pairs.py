@@ -171,3 +171,24 @@ def test_postgres_statements_are_kept_per_shape(
     assert len(backends._statements) == 4
     assert seeded.search('"the badaifou of"', kind="partial") == []
     assert len(backends._statements) == 4  # a filter's condition holds values: not kept
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_word_shares_are_the_current_schemas(seeded: Database) -> None:
+    """Statistics of a "quotations" table in another schema are not this database's."""
+    other = "quotedb_other_" + hashlib.sha1(str(seeded.url).encode()).hexdigest()[:10]
+    with seeded.session() as s:
+        s.execute(text(f'CREATE SCHEMA "{other}"'))
+        s.execute(text(f'CREATE TABLE "{other}".quotations (text_search tsvector)'))
+        fill = "SELECT 'zzz'::tsvector FROM generate_series(1, 500)"
+        s.execute(text(f'INSERT INTO "{other}".quotations {fill}'))
+    try:
+        with seeded.session() as s:
+            s.execute(text(f'ANALYZE "{other}".quotations'))
+            s.execute(text("ANALYZE quotations"))
+            shares, total = backends._read_word_shares(s)
+            count = s.scalar(select(func.count()).select_from(Quotation))
+        assert "zzz" not in shares and shares and total == count
+    finally:
+        with seeded.session() as s:
+            s.execute(text(f'DROP SCHEMA "{other}" CASCADE'))
