@@ -366,11 +366,12 @@ def key_places(query: SearchQuery) -> list[int]:
     return places
 
 
-def pg_phrase_keys(query: SearchQuery) -> PhraseKeys | None:
+def pg_phrase_keys(query: SearchQuery, common: list[str] | None = None) -> PhraseKeys | None:
     """The keys of the query's phrases; None when they have no word pair by our tokens
     (the database's almost always agree; where they would not, the search is as right,
     only slower: no pair here means the plain ``@@``, none there an empty containment).
-    A phrase's text is its term's parameter, ``term_i``."""
+    A phrase's text is its term's parameter, ``term_i``; ``common`` (parameter
+    ``common_words``) are words left out of ``words`` (see :func:`pg_common_words`)."""
     places = key_places(query)
     if not places:
         return None
@@ -382,8 +383,19 @@ def pg_phrase_keys(query: SearchQuery) -> PhraseKeys | None:
     vector = reduce(lambda a, b: a.op("||", return_type=TSVECTOR)(b), vectors)
     function_words = literal(sorted(PAIR_WORDS), type_=ARRAY(Text))
     left = func.ts_delete(vector, function_words, type_=TSVECTOR)
-    words = func.ts_delete(left, pg_pair_words(pairs), type_=TSVECTOR)
+    dropped = _concat(pg_pair_words(pairs), bindparam("common_words", common or [], ARRAY(Text)))
+    words = func.ts_delete(left, dropped, type_=TSVECTOR)
     return PhraseKeys(pairs, words)
+
+
+def pg_common_words(session: Session, query: SearchQuery) -> list[str]:
+    """The words of the phrases with pairs that ``ANALYZE`` lists as most common (in
+    thousands of quotations): their GIN entries take milliseconds to read, and the
+    planner, which cannot tell how few rows the pairs bring, would read them to narrow
+    a handful of candidates down. Any word may be left out: the phrase test remains."""
+    shares = pg_word_shares(session)[0]
+    terms = query.terms
+    return sorted({w for i in key_places(query) for w in terms[i].words if w in shares})
 
 
 def pg_pair_words(pairs: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -450,7 +462,8 @@ def _pg_page(
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        stmt = restrict(session, stmt.where(pg_match(tsq, pg_phrase_keys(query))), f)
+        keys = pg_phrase_keys(query, pg_common_words(session, query))
+        stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
     stmt = stmt.order_by(score.desc(), Quotation.id)
     return stmt if f.limit is None else stmt.limit(bindparam("page_limit", f.limit, Integer))
 
@@ -481,7 +494,8 @@ def pg_ranked_records(
             if len(_statements) >= MAX_STATEMENTS:
                 _statements.clear()
             _statements[shape] = stmt
-    rows = session.connection().execute(stmt, pg_params(query, f))
+    params = pg_params(query, f) | {"common_words": pg_common_words(session, query)}
+    rows = session.connection().execute(stmt, params)
     return [(row_record(r), float(r.score)) for r in rows]
 
 

@@ -192,3 +192,27 @@ def test_postgres_word_shares_are_the_current_schemas(seeded: Database) -> None:
     finally:
         with seeded.session() as s:
             s.execute(text(f'DROP SCHEMA "{other}" CASCADE'))
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_common_words_are_left_to_the_phrase_test(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word of a phrase with pairs is not read from the index, yet it counts."""
+    ids = set_texts(seeded)
+    with seeded.session() as s:
+        s.execute(
+            update(Quotation)
+            .where(Quotation.id == ids["said"])
+            .values(text="They said the badaifou rode home, yes.")
+        )
+    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"rode": 0.4, "the": 0.9}, 9.0))
+    query = parse_query('"the badaifou rode home"')
+    with seeded.session() as s:
+        common = backends.pg_common_words(s, query)
+        keys = backends.pg_phrase_keys(query, common)
+        assert keys is not None
+        words = s.scalar(select(func.tsvector_to_array(keys.words)))
+    assert common == ["rode", "the"] and words == ["home"]
+    assert found(seeded, '"the badaifou rode home"') == {ids["said"]}
+    assert found(seeded, '"the badaifou rode away"') == set()
