@@ -18,10 +18,15 @@ in the fts5vocab table), whichever are fewer, if there are at most ``PAIRS_MAX``
 tokenization. Otherwise FTS5 matches, in one pass. BM25 is then computed here (document
 frequencies from fts5vocab), since FTS5's ``bm25()`` evaluates each phrase a second time.
 
-On PostgreSQL the phrases' pairs and their other words (as the database parses them)
-select candidates through the pair index and the tsvector index, and the phrase is
-tested on those rows only (``ts_match_vq``, which the planner does not send to the
-tsvector index with "the" in it); ``ts_rank`` orders.
+On PostgreSQL the phrases' pairs and their other words (as the database parses them,
+within the search's one statement, folded into constants by the planner) select
+candidates through the pair index and the tsvector index, and the phrase is tested on
+those rows only (``ts_match_vq``, which the planner does not send to the tsvector index
+with "the" in it); ``ts_rank`` orders, and the page comes with its records.
+
+Per search, the Python side used to cost more than the engines: statements that do not
+depend on the query's values are built once (a fixed one, or one per query shape), and
+run on the session's Core connection.
 
 A query matching more than ``RANK_WINDOW`` quotations (a lone "the") is ranked among its
 newest ``RANK_WINDOW`` matches when a page is asked for, not among hundreds of
