@@ -77,8 +77,7 @@ class Database:
         """Full-text search, best first; filters: speaker, outlet, since, until, kind, limit."""
         with self.session() as s:
             return [
-                quotation_record(h.quotation)
-                | {"score": round(h.score, 4), "snippet": h.highlighted()}
+                h.record | {"score": round(h.score, 4), "snippet": h.highlighted()}
                 for h in search(s, query, SearchFilter(**filters))
             ]
 

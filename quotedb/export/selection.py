@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
 from quotedb.db.models import Article, Quotation
-from quotedb.search.engine import search
+from quotedb.search.engine import search_quotations
 from quotedb.search.filters import SearchFilter, conditions
 
 
@@ -15,7 +15,7 @@ def select_quotations(
 ) -> list[Quotation]:
     """Matches of ``phrase`` best first, else every selected quotation, oldest first."""
     if phrase:
-        return [h.quotation for h in search(session, phrase, f)]
+        return search_quotations(session, phrase, f)
     stmt = (
         select(Quotation)
         .join(Quotation.article)

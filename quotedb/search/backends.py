@@ -18,10 +18,15 @@ in the fts5vocab table), whichever are fewer, if there are at most ``PAIRS_MAX``
 tokenization. Otherwise FTS5 matches, in one pass. BM25 is then computed here (document
 frequencies from fts5vocab), since FTS5's ``bm25()`` evaluates each phrase a second time.
 
-On PostgreSQL the phrases' pairs and their other words (as the database parses them)
-select candidates through the pair index and the tsvector index, and the phrase is
-tested on those rows only (``ts_match_vq``, which the planner does not send to the
-tsvector index with "the" in it); ``ts_rank`` orders.
+On PostgreSQL the phrases' pairs and their other words (as the database parses them,
+within the search's one statement, folded into constants by the planner) select
+candidates through the pair index and the tsvector index, and the phrase is tested on
+those rows only (``ts_match_vq``, which the planner does not send to the tsvector index
+with "the" in it); ``ts_rank`` orders, and the page comes with its records.
+
+Per search, the Python side used to cost more than the engines: statements that do not
+depend on the query's values are built once (a fixed one, or one per query shape), and
+run on the session's Core connection.
 
 A query matching more than ``RANK_WINDOW`` quotations (a lone "the") is ranked among its
 newest ``RANK_WINDOW`` matches when a page is asked for, not among hundreds of
@@ -32,17 +37,22 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     Boolean,
     ColumnElement,
     Integer,
+    Select,
     String,
     Text,
     and_,
+    bindparam,
+    case,
     cast,
     column,
     func,
@@ -51,11 +61,13 @@ from sqlalchemy import (
     select,
     table,
     text,
+    true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
+from quotedb.export.records import RECORD_COLUMNS, record_join, records_by_id, row_record
 from quotedb.search.filters import SearchFilter, restrict
 from quotedb.search.highlight import Matcher, fold, term_words
 from quotedb.search.pairs import PAIR_WORDS, words_pairs
@@ -92,30 +104,68 @@ def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
     """The best ``f.limit`` matches of the query with their scores and texts."""
     if is_sqlite(session):
         return _page_fts5(session, query, f)
-    # Walking the newest rows pays only when matches are everywhere among them.
-    huge = pg_estimated_matches(session, query) > 20 * RANK_WINDOW
-    keys = PhraseKeys([], []) if huge else pg_phrase_keys(session, query)
-    return _page_pg(session, pg_query(query), f, huge, keys)
+    rows = session.execute(pg_page(session, query, f))
+    return [(int(i), float(s), str(t)) for i, s, t in rows]
+
+
+def ranked_records(
+    session: Session, query: SearchQuery, f: SearchFilter
+) -> list[tuple[dict[str, Any], float]]:
+    """The best ``f.limit`` matches as export records (``quotation_record``'s shape) with
+    their scores: on PostgreSQL in one statement, on SQLite (where a statement costs no
+    round trip) the page and then its rows."""
+    if not is_sqlite(session):
+        return pg_ranked_records(session, query, f)
+    page = _page_fts5(session, query, f)
+    found = records_by_id(session.connection(), [i for i, _, _ in page])
+    return [(found[i], score) for i, score, _ in page if i in found]
+
+
+quotations = Quotation.__table__
+# Statements a search runs every time, built once: making and compiling them cost more
+# than running them. They run on the session's Core connection, past the ORM.
+TEXTS = select(quotations.c.id, quotations.c.text).where(
+    quotations.c.id.in_(bindparam("ids", expanding=True))
+)
+DOC_COUNTS = text(
+    f"SELECT NULL, max(id) FROM quotations "
+    f"UNION ALL SELECT term, doc FROM {FTS_VOCAB} WHERE term IN :words"
+).bindparams(bindparam("words", expanding=True))
+PAIR_CANDIDATES = (
+    select(pairs_fts.c.rowid)
+    .where(pairs_ref.op("MATCH")(bindparam("match")))
+    .limit(bindparam("bound", type_=Integer))
+)
 
 
 def texts(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
-    rows = session.execute(select(Quotation.id, Quotation.text).where(Quotation.id.in_(ids)))
+    rows = session.connection().execute(TEXTS, {"ids": ids})
     return {int(i): str(t) for i, t in rows}
 
 
 class DocFreq:
-    """Document frequencies from the fts5vocab table, each word looked up once.
+    """Document frequencies from the fts5vocab table, each word looked up once, and the
+    ones a query needs (with the number of quotations) in a single statement.
 
     fts5vocab counts a word by reading its whole position list, which takes ~100 ms for
     "the" at a million quotations, so function words are assumed common instead.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, words: Iterable[str] = ()) -> None:
         self.session = session
         self.known: dict[str, int] = {}
-        self.total = int(session.scalar(select(func.max(Quotation.id))) or 0)
+        wanted = sorted({w for w in words if w not in STOPWORDS})
+        rows = session.connection().execute(DOC_COUNTS, {"words": wanted}).all()
+        self.total = int(rows[0][1] or 0)
+        self.known = {w: 0 for w in wanted} | {str(w): int(n) for w, n in rows[1:]}
+
+    @classmethod
+    def of(cls, session: Session, terms: Iterable[Term]) -> DocFreq:
+        """Counts for the whole words of these terms (not a prefix term's last word)."""
+        words = [w for t in terms for w in (term_words(t)[:-1] if t.prefix else term_words(t))]
+        return cls(session, words)
 
     def word(self, word: str) -> int:
         if word in STOPWORDS:
@@ -151,17 +201,18 @@ class DocFreq:
 
 
 def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
-    freq = DocFreq(session)
+    freq = DocFreq.of(session, query.terms)
     anchor = freq.anchor(query)
     if anchor is not None and anchor[1] == 0:
         return []
-    found = _narrowed(session, query, f, anchor)
+    matcher = Matcher(query)
+    found = _narrowed(session, matcher, f, anchor)
     if found is None:
         window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
         found = matching_texts(session, fts5_query(query), f, window)
         if window and len(found) >= window:  # too many to rank: the newest ones
             found = matching_texts(session, fts5_query(query), f, window, newest=True)
-    return [(i, s, found[i]) for i, s in bm25(freq, query, found)[: f.limit]]
+    return [(i, s, found[i]) for i, s in bm25(freq, matcher, found)[: f.limit]]
 
 
 def matching_texts(
@@ -196,50 +247,51 @@ def phrase_pairs(query: SearchQuery) -> list[str]:
 
 
 def _narrowed(
-    session: Session, query: SearchQuery, f: SearchFilter, anchor: tuple[str, int] | None
+    session: Session, matcher: Matcher, f: SearchFilter, anchor: tuple[str, int] | None
 ) -> dict[int, str] | None:
     """The matches, found by verifying a few candidates: the quotations holding the
     phrases' word pairs or those holding the anchor word, whichever are fewer; None when
     both are too many. Either way FTS5 never reads the function words' position lists."""
-    pairs = phrase_pairs(query)
+    pairs = phrase_pairs(matcher.query)
     bound = PAIRS_MAX if anchor is None else min(PAIRS_MAX, anchor[1])
     ids = _pair_candidates(session, pairs, bound) if pairs else None
     if ids is not None:
-        return _verified(query, texts_where(session, Quotation.id.in_(ids), f))
+        return _verified(matcher, texts_of(session, ids, f))
     if anchor is not None and anchor[1] <= ANCHOR_MAX:
-        return _verified(query, matching_texts(session, fts5_string(Term(anchor[0])), f))
+        return _verified(matcher, matching_texts(session, fts5_string(Term(anchor[0])), f))
     return None
 
 
 def _pair_candidates(session: Session, pairs: list[str], bound: int) -> list[int] | None:
     """Ids of the quotations holding every pair, or None when there are over ``bound``."""
     match = " AND ".join(f'"{p}"' for p in pairs)
-    stmt = select(pairs_fts.c.rowid).where(pairs_ref.op("MATCH")(match)).limit(bound + 1)
-    ids = [int(i) for i in session.scalars(stmt)]
+    found = session.connection().execute(PAIR_CANDIDATES, {"match": match, "bound": bound + 1})
+    ids = [int(i) for i in found.scalars()]
     return ids if len(ids) <= bound else None
 
 
-def texts_where(session: Session, where: ColumnElement[bool], f: SearchFilter) -> dict[int, str]:
-    stmt = restrict(session, select(Quotation.id, Quotation.text).where(where), f)
+def texts_of(session: Session, ids: list[int], f: SearchFilter) -> dict[int, str]:
+    """Ids and texts of these quotations that pass the filter."""
+    if not f.needs_quotation:
+        return texts(session, ids)
+    stmt = restrict(session, select(Quotation.id, Quotation.text).where(Quotation.id.in_(ids)), f)
     return {int(i): str(t) for i, t in session.execute(stmt)}
 
 
-def _verified(query: SearchQuery, candidates: dict[int, str]) -> dict[int, str]:
+def _verified(matcher: Matcher, candidates: dict[int, str]) -> dict[int, str]:
     """The candidates that match the whole query (phrases exactly, with FTS5's tokens)."""
-    matcher = Matcher(query)
     return {i: t for i, t in candidates.items() if matcher.matches(t)}
 
 
-def bm25(freq: DocFreq, query: SearchQuery, found: dict[int, str]) -> Ranked:
+def bm25(freq: DocFreq, matcher: Matcher, found: dict[int, str]) -> Ranked:
     """Okapi BM25 of each text for the query's terms, best first, ties by id."""
     if not found:
         return []
     total = max(freq.total, len(found))
     idf = []
-    for term in query.terms:
+    for term in matcher.query.terms:
         df = max(freq.term(term), 1)
         idf.append(math.log((total - df + 0.5) / (df + 0.5) + 1))
-    matcher = Matcher(query)
     stats = {i: matcher.frequencies(t) for i, t in found.items()}
     avgdl = sum(n for _, n in stats.values()) / len(stats) or 1
     scores = []
@@ -267,10 +319,13 @@ def pg_word_shares(session: Session) -> WordShares:
 
 
 def _read_word_shares(session: Session) -> WordShares:
+    # The table the search path finds (each test has a schema of its own), not every
+    # schema's "quotations".
     stmt = text(
         "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-        "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-        "WHERE s.tablename = 'quotations' AND s.attname = :column"
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname "
+        "WHERE c.oid = to_regclass('quotations') AND s.attname = :column"
     )
     row = session.execute(stmt, {"column": TSV_COLUMN}).first()
     if row is None or not row[0]:
@@ -291,36 +346,76 @@ def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
 
 @dataclass(frozen=True, slots=True)
 class PhraseKeys:
-    """What every match of the query's required phrases holds, in PostgreSQL's lexemes:
-    their word pairs, and their words other than function words."""
+    """What every match of the query's required phrases holds, as SQL expressions of
+    bound parameters, which the planner folds into constants (so the indexes serve them)
+    within the search's own statement: no round trip to make them first.
 
-    pairs: list[str]
-    words: list[str]
+    ``pairs`` (``text[]``) are the phrases' word pairs and ``words`` (a ``tsvector``)
+    their other words, neither function words nor in a pair (a pair already brings its
+    word), both made by the database's parser and the pair function of migration 0003,
+    so that they are the indexes' own."""
+
+    pairs: ColumnElement[Any]
+    words: ColumnElement[Any]
 
 
-def pg_phrase_keys(session: Session, query: SearchQuery) -> PhraseKeys:
-    """The keys of the exact phrases the query requires, made by the database's own parser
-    and pair function (migration 0003), so that they are the index's."""
-    phrases = [
-        g[0].text for g in query.groups if len(g) == 1 and not g[0].prefix and len(g[0].words) > 1
+def key_places(query: SearchQuery) -> list[int]:
+    """Places among the query's terms of the exact phrases every match holds (not
+    alternatives of an OR, not prefixes) that have a word pair by our tokens."""
+    places, n = [], 0
+    for group in query.groups:
+        t = group[0]
+        if len(group) == 1 and not t.prefix and len(t.words) > 1 and words_pairs(term_words(t)):
+            places.append(n)
+        n += len(group)
+    return places
+
+
+def pg_phrase_keys(query: SearchQuery, common: list[str] | None = None) -> PhraseKeys | None:
+    """The keys of the query's phrases; None when they have no word pair by our tokens
+    (the database's almost always agree; where they would not, the search is as right,
+    only slower: no pair here means the plain ``@@``, none there an empty containment).
+    A phrase's text is its term's parameter, ``term_i``; ``common`` (parameter
+    ``common_words``) are words left out of ``words`` (see :func:`pg_common_words`)."""
+    places = key_places(query)
+    if not places:
+        return None
+    terms = query.terms
+    vectors: list[ColumnElement[Any]] = [
+        func.to_tsvector(regconfig(), pg_term_param(terms[i], i), type_=TSVECTOR) for i in places
     ]
-    if not phrases:
-        return PhraseKeys([], [])
-    vectors = [func.to_tsvector(regconfig(), p) for p in phrases]
-    arrays: list[ColumnElement[Any]] = [pg_pairs_of(v) for v in vectors]
-    pairs = reduce(_concat, arrays)
-    arrays = [func.tsvector_to_array(v, type_=ARRAY(Text)) for v in vectors]
-    words = reduce(_concat, arrays)
-    row = session.execute(select(pairs, words)).one()
-    lexemes = {w for w in row[1] if w not in PAIR_WORDS}
-    return PhraseKeys(sorted(set(row[0])), sorted(lexemes))
+    pairs = reduce(_concat, [pg_pairs_of(v) for v in vectors])  # apart: no pair across two
+    vector = reduce(lambda a, b: a.op("||", return_type=TSVECTOR)(b), vectors)
+    function_words = literal(sorted(PAIR_WORDS), type_=ARRAY(Text))
+    left = func.ts_delete(vector, function_words, type_=TSVECTOR)
+    dropped = _concat(pg_pair_words(pairs), bindparam("common_words", common or [], ARRAY(Text)))
+    words = func.ts_delete(left, dropped, type_=TSVECTOR)
+    return PhraseKeys(pairs, words)
+
+
+def pg_common_words(session: Session, query: SearchQuery) -> list[str]:
+    """The words of the phrases with pairs that ``ANALYZE`` lists as most common (in
+    thousands of quotations): their GIN entries take milliseconds to read, and the
+    planner, which cannot tell how few rows the pairs bring, would read them to narrow
+    a handful of candidates down. Any word may be left out: the phrase test remains."""
+    shares = pg_word_shares(session)[0]
+    terms = query.terms
+    return sorted({w for i in key_places(query) for w in terms[i].words if w in shares})
+
+
+def pg_pair_words(pairs: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The lexemes in the pairs, parsed again from their text; only immutable functions
+    (``array_to_string`` is not), so that the planner folds them. Whatever this gives,
+    the words left are the phrases' own: the keys stay right, only less narrow."""
+    quoted = cast(func.strip(func.array_to_tsvector(pairs, type_=TSVECTOR)), Text)
+    return func.tsvector_to_array(func.to_tsvector(regconfig(), quoted), type_=ARRAY(Text))
 
 
 def _concat(a: ColumnElement[Any], b: ColumnElement[Any]) -> ColumnElement[Any]:
     return a.op("||", return_type=ARRAY(Text))(b)
 
 
-def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys) -> ColumnElement[bool]:
+def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys | None) -> ColumnElement[bool]:
     """``tsvector @@ tsquery``; for phrases with word pairs, candidates from the indexes
     on the pairs and on the phrases' other words, and the phrase test on those alone.
 
@@ -328,20 +423,19 @@ def pg_match(tsq: ColumnElement[Any], keys: PhraseKeys) -> ColumnElement[bool]:
     cannot take the tsvector's GIN index for it: that scan would read the entries of
     "the" and recheck every row holding the other words, which are many (and mostly not
     in memory: the table is bigger than ``shared_buffers``)."""
-    if not keys.pairs:
+    if keys is None:
         return tsvector().op("@@")(tsq)
-    wanted = literal(keys.pairs, type_=ARRAY(Text))
-    found = [pg_pairs_of(tsvector()).op("@>", is_comparison=True)(wanted)]
-    if keys.words:
-        words = cast(literal(tsquery_lexemes(keys.words)), TSQUERY)
-        found.append(tsvector().op("@@")(words))
-    return and_(*found, func.ts_match_vq(tsvector(), tsq, type_=Boolean))
+    found = pg_pairs_of(tsvector()).op("@>", is_comparison=True)(keys.pairs)
+    return and_(found, pg_holds_all(keys.words), func.ts_match_vq(tsvector(), tsq, type_=Boolean))
 
 
-def tsquery_lexemes(lexemes: list[str]) -> str:
-    """``tsquery`` input requiring every lexeme as it is (quoted, not parsed again)."""
-    quoted = ("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in lexemes)
-    return " & ".join(quoted)
+def pg_holds_all(words: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Whether the row's tsvector holds every lexeme of ``words`` (true when there are
+    none). The lexemes go from the tsvector's text form (each quoted) to a tsquery of
+    them joined by ``&``; lexemes never hold a space, so ``' '`` only ever separates."""
+    required = func.replace(cast(func.strip(words), Text), "' '", "' & '")
+    holds = tsvector().op("@@")(cast(required, TSQUERY))
+    return case((words == cast(literal(""), TSVECTOR), true()), else_=holds)
 
 
 def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -349,20 +443,80 @@ def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.quotedb_word_pairs(vector, type_=ARRAY(Text))  # schema.PAIRS_FUNCTION
 
 
-def _page_pg(
-    session: Session, tsq: ColumnElement[Any], f: SearchFilter, huge: bool, keys: PhraseKeys
-) -> Page:
-    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only."""
+def pg_page(session: Session, query: SearchQuery, f: SearchFilter) -> Select[int, float, str]:
+    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only.
+
+    Walking the newest rows pays only when matches are everywhere among them."""
+    return _pg_page(session, query, f, pg_is_huge(session, query, f))
+
+
+def pg_is_huge(session: Session, query: SearchQuery, f: SearchFilter) -> bool:
+    """Whether to rank only the newest ``RANK_WINDOW`` matches (a page of a lone "the")."""
+    window = bool(f.limit and f.limit <= RANK_WINDOW)
+    return window and pg_estimated_matches(session, query) > 20 * RANK_WINDOW
+
+
+def _pg_page(
+    session: Session, query: SearchQuery, f: SearchFilter, huge: bool
+) -> Select[int, float, str]:
+    tsq = pg_query(query)
     score = func.ts_rank(tsvector(), tsq)
-    stmt = select(Quotation.id, score, Quotation.text)
-    if huge and f.limit and f.limit <= RANK_WINDOW:
+    stmt = select(Quotation.id, score.label("score"), Quotation.text)
+    if huge:
         newest = restrict(session, select(Quotation.id).where(tsvector().op("@@")(tsq)), f)
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
+        keys = pg_phrase_keys(query, pg_common_words(session, query))
         stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
-    stmt = stmt.order_by(score.desc(), Quotation.id).limit(f.limit)
-    return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
+    stmt = stmt.order_by(score.desc(), Quotation.id)
+    return stmt if f.limit is None else stmt.limit(bindparam("page_limit", f.limit, Integer))
+
+
+Shape = tuple[object, ...]
+_statements: dict[Shape, Select[*tuple[Any, ...]]] = {}
+MAX_STATEMENTS = 512  # shapes of query kept (then the memory starts afresh)
+
+
+def pg_ranked_records(
+    session: Session, query: SearchQuery, f: SearchFilter
+) -> list[tuple[dict[str, Any], float]]:
+    """The page's export records and scores, best first, in one statement: the ranked
+    page joined with its quotations' articles and speakers.
+
+    Without filters the statement depends only on the query's shape (its terms' places
+    and kinds; their texts are parameters), so it is built once per shape: building and
+    compiling it cost more than PostgreSQL takes to run it."""
+    huge = pg_is_huge(session, query, f)
+    shape = pg_shape(query, f, huge)
+    stmt = _statements.get(shape) if shape else None
+    if stmt is None:
+        page = _pg_page(session, query, f, huge).subquery()
+        joined = record_join(page, page.c.id)
+        stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
+        stmt = stmt.order_by(page.c.score.desc(), page.c.id)
+        if shape:
+            if len(_statements) >= MAX_STATEMENTS:
+                _statements.clear()
+            _statements[shape] = stmt
+    params = pg_params(query, f) | {"common_words": pg_common_words(session, query)}
+    rows = session.connection().execute(stmt, params)
+    return [(row_record(r), float(r.score)) for r in rows]
+
+
+def pg_shape(query: SearchQuery, f: SearchFilter, huge: bool) -> Shape | None:
+    """What the statement of :func:`_pg_page` depends on besides its parameters; None
+    with filters (their conditions hold values: that statement is built each time)."""
+    if f.needs_quotation:
+        return None
+    kinds = tuple(tuple(t.prefix for t in g) for g in query.groups)
+    return (kinds, tuple(key_places(query)), huge, f.limit is None, RANK_WINDOW)
+
+
+def pg_params(query: SearchQuery, f: SearchFilter) -> dict[str, Any]:
+    """The values of the statement's parameters: each term's text and the page's size."""
+    found: dict[str, Any] = {f"term_{i}": pg_term_text(t) for i, t in enumerate(query.terms)}
+    return found | ({} if f.limit is None else {"page_limit": f.limit})
 
 
 def rank_fts5(session: Session, match: str, f: SearchFilter) -> Ranked:
@@ -389,13 +543,29 @@ def regconfig() -> ColumnElement[Any]:
     return literal_column(f"'{TS_CONFIG}'::regconfig")
 
 
-def pg_term(term: Term) -> ColumnElement[Any]:
-    if term.prefix:
-        return func.to_tsquery(regconfig(), tsquery_text(term))
-    return func.phraseto_tsquery(regconfig(), term.text)
+def pg_term_text(term: Term) -> str:
+    return tsquery_text(term) if term.prefix else term.text
+
+
+def pg_term_param(term: Term, i: int) -> BindParameter[str]:
+    return bindparam(f"term_{i}", pg_term_text(term), String)
+
+
+def pg_term(term: Term, i: int) -> ColumnElement[Any]:
+    """The ``i``-th term of the query as a ``tsquery``; its text is parameter ``term_i``."""
+    value = pg_term_param(term, i)
+    return (
+        func.to_tsquery(regconfig(), value)
+        if term.prefix
+        else func.phraseto_tsquery(regconfig(), value)
+    )
 
 
 def pg_query(query: SearchQuery) -> ColumnElement[Any]:
     """``tsquery`` of the parsed query: phrases via ``phraseto_tsquery``, all bound."""
-    groups = [reduce(lambda a, b: a.op("||")(b), map(pg_term, g)) for g in query.groups]
+    numbers = iter(range(len(query.terms)))
+    groups = [
+        reduce(lambda a, b: a.op("||")(b), (pg_term(t, next(numbers)) for t in g))
+        for g in query.groups
+    ]
     return reduce(lambda a, b: a.op("&&")(b), groups)

@@ -60,6 +60,11 @@ def occurrences(toks: list[Token], term: Term) -> list[tuple[int, int]]:
 NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\u2010-\u2027\u00a0]")
 
 
+def plain(text: str) -> bool:
+    """Whether the text has no letters beyond ASCII (``isascii`` first: it is much faster)."""
+    return text.isascii() or not NON_ASCII_LETTER.search(text)
+
+
 class Matcher:
     """A query compiled to regular expressions: fast checks on plain ASCII texts, the
     token comparison of :func:`occurrences` on texts with accents or other scripts."""
@@ -74,24 +79,42 @@ class Matcher:
             n += len(group)
 
     @staticmethod
-    def _pattern(term: Term) -> re.Pattern[str]:
-        body = r"[\W_]+".join(re.escape(w) for w in term_words(term))
+    def _pattern(term: Term) -> tuple[re.Pattern[str], bool]:
+        """The term's pattern, and whether it is for the lower-cased text.
+
+        A pattern that starts with a lookbehind is tried at every position of the text;
+        one that starts with a literal word is found by a fast scan for that word, ten
+        times faster. So ASCII words are looked for in the lower-cased text (no
+        IGNORECASE) and the check that no letter precedes comes after the first word."""
+        words = term_words(term)
+        body = r"[\W_]+".join(re.escape(w) for w in words)
         tail = "" if term.prefix else r"(?![^\W_])"
-        return re.compile(r"(?<![^\W_])" + body + tail, re.IGNORECASE)
+        if all(w.isascii() for w in words):
+            first = re.escape(words[0])
+            after = body[len(first) :]
+            return re.compile(first + rf"(?<![^\W_]{first})" + after + tail), True
+        return re.compile(r"(?<![^\W_])" + body + tail, re.IGNORECASE), False
+
+    def _subjects(self, text: str) -> list[str]:
+        lowered = text.lower()
+        return [lowered if low else text for _, low in self.patterns]
 
     def frequencies(self, text: str) -> tuple[list[int], int]:
         """Occurrences of each term in the text, and the text's length in tokens."""
-        if NON_ASCII_LETTER.search(text):
+        if not plain(text):
             toks = tokens(text)
             return [len(occurrences(toks, t)) for t in self.query.terms], len(toks)
-        return [len(p.findall(text)) for p in self.patterns], len(TOKEN.findall(text))
+        subjects = self._subjects(text)
+        counts = [len(p.findall(s)) for (p, _), s in zip(self.patterns, subjects, strict=True)]
+        return counts, len(TOKEN.findall(text))
 
     def matches(self, text: str) -> bool:
         """Whether every group of the query has a term occurring in the text."""
-        if NON_ASCII_LETTER.search(text):
+        if not plain(text):
             toks = tokens(text)
             return all(any(occurrences(toks, t) for t in group) for group in self.query.groups)
-        return all(any(self.patterns[i].search(text) for i in g) for g in self.groups)
+        subjects = self._subjects(text)
+        return all(any(self.patterns[i][0].search(subjects[i]) for i in g) for g in self.groups)
 
 
 def snippet(text: str, query: SearchQuery, window: int = WINDOW) -> str:

@@ -62,7 +62,7 @@ def candidate_terms(words: list[str]) -> list[Term]:
 
 def rarest(session: Session, terms: list[Term]) -> list[Term]:
     """The rarest terms, as many as the budget allows: they find the quotation fastest."""
-    freq = DocFreq(session)
+    freq = DocFreq.of(session, terms)
     counted = sorted(((n, t) for t in terms if (n := freq.term(t))), key=lambda x: x[0])
     chosen: list[Term] = []
     total = 0

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select, update
 from quotedb.api import Database
 from quotedb.db.models import Article, Quotation
 from quotedb.errors import QueryError
+from quotedb.export.records import quotation_record
 
 
 def texts(records: list[dict[str, object]]) -> list[str]:
@@ -111,3 +112,21 @@ def test_hostile_queries_give_results_or_a_query_error(seeded: Database, query: 
 def test_nothing_to_search_is_a_query_error(seeded: Database) -> None:
     with pytest.raises(QueryError, match="nothing to search for"):
         seeded.search(' * ( ) " ')
+
+
+def test_search_records_are_the_export_records(seeded: Database) -> None:
+    """Hits are read with one Core query, not as ORM objects: the records are the same."""
+    with seeded.session() as s:
+        s.execute(
+            update(Article).values(
+                outlet="The Ledger", url="https://x.example/a", authors=["Ann Lee", "Bo Yu"]
+            )
+        )
+    with seeded.session() as s:
+        s.execute(update(Quotation).where(Quotation.id == 1).values(speaker_id=None))
+    hits = seeded.search("we OR the OR i", limit=None)
+    with seeded.session() as s:
+        wanted = {q.id: quotation_record(q) for q in s.scalars(select(Quotation))}
+    assert len(hits) > 10 and any(h["speaker"] is None for h in hits)
+    for hit in hits:
+        assert {k: v for k, v in hit.items() if k not in ("score", "snippet")} == wanted[hit["id"]]

@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, event, func, select, text, update
 
 from quotedb.api import Database
 from quotedb.db.migrations import downgrade, upgrade
 from quotedb.db.models import Article, Quotation
 from quotedb.search import backends
+from quotedb.search.engine import search
+from quotedb.search.filters import SearchFilter
 from quotedb.search.pairs import PAIR_WORDS, pair_token, text_pairs
 from quotedb.search.parse import parse_query
 
@@ -101,12 +103,42 @@ def test_sqlite_phrases_never_walk_function_words(
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgres_keys_come_from_its_parser(seeded: Database) -> None:
+    """The keys are made in the search's statement; their words leave out those in a pair."""
+    keys = backends.pg_phrase_keys(parse_query('"The well-known badaifou, of" right "a b c"'))
+    assert keys is not None
     with seeded.session() as s:
-        keys = backends.pg_phrase_keys(s, parse_query('"The well-known badaifou, of" right'))
-        pairs = s.scalar(text("SELECT quotedb_word_pairs(to_tsvector('simple', 'of the x'))"))
-    assert keys.pairs == ["badaifou of", "the well-known"]
-    assert keys.words == ["badaifou", "known", "well", "well-known"]
-    assert pairs == ["the x"]
+        pairs, words = s.execute(select(keys.pairs, func.tsvector_to_array(keys.words))).one()
+        of_the = s.scalar(text("SELECT quotedb_word_pairs(to_tsvector('simple', 'of the x'))"))
+    assert sorted(pairs) == ["a b", "badaifou of", "the well-known"]  # none across phrases
+    assert sorted(words) == ["c"]  # "well" and "known" are parts of "well-known"
+    assert of_the == ["the x"]
+    assert backends.pg_phrase_keys(parse_query('"big red dog" OR "the cat"')) is None
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_phrases_need_their_other_words(seeded: Database) -> None:
+    """A word of the phrase in no pair still narrows the candidates, and one statement
+    (no round trip for the keys) finds the matches."""
+    ids = set_texts(seeded)
+    with seeded.session() as s:
+        q = s.get(Quotation, ids["said"])
+        assert q is not None
+        q.text = "They said the badaifou rode home, yes."
+    assert found(seeded, '"the badaifou rode home"') == {ids["said"]}
+    assert found(seeded, '"the badaifou rode away"') == set()
+    keys = backends.pg_phrase_keys(parse_query('"the badaifou rode home"'))
+    assert keys is not None
+    with seeded.session() as s:
+        words = s.scalar(select(func.tsvector_to_array(keys.words)))
+        statements: list[str] = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(s.get_bind(), "before_cursor_execute", listen)
+        try:
+            hits = search(s, '"the badaifou rode home"', SearchFilter(limit=5))
+        finally:
+            event.remove(s.get_bind(), "before_cursor_execute", listen)
+    assert sorted(words) == ["home", "rode"] and [h.id for h in hits] == [ids["said"]]
+    assert len([st for st in statements if "quotedb_word_pairs" in st]) == 1
 
 
 def test_migration_0003_indexes_rows_stored_before_it(seeded: Database) -> None:
@@ -119,3 +151,68 @@ def test_migration_0003_indexes_rows_stored_before_it(seeded: Database) -> None:
         with seeded.session() as s:
             stored = s.scalars(match, {"t": pair_token("badaifou", "the")}).all()
         assert stored == [ids["ends"]]
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_statements_are_kept_per_shape(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Queries of one shape share a statement, each with its own texts; filters too."""
+    ids = set_texts(seeded)
+    monkeypatch.setattr(backends, "_statements", {})
+    assert found(seeded, '"the badaifou of"') == {ids["said"]}
+    assert found(seeded, '"badaifou the end"') == {ids["ends"]}
+    assert found(seeded, '"of the story"') == {ids["story"]}
+    assert len(backends._statements) == 1
+    assert {r["id"] for r in seeded.search("badaifou OR path", limit=2)} <= set(ids.values()) | {
+        r["id"] for r in seeded.search("path", limit=None)
+    }
+    assert found(seeded, "badaifou* OR stor*") >= {ids["story"], ids["said"]}
+    assert len(backends._statements) == 4
+    assert seeded.search('"the badaifou of"', kind="partial") == []
+    assert len(backends._statements) == 4  # a filter's condition holds values: not kept
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_word_shares_are_the_current_schemas(seeded: Database) -> None:
+    """Statistics of a "quotations" table in another schema are not this database's."""
+    other = "quotedb_other_" + hashlib.sha1(str(seeded.url).encode()).hexdigest()[:10]
+    with seeded.session() as s:
+        s.execute(text(f'CREATE SCHEMA "{other}"'))
+        s.execute(text(f'CREATE TABLE "{other}".quotations (text_search tsvector)'))
+        fill = "SELECT 'zzz'::tsvector FROM generate_series(1, 500)"
+        s.execute(text(f'INSERT INTO "{other}".quotations {fill}'))
+    try:
+        with seeded.session() as s:
+            s.execute(text(f'ANALYZE "{other}".quotations'))
+            s.execute(text("ANALYZE quotations"))
+            shares, total = backends._read_word_shares(s)
+            count = s.scalar(select(func.count()).select_from(Quotation))
+        assert "zzz" not in shares and shares and total == count
+    finally:
+        with seeded.session() as s:
+            s.execute(text(f'DROP SCHEMA "{other}" CASCADE'))
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgres_common_words_are_left_to_the_phrase_test(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word of a phrase with pairs is not read from the index, yet it counts."""
+    ids = set_texts(seeded)
+    with seeded.session() as s:
+        s.execute(
+            update(Quotation)
+            .where(Quotation.id == ids["said"])
+            .values(text="They said the badaifou rode home, yes.")
+        )
+    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"rode": 0.4, "the": 0.9}, 9.0))
+    query = parse_query('"the badaifou rode home"')
+    with seeded.session() as s:
+        common = backends.pg_common_words(s, query)
+        keys = backends.pg_phrase_keys(query, common)
+        assert keys is not None
+        words = s.scalar(select(func.tsvector_to_array(keys.words)))
+    assert common == ["rode", "the"] and words == ["home"]
+    assert found(seeded, '"the badaifou rode home"') == {ids["said"]}
+    assert found(seeded, '"the badaifou rode away"') == set()

@@ -25,7 +25,7 @@ QUERIES = [
 
 
 def ids(session: Session, query: str, limit: int | None = None) -> set[int]:
-    return {h.quotation.id for h in search(session, query, SearchFilter(limit=limit))}
+    return {h.id for h in search(session, query, SearchFilter(limit=limit))}
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
