@@ -28,8 +28,6 @@ def number_rows(session: Session) -> None:
     """Number new rows in this session's transactions (SQLite writers only)."""
     if _sqlite_writer(session):
         event.listen(session, "before_flush", _number)
-        event.listen(session, "after_soft_rollback", _forget)
-        event.listen(session, "after_transaction_end", _ended)
 
 
 def defer_foreign_keys(session: Session) -> None:
@@ -72,10 +70,12 @@ def _number(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
         next_ids[cls] += 1
 
 
+@event.listens_for(Session, "after_soft_rollback")
 def _forget(session: Session, _previous: SessionTransaction) -> None:
     session.info.pop(KEY, None)
 
 
+@event.listens_for(Session, "after_transaction_end")
 def _ended(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(KEY, None)
@@ -94,11 +94,11 @@ def reserve(session: Session, cls: type, n: int) -> list[int]:
     if session.get_bind().dialect.name != "sqlite":
         return _from_sequence(session, table.name, n)
     writer = bool(session.get_bind().get_execution_options().get(WRITER_OPTION))
-    next_ids: dict[type, int] = session.info.setdefault(KEY, {}) if writer else {}
-    if cls not in next_ids:  # outside a writer: the caller inserts them before asking again
+    next_ids: dict[type, int] = session.info.setdefault(KEY, {})
+    if not writer or cls not in next_ids:  # outside a writer the ORM may insert rows too
         with session.no_autoflush:
             stored = session.scalar(select(func.max(table.c.id)))
-        next_ids[cls] = (stored or 0) + 1
+        next_ids[cls] = max(next_ids.get(cls, 0), (stored or 0) + 1)
     first = next_ids[cls]
     next_ids[cls] += n
     return list(range(first, first + n))

@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 from quotedb.api import Database
 from quotedb.cli.app import app
 from quotedb.db.engine import make_engine, resolve_url
-from quotedb.db.models import Quotation
+from quotedb.db.models import Article, Cluster, Quotation
 from quotedb.ingest import writer
 from quotedb.store import candidates
 from quotedb.store.cache import POOL_KEY
+from quotedb.store.ids import reserve
 
 from .helpers import counts, jsonl
 
@@ -76,3 +77,32 @@ def test_pool_dropped_when_another_connection_wrote(tmp_path: Path) -> None:
             with sessions() as s, s.begin():
                 carry.resume(s)
                 assert (POOL_KEY in s.info) is reused
+
+
+def test_ids_reserved_outside_the_writer_never_repeat(db_url: str) -> None:
+    with Database(db_url) as db, db.session() as s:  # not a writer's session
+        first = reserve(s, Cluster, 2)  # clusters joined in memory, inserted at commit
+        second = reserve(s, Cluster, 2)
+        assert len(set(first + second)) == 4
+
+
+def cluster_sets(db_url: str) -> set[frozenset[tuple[str, int]]]:
+    with Database(db_url) as db, db.session() as s:
+        stmt = select(Quotation.cluster_id, Article.content_hash, Quotation.start).join(
+            Quotation.article
+        )
+        groups: dict[int | None, set[tuple[str, int]]] = {}
+        for cluster_id, digest, start in s.execute(stmt.where(Quotation.cluster_id.is_not(None))):
+            groups.setdefault(cluster_id, set()).add((digest, start))
+        return {frozenset(g) for g in groups.values()}
+
+
+def test_reextract_rebuilds_the_same_clusters(
+    runner: CliRunner, db_url: str, seeds_dir: Path
+) -> None:
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", db_url]).exit_code == 0
+    before = cluster_sets(db_url)
+    assert len(before) >= 5
+    result = runner.invoke(app, ["reextract", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert cluster_sets(db_url) == before
