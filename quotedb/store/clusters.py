@@ -215,7 +215,12 @@ def summary(rows: list[tuple[str, int | None]]) -> tuple[str, int | None]:
 
 
 def prune(session: Session, cluster_ids: Iterable[int | None]) -> None:
-    """Drop clusters left with fewer than two quotations; refresh the others."""
+    """Drop clusters left with fewer than two quotations; refresh the others.
+
+    Clusters joined in memory are written first; callers reset the cache after (the
+    in-memory clusters no longer match the rows).
+    """
+    write_pending(session)
     session.flush()
     for cid in {c for c in cluster_ids if c is not None}:
         cluster = session.get(Cluster, cid)

@@ -106,6 +106,7 @@ def not_quote(session: Session, q: Quotation) -> Correction:
     old_cluster = q.cluster_id
     session.delete(q)
     clusters.prune(session, [old_cluster])
+    cache.reset(session)
     return row
 
 

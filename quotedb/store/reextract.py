@@ -12,6 +12,7 @@ from quotedb.store.articles import Target, store_quotations
 
 def reextract(session: Session, article: Article) -> int:
     """Replace the article's quotations, then replay its corrections; the new count."""
+    cache.reset(session)  # clusters joined in memory (an earlier article's) written first
     old_clusters = {q.cluster_id for q in article.quotations}
     article.quotations.clear()
     session.flush()
