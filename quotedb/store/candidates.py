@@ -23,6 +23,7 @@ from quotedb.store.cache import POOL_KEY, per_transaction
 
 WINDOW = dt.timedelta(days=3)
 MAX_PER_DAY = 2000  # quotations of one publication day kept as candidates, newest first
+MAX_CARRIED = 200_000  # rows a pool may hold to be kept for the next batch
 Index = dict[str, list["Candidate"]]
 
 
@@ -199,9 +200,12 @@ class Carry:
         self.stamp = stamp
 
     def keep(self, session: Session) -> None:
-        """Just before the commit: the pool to hand on if the commit succeeds."""
+        """Just before the commit: the pool to hand on if the commit succeeds (not when it
+        has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded)."""
         found = session.info.get(POOL_KEY)
-        self.pool = found if isinstance(found, Pool) else None
+        self.pool = found if isinstance(found, Pool) and len(found.rows) <= MAX_CARRIED else None
+        if self.pool is not None:
+            self.pool.by_article.clear()  # an article's own rows matter while it is stored
 
     def drop(self) -> None:
         self.pool = None
