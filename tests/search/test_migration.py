@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect
 
@@ -22,7 +23,7 @@ def fulltext_objects(db: Database) -> set[str]:
 
 def test_no_drift_at_head(db_url: str) -> None:
     db = Database(db_url)
-    assert current_revision(db.engine) == "0003"
+    assert current_revision(db.engine) == "0004"
     command.check(alembic_config(db.engine))  # raises when autogenerate finds changes
     assert fulltext_objects(db)
     db.close()
@@ -37,3 +38,27 @@ def test_downgrade_removes_and_upgrade_rebuilds(db_url: str, seeds_dir: Path) ->
     assert fulltext_objects(db)
     assert db.search("right path"), "rows stored before 0002 are indexed when it runs"
     db.close()
+
+
+def test_gin_indexes_take_entries_at_once(db_url: str) -> None:
+    """No pending list for searches to read (migration 0004)."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("GIN indexes are PostgreSQL's")
+    db = Database(db_url)
+    assert gin_options(db) == {
+        "ix_quotations_text_search": "{fastupdate=off}",
+        "ix_quotations_word_pairs": "{fastupdate=off}",
+    }
+    downgrade(db.engine, "0003")
+    assert gin_options(db) == {"ix_quotations_text_search": None, "ix_quotations_word_pairs": None}
+    upgrade(db.engine)
+    db.close()
+
+
+def gin_options(db: Database) -> dict[str, str | None]:
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT relname, reloptions::text FROM pg_class WHERE oid IN "
+            "(to_regclass('ix_quotations_text_search'), to_regclass('ix_quotations_word_pairs'))"
+        )
+        return {name: options for name, options in rows}
