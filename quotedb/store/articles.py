@@ -26,10 +26,6 @@ from quotedb.store.ids import foreign_keys_deferred, reserve
 from quotedb.store.speakers import settle_people, speaker_for
 
 
-def article_by_hash(session: Session, content_hash: str) -> Article | None:
-    return session.scalars(select(Article).where(Article.content_hash == content_hash)).first()
-
-
 def parse_date(value: str | None, label: str = "date") -> dt.date | None:
     if not value:
         return None

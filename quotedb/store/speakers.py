@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from quotedb.core.names import (
@@ -26,7 +26,7 @@ from quotedb.core.names import (
     surname_key,
 )
 from quotedb.core.types import SpeakerKind
-from quotedb.db.models import ROLES, Alias, Quotation, Role, Speaker
+from quotedb.db.models import ROLES, Alias, Role, Speaker
 from quotedb.store import cache, plain
 from quotedb.store.cache import starting_with
 from quotedb.store.ids import early_id, reserve
@@ -227,15 +227,6 @@ def rename(session: Session, speaker: Speaker) -> None:
 def renamed_by_hand(session: Session, speaker_id: int) -> bool:
     """Was the label chosen by a person (a rename, or the kept side of a merge)?"""
     return speaker_id in cache.pinned_labels(session, (RENAME, MERGE))
-
-
-def quotation_count(session: Session, speaker_ids: Iterable[int]) -> dict[int, int]:
-    stmt = (
-        select(Quotation.speaker_id, func.count(Quotation.id))
-        .where(Quotation.speaker_id.in_(list(speaker_ids)))
-        .group_by(Quotation.speaker_id)
-    )
-    return {sid: n for sid, n in session.execute(stmt) if sid is not None}
 
 
 def settle_people(
