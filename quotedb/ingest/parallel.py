@@ -15,7 +15,8 @@ from functools import partial
 from quotedb.ingest.tasks import Failed, LinesTask, Options, Outcome, Task, work
 
 WORKER_NICENESS = 5
-IN_FLIGHT_PER_WORKER = 32  # the writer stores a batch meanwhile: keep workers busy
+IN_FLIGHT_PER_WORKER = 160  # the writer stores a batch meanwhile: keep workers busy
+IN_FLIGHT_BYTES = 256 * 1024 * 1024  # input read ahead of the writer, at most
 
 
 def auto_workers() -> int:
@@ -45,9 +46,12 @@ def _yield_to_writer() -> None:
 def _pooled(
     pool: ProcessPoolExecutor, tasks: Iterable[Task | Failed], options: Options, window: int
 ) -> Iterator[Outcome]:
-    pending: deque[tuple[Task | Failed, Future[list[Outcome]] | None]] = deque()
+    """Results in input order, with at most ``window`` tasks and ``IN_FLIGHT_BYTES`` of
+    input in flight: enough for the workers to extract a batch while the writer stores one."""
+    pending: deque[tuple[Task | Failed, Future[list[Outcome]] | None, int]] = deque()
     job = partial(work, options=options)
     broken = False
+    in_flight = 0
     for task in tasks:
         future = None
         if not isinstance(task, Failed) and not broken:
@@ -55,11 +59,29 @@ def _pooled(
                 future = pool.submit(job, task)
             except BrokenProcessPool:
                 broken = True
-        pending.append((task, future))
-        while len(pending) > window:
-            yield from _result(*pending.popleft())
+        size = _input_size(task)
+        pending.append((task, future, size))
+        in_flight += size
+        while len(pending) > window or (len(pending) > 1 and in_flight > IN_FLIGHT_BYTES):
+            done, result, size = pending.popleft()
+            in_flight -= size
+            yield from _result(done, result)
     while pending:
-        yield from _result(*pending.popleft())
+        done, result, _size = pending.popleft()
+        yield from _result(done, result)
+
+
+def _input_size(task: Task | Failed) -> int:
+    if isinstance(task, Failed):
+        return 0
+    if isinstance(task, LinesTask):
+        return sum(len(line) for line in task.lines)
+    if task.data is not None:
+        return len(task.data)
+    try:
+        return task.source.path.stat().st_size if task.source.path is not None else 0
+    except OSError:
+        return 0
 
 
 def _result(task: Task | Failed, future: Future[list[Outcome]] | None) -> list[Outcome]:
