@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -23,8 +23,17 @@ def auto_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def run(tasks: Iterable[Task | Failed], options: Options, workers: int) -> Iterator[Outcome]:
-    """Outcomes of every task, in order; extraction in ``workers`` processes when above 1."""
+def run(
+    tasks: Iterable[Task | Failed],
+    options: Options,
+    workers: int,
+    on_wait: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes of every task, in order; extraction in ``workers`` processes when above 1.
+
+    ``on_wait`` is called when the next outcome is not ready yet (the caller may do
+    something useful meanwhile, such as store what it has).
+    """
     if workers <= 1:
         for task in tasks:
             yield from [task] if isinstance(task, Failed) else work(task, options)
@@ -32,7 +41,7 @@ def run(tasks: Iterable[Task | Failed], options: Options, workers: int) -> Itera
     # fork starts workers fast; it happens before any thread of ours exists (see the CLI).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_to_writer) as pool:
-        yield from _pooled(pool, tasks, options, workers * IN_FLIGHT_PER_WORKER)
+        yield from _pooled(pool, tasks, options, workers * IN_FLIGHT_PER_WORKER, on_wait)
 
 
 def _yield_to_writer() -> None:
@@ -44,7 +53,11 @@ def _yield_to_writer() -> None:
 
 
 def _pooled(
-    pool: ProcessPoolExecutor, tasks: Iterable[Task | Failed], options: Options, window: int
+    pool: ProcessPoolExecutor,
+    tasks: Iterable[Task | Failed],
+    options: Options,
+    window: int,
+    on_wait: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
     """Results in input order, with at most ``window`` tasks and ``IN_FLIGHT_BYTES`` of
     input in flight: enough for the workers to extract a batch while the writer stores one."""
@@ -65,10 +78,10 @@ def _pooled(
         while len(pending) > window or (len(pending) > 1 and in_flight > IN_FLIGHT_BYTES):
             done, result, size = pending.popleft()
             in_flight -= size
-            yield from _result(done, result)
+            yield from _result(done, result, on_wait)
     while pending:
         done, result, _size = pending.popleft()
-        yield from _result(done, result)
+        yield from _result(done, result, on_wait)
 
 
 def _input_size(task: Task | Failed) -> int:
@@ -84,9 +97,15 @@ def _input_size(task: Task | Failed) -> int:
         return 0
 
 
-def _result(task: Task | Failed, future: Future[list[Outcome]] | None) -> list[Outcome]:
+def _result(
+    task: Task | Failed,
+    future: Future[list[Outcome]] | None,
+    on_wait: Callable[[], None] | None = None,
+) -> list[Outcome]:
     if isinstance(task, Failed):
         return [task]
+    if on_wait is not None and future is not None and not future.done():
+        on_wait()
     label = task.label if isinstance(task, LinesTask) else task.source.label
     try:
         if future is not None:

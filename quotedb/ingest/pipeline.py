@@ -38,7 +38,7 @@ def ingest_sources(
     writer = Writer(_writer_sessions(factory), report)
     options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
     try:
-        for outcome in run(tasks_for(sources, max_bytes), options, workers):
+        for outcome in run(tasks_for(sources, max_bytes), options, workers, writer.idle):
             if isinstance(outcome, Extracted):
                 writer.add(outcome)
             else:

@@ -30,6 +30,7 @@ from quotedb.store.speakers import prefetch
 
 BATCH_ARTICLES = 250
 BATCH_SECONDS = 1.0
+MIN_IDLE_BATCH = 25  # articles worth a transaction while extraction catches up
 
 
 @dataclass(slots=True)
@@ -63,6 +64,12 @@ class Writer:
             self.started = time.monotonic()
         self.batch.append(item)
         if len(self.batch) >= BATCH_ARTICLES or time.monotonic() - self.started > BATCH_SECONDS:
+            self.flush()
+
+    def idle(self) -> None:
+        """Nothing to add right now (extraction is behind): store what is waiting, if it is
+        worth a transaction, instead of waiting for a full batch."""
+        if len(self.batch) >= MIN_IDLE_BATCH:
             self.flush()
 
     def flush(self) -> None:
