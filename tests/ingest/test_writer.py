@@ -14,6 +14,9 @@ from quotedb.cli.app import app
 from quotedb.db.engine import make_engine, resolve_url
 from quotedb.db.models import Article, Cluster, Quotation
 from quotedb.ingest import writer
+from quotedb.ingest.documents import discover
+from quotedb.ingest.parallel import run
+from quotedb.ingest.tasks import Extracted, Options, tasks_for
 from quotedb.store import candidates
 from quotedb.store.cache import POOL_KEY
 from quotedb.store.ids import reserve
@@ -106,3 +109,26 @@ def test_reextract_rebuilds_the_same_clusters(
     result = runner.invoke(app, ["reextract", "--db", db_url])
     assert result.exit_code == 0, result.output
     assert cluster_sets(db_url) == before
+
+
+def test_idle_writer_stores_a_worthwhile_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While extraction is behind, the writer stores what waits, once it is worth a commit."""
+    (tmp_path / "in.jsonl").write_text(records(writer.MIN_IDLE_BATCH))
+    items = [
+        o
+        for o in run(
+            tasks_for(discover([str(tmp_path / "in.jsonl")]), 1 << 20), Options(for_store=True), 1
+        )
+        if isinstance(o, Extracted)
+    ]
+    with Database(str(tmp_path / "q.db")) as db:
+        w = writer.Writer(db.sessions, writer.IngestReport())
+        for item in items[:-1]:
+            w.add(item)
+        w.idle()
+        assert (w.report.added, len(w.batch)) == (0, len(items) - 1)
+        w.add(items[-1])
+        w.idle()
+        assert (w.report.added, len(w.batch)) == (len(items), 0)
