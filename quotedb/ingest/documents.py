@@ -58,10 +58,11 @@ class Document:
     text: str
     source: str  # a path, or "<stdin>"
     meta: Metadata = field(default_factory=Metadata)
+    content_hash: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+    def __post_init__(self) -> None:
+        """Hashed once (the text is never replaced): the writer looks articles up by it."""
+        self.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,8 +142,7 @@ def join(session: Session, members: list[Candidate]) -> int:
     for m in members:
         if m.cluster_id != target:
             _move(p, m, target)
-    speakers = [r.speaker_id for r in p.members[target] if r.speaker_id is not None]
-    p.cluster_speakers[target] = max(set(speakers), key=speakers.count) if speakers else None
+    p.cluster_speakers[target] = majority([r.speaker_id for r in p.members[target]])
     p.changed.add(target)
     return target
 
@@ -209,9 +208,13 @@ def refresh(session: Session, cluster: Cluster) -> None:
 
 def summary(rows: list[tuple[str, int | None]]) -> tuple[str, int | None]:
     """A cluster's representative wording and its members' most frequent known speaker."""
-    speakers = [s for _, s in rows if s is not None]
-    speaker = max(set(speakers), key=speakers.count) if speakers else None
-    return rows[representative([t for t, _ in rows])][0], speaker
+    return rows[representative([t for t, _ in rows])][0], majority([s for _, s in rows])
+
+
+def majority(speakers: list[int | None]) -> int | None:
+    """A cluster's speaker: its members' most frequent known one."""
+    known = [s for s in speakers if s is not None]
+    return max(set(known), key=known.count) if known else None
 
 
 def prune(session: Session, cluster_ids: Iterable[int | None]) -> None:

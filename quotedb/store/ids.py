@@ -18,8 +18,6 @@ from quotedb.db.engine import WRITER_OPTION
 from quotedb.store import plain
 
 KEY = "quotedb.next_ids"
-
-
 DEFERRED = "quotedb.deferred_foreign_keys"
 SPARE = "quotedb.spare_ids"  # PostgreSQL: ids taken from sequences, not used yet
 
@@ -57,17 +55,8 @@ def _sqlite_writer(session: Session) -> bool:
 
 def _number(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
     pending = [obj for obj in session.new if getattr(obj, "id", False) is None]
-    if not pending:
-        return
-    next_ids: dict[type, int] = session.info.setdefault(KEY, {})
     for obj in sorted(pending, key=lambda o: inspect(o).insert_order):
-        cls = type(obj)
-        if cls not in next_ids:
-            with session.no_autoflush:
-                stored = session.scalar(select(func.max(cls.id)))  # type: ignore[attr-defined]
-            next_ids[cls] = (stored or 0) + 1
-        obj.id = next_ids[cls]  # type: ignore[attr-defined]
-        next_ids[cls] += 1
+        obj.id = reserve(session, type(obj), 1)[0]
 
 
 @event.listens_for(Session, "after_soft_rollback")
@@ -93,9 +82,8 @@ def reserve(session: Session, cls: type, n: int) -> list[int]:
     table = cls.__table__  # type: ignore[attr-defined]
     if session.get_bind().dialect.name != "sqlite":
         return _from_sequence(session, table.name, n)
-    writer = bool(session.get_bind().get_execution_options().get(WRITER_OPTION))
     next_ids: dict[type, int] = session.info.setdefault(KEY, {})
-    if not writer or cls not in next_ids:  # outside a writer the ORM may insert rows too
+    if cls not in next_ids or not _sqlite_writer(session):  # else the ORM may insert rows too
         with session.no_autoflush:
             stored = session.scalar(select(func.max(table.c.id)))
         next_ids[cls] = max(next_ids.get(cls, 0), (stored or 0) + 1)
