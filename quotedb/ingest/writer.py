@@ -119,8 +119,8 @@ class Writer:
             raise
 
     def _write_batch(self, batch: list[Extracted]) -> IngestReport:
-        """Whole articles in one transaction, without savepoints: the ORM inserts the
-        batch's new speakers once, at commit (foreign keys are checked then on SQLite)."""
+        """Whole articles in one transaction, without savepoints: the batch's new speakers
+        are inserted once, at commit (foreign keys are checked then on SQLite)."""
         tally = IngestReport()
         with session_scope(self.sessions) as session:
             number_rows(session)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
@@ -14,11 +14,12 @@ from quotedb.core.names import parse_name
 from quotedb.core.prepare import Prepared, prepare
 from quotedb.core.types import SpeakerKind
 from quotedb.core.utterances import remember_words
-from quotedb.db.models import ARTICLES, QUOTATIONS, Article, Speaker
+from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document
-from quotedb.store import candidates, plain
+from quotedb.store import cache, candidates, plain
+from quotedb.store.cache import Known
 from quotedb.store.candidates import Candidate
 from quotedb.store.clusters import cluster_article
 from quotedb.store.corrections import replay
@@ -84,10 +85,9 @@ def store_quotations(
     quotations = prepared.quotations
     remember_words(prepared.words)
     speakers = speakers_of(session, quotations)
-    created = [s for s in speakers.values() if inspect(s).pending]
     if not foreign_keys_deferred(session):
-        session.flush()  # new speakers and aliases exist before rows refer to them
-    candidates.without_quotations(session, [s.id for s in created])
+        cache.write(session)  # new speakers and aliases exist before rows refer to them
+    candidates.without_quotations(session, [s.id for s in speakers.values() if s.created])
     ids = reserve(session, QuotationRow, len(quotations))
     values = [
         quotation_values(q, i, target.id, speakers.get((q.speaker or "", q.speaker_kind.value)))
@@ -117,7 +117,7 @@ def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], lis
     return [Candidate(*r[:5]) for r in found], [r[5] for r in found]
 
 
-def speakers_of(session: Session, quotations: list[Quotation]) -> dict[tuple[str, str], Speaker]:
+def speakers_of(session: Session, quotations: list[Quotation]) -> dict[tuple[str, str], Known]:
     """Stored speakers for every speaker the article quotes, before any row refers to them."""
     aliases: dict[tuple[str, str], dict[str, None]] = {}
     for q in quotations:
@@ -139,7 +139,7 @@ def is_named(q: Quotation) -> bool:
 
 
 def quotation_values(
-    q: Quotation, row_id: int, article_id: int, speaker: Speaker | None
+    q: Quotation, row_id: int, article_id: int, speaker: Known | None
 ) -> dict[str, Any]:
     mention = q.mention
     named = mention.named if mention is not None else None

@@ -4,8 +4,13 @@ Ingest asks the same questions for every article (who is filed under this alias,
 a surname like this one, which labels people pinned, which names a speaker goes by), and
 asking the database each time cost more than extraction. The answers are loaded once per
 transaction, without flushing, and kept up to date by the writes that change them
-(:mod:`quotedb.store.speakers`). Speakers touched in this transaction (created, given an
-alias or renamed) are always considered too, so that a pending change is never missed.
+(:mod:`quotedb.store.speakers`).
+
+Speakers are plain records here (:class:`Known`), not ORM objects: the ORM's bookkeeping
+for thousands of names a second cost more than matching them. The cache is their identity
+map (one record per id) and holds their writes (new speakers, new aliases, new labels)
+until :func:`write` runs them as a few statements: before rows refer to the speakers
+(unless foreign keys are checked at commit), before the commit, and before a reset.
 
 Dropped at the end of the transaction and on any rollback (a savepoint's too), since rows
 may then have vanished; corrections drop it as well, as they move aliases and quotations.
@@ -13,22 +18,35 @@ may then have vanished; corrections drop it as well, as they move aliases and qu
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import event, func, inspect, or_, select
-from sqlalchemy.orm import Session, SessionTransaction, selectinload
+from sqlalchemy import Select, bindparam, event, func, insert, or_, select, update
+from sqlalchemy.orm import Session, SessionTransaction
 
-from quotedb.db.models import Alias, Correction, Speaker
+from quotedb.db.models import ALIASES, SPEAKERS, Correction
 from quotedb.db.models import Quotation as QuotationRow
+from quotedb.store import plain
 
 KEY = "quotedb.speaker_cache"
 POOL_KEY = "quotedb.candidate_pool"  # quotedb.store.candidates: same lifetime as this cache
 T = TypeVar("T")
 PREFIX = 3  # people are blocked on their surname's first letters (see ``fitting``)
+
+
+@dataclass(slots=True, eq=False)
+class Known:
+    """A speaker as the writer sees it; ``aliases`` maps each alias key to its surface."""
+
+    id: int
+    name: str
+    kind: str
+    name_key: str
+    aliases: dict[str, str] = field(default_factory=dict)
+    created: bool = False  # in this transaction: no rows of theirs were stored before
 
 
 @dataclass(slots=True)
@@ -46,19 +64,18 @@ class NameForms:
 
 @dataclass(slots=True)
 class SpeakerCache:
-    by_alias: dict[str, set[Speaker]] = field(default_factory=dict)
-    by_prefix: dict[tuple[str, str], set[Speaker]] = field(default_factory=dict)
-    touched: dict[Speaker, int] = field(default_factory=dict)  # in order of first touch
-    new_aliases: dict[str, set[Speaker]] = field(default_factory=dict)  # maybe not flushed
-    new_prefixes: dict[str, set[Speaker]] = field(default_factory=dict)
-    forms: dict[Speaker, NameForms] = field(default_factory=dict)
+    by_id: dict[int, Known] = field(default_factory=dict)
+    by_alias: dict[str, set[Known]] = field(default_factory=dict)
+    by_prefix: dict[tuple[str, str], set[Known]] = field(default_factory=dict)
+    new_aliases: dict[str, set[Known]] = field(default_factory=dict)  # maybe not written
+    new_prefixes: dict[str, set[Known]] = field(default_factory=dict)
+    forms: dict[Known, NameForms] = field(default_factory=dict)
     pinned: set[int] | None = None
     corrected: set[str] | None = None  # hashes of articles with quotation corrections
-    order: itertools.count[int] = field(default_factory=itertools.count)
-
-    def touch(self, speaker: Speaker) -> None:
-        """A speaker created, renamed or given an alias in this transaction."""
-        self.touched.setdefault(speaker, next(self.order))
+    # Writes not run yet (see ``write``):
+    unwritten: dict[Known, None] = field(default_factory=dict)  # new speakers, in order
+    alias_rows: list[dict[str, Any]] = field(default_factory=list)
+    relabelled: dict[Known, None] = field(default_factory=dict)  # stored, with a new label
 
 
 def per_transaction(session: Session, key: str, kind: type[T]) -> T:
@@ -82,9 +99,10 @@ def forget(session: Session) -> None:
 def reset(session: Session) -> None:
     """Start afresh after a change the cache does not follow (pending rows and cluster
     changes written first: a fresh cache reads without flushing)."""
+    write(session)
     session.flush()
-    for write in _WRITERS:
-        write(session)
+    for write_more in _WRITERS:
+        write_more(session)
     forget(session)
 
 
@@ -97,16 +115,15 @@ def writes_pending(write: Callable[[Session], None]) -> Callable[[Session], None
     return write
 
 
-def _by_id(c: SpeakerCache, speakers: set[Speaker]) -> list[Speaker]:
-    """Database order: stored speakers by id, then new ones as they will be numbered."""
-    return sorted(speakers, key=lambda s: (s.id is None, s.id or c.touched.get(s, 0)))
+def _by_id(speakers: set[Known]) -> list[Known]:
+    return sorted(speakers, key=lambda s: s.id)
 
 
-def filed_under(session: Session, keys: set[str]) -> list[Speaker]:
+def filed_under(session: Session, keys: set[str]) -> list[Known]:
     """Speakers with an alias of one of these keys, by id."""
     c = cache(session)
     load_aliases(session, keys)
-    return _by_id(c, set().union(*(c.by_alias[k] for k in keys)))
+    return _by_id(set().union(*(c.by_alias[k] for k in keys)))
 
 
 def load_aliases(session: Session, keys: Iterable[str]) -> None:
@@ -116,19 +133,18 @@ def load_aliases(session: Session, keys: Iterable[str]) -> None:
     for k in missing:
         c.by_alias[k] = set(c.new_aliases.get(k, ()))
     for chunk in _chunks(missing):
-        stmt = select(Alias.key, Speaker).join(Alias.speaker).where(Alias.key.in_(chunk))
-        with session.no_autoflush:
-            for key, speaker in session.execute(stmt.options(selectinload(Speaker.aliases))):
-                c.by_alias[key].add(speaker)
+        stmt = _speakers(ALIASES.c.key).join(ALIASES).where(ALIASES.c.key.in_(chunk))
+        for key, speaker in _adopt(session, c, stmt):
+            c.by_alias[key].add(speaker)
 
 
-def surname_block(session: Session, surname: str, kind: str) -> list[Speaker]:
+def surname_block(session: Session, surname: str, kind: str) -> list[Known]:
     """Stored speakers of a kind whose blocking key starts like this surname, by id."""
     c = cache(session)
     prefix = surname[:PREFIX]
     load_blocks(session, [surname], kind)
     block = c.by_prefix[(kind, prefix)]
-    return _by_id(c, {s for s in block if s.kind == kind and s.name_key.startswith(prefix)})
+    return _by_id({s for s in block if s.kind == kind and s.name_key.startswith(prefix)})
 
 
 def load_blocks(session: Session, surnames: Iterable[str], kind: str) -> None:
@@ -137,20 +153,42 @@ def load_blocks(session: Session, surnames: Iterable[str], kind: str) -> None:
     missing = sorted({p for n in surnames if (kind, p := n[:PREFIX]) not in c.by_prefix})
     for p in missing:
         c.by_prefix[(kind, p)] = set(c.new_prefixes.get(p, ()))
+    name_key = SPEAKERS.c.name_key
     for chunk in _chunks(missing):
         # One pass over the speakers with a set test: SQLite would not use the name-key
         # index for hundreds of ORed ranges, and scanning with each range costs 10x more.
-        short = [starting_with(Speaker.name_key, p) for p in chunk if len(p) < PREFIX]
+        short = [starting_with(name_key, p) for p in chunk if len(p) < PREFIX]
         full = [p for p in chunk if len(p) == PREFIX]
-        stmt = select(Speaker).where(
-            Speaker.kind == kind, or_(func.substr(Speaker.name_key, 1, PREFIX).in_(full), *short)
+        stmt = _speakers().where(
+            SPEAKERS.c.kind == kind, or_(func.substr(name_key, 1, PREFIX).in_(full), *short)
         )
-        with session.no_autoflush:
-            found = list(session.scalars(stmt.options(selectinload(Speaker.aliases))))
-        for speaker in found:
+        for _, speaker in _adopt(session, c, stmt):
             for n in range(PREFIX + 1):
                 if (block := c.by_prefix.get((kind, speaker.name_key[:n]))) is not None:
                     block.add(speaker)
+
+
+def _speakers(*extra: Any) -> Select[Any]:
+    return select(*extra, SPEAKERS.c.id, SPEAKERS.c.name, SPEAKERS.c.kind, SPEAKERS.c.name_key)
+
+
+def _adopt(session: Session, c: SpeakerCache, stmt: Select[Any]) -> list[tuple[Any, Known]]:
+    """The rows' speakers as the cache's records (aliases and all): the one already known
+    for an id, which may carry changes not written yet, else a new one."""
+    found: list[tuple[Any, Known]] = []
+    fresh: dict[int, Known] = {}
+    for *extra, speaker_id, name, kind, name_key in plain.run(session, stmt):
+        known = c.by_id.get(speaker_id) or fresh.get(speaker_id)
+        if known is None:
+            known = fresh[speaker_id] = Known(speaker_id, name, kind, name_key)
+        found.append((extra[0] if extra else None, known))
+    for chunk in _chunks(sorted(fresh)):
+        aliases = select(ALIASES.c.speaker_id, ALIASES.c.key, ALIASES.c.alias)
+        aliases = aliases.where(ALIASES.c.speaker_id.in_(chunk)).order_by(ALIASES.c.id)
+        for speaker_id, key, alias in plain.run(session, aliases):
+            fresh[speaker_id].aliases[key] = alias
+    c.by_id.update(fresh)
+    return found
 
 
 def starting_with(column: Any, prefix: str) -> Any:
@@ -163,10 +201,23 @@ def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield items[i : i + size]
 
 
-def renamed(session: Session, speaker: Speaker) -> None:
-    """A speaker's name key changed, or it is new: it may now fall in other blocks."""
+def created(session: Session, speaker: Known) -> None:
+    """A new speaker, to be inserted by ``write``."""
     c = cache(session)
-    c.touch(speaker)
+    c.by_id[speaker.id] = speaker
+    c.unwritten[speaker] = None
+    _file_prefixes(c, speaker)
+
+
+def renamed(session: Session, speaker: Known) -> None:
+    """A speaker's label changed: it may now fall in other blocks."""
+    c = cache(session)
+    if speaker not in c.unwritten:
+        c.relabelled[speaker] = None
+    _file_prefixes(c, speaker)
+
+
+def _file_prefixes(c: SpeakerCache, speaker: Known) -> None:
     for n in range(PREFIX + 1):
         prefix = speaker.name_key[:n]
         c.new_prefixes.setdefault(prefix, set()).add(speaker)
@@ -174,12 +225,37 @@ def renamed(session: Session, speaker: Speaker) -> None:
             block.add(speaker)
 
 
-def aliased(session: Session, speaker: Speaker, key: str) -> None:
+def aliased(session: Session, speaker: Known, key: str, row_id: int) -> None:
+    """A new alias of the speaker (already in ``speaker.aliases``), to be inserted."""
     c = cache(session)
-    c.touch(speaker)
+    c.alias_rows.append(
+        {"id": row_id, "speaker_id": speaker.id, "alias": speaker.aliases[key], "key": key}
+    )
     c.new_aliases.setdefault(key, set()).add(speaker)
     if (filed := c.by_alias.get(key)) is not None:
         filed.add(speaker)
+
+
+def write(session: Session) -> None:
+    """The speakers, aliases and labels changed in memory, written (a statement each)."""
+    c = session.info.get(KEY)
+    if not isinstance(c, SpeakerCache):
+        return
+    if c.unwritten:
+        now = dt.datetime.now(dt.UTC)
+        rows = [
+            {"id": s.id, "name": s.name, "kind": s.kind, "name_key": s.name_key, "created_at": now}
+            for s in c.unwritten
+        ]
+        plain.run(session, insert(SPEAKERS), rows)
+    if c.alias_rows:
+        plain.run(session, insert(ALIASES), c.alias_rows)
+    if c.relabelled:
+        stmt = update(SPEAKERS).where(SPEAKERS.c.id == bindparam("speaker"))
+        stmt = stmt.values(name=bindparam("label"), name_key=bindparam("key"))
+        labels = [{"speaker": s.id, "label": s.name, "key": s.name_key} for s in c.relabelled]
+        plain.run(session, stmt, labels)
+    c.unwritten, c.alias_rows, c.relabelled = {}, [], {}
 
 
 def pinned_labels(session: Session, actions: tuple[str, ...]) -> set[int]:
@@ -200,20 +276,16 @@ def has_corrections(session: Session, content_hash: str) -> bool:
     return content_hash in c.corrected
 
 
-def name_forms(session: Session, speaker: Speaker, parse: Any) -> NameForms:
+def name_forms(session: Session, speaker: Known, parse: Any) -> NameForms:
     """The names attributions give the speaker; stored rows read once per transaction, for
     every speaker the batch's names found at once (one query, not one per speaker)."""
     c = cache(session)
     forms = c.forms.get(speaker)
-    if forms is None and (speaker.id is None or inspect(speaker).pending):
+    if forms is None and speaker.created:
         forms = c.forms[speaker] = NameForms()  # new: no rows stored yet
     elif forms is None:
         found = {s for filed in c.by_alias.values() for s in filed} | {speaker}
-        stored = {
-            s.id: s
-            for s in found
-            if s not in c.forms and s.id is not None and not inspect(s).pending
-        }
+        stored = {s.id: s for s in found if s not in c.forms and not s.created}
         for s in stored.values():
             c.forms[s] = NameForms()
         for chunk in _chunks(sorted(stored)):
@@ -222,8 +294,8 @@ def name_forms(session: Session, speaker: Speaker, parse: Any) -> NameForms:
     return forms
 
 
-def _load_forms(session: Session, c: SpeakerCache, speakers: list[Speaker], parse: Any) -> None:
-    by_id: dict[int | None, NameForms] = {s.id: c.forms[s] for s in speakers}
+def _load_forms(session: Session, c: SpeakerCache, speakers: list[Known], parse: Any) -> None:
+    by_id: dict[int, NameForms] = {s.id: c.forms[s] for s in speakers}
     stmt = (
         select(
             QuotationRow.speaker_id,
@@ -234,12 +306,15 @@ def _load_forms(session: Session, c: SpeakerCache, speakers: list[Speaker], pars
         .where(QuotationRow.speaker_id.in_(list(by_id)))
         .distinct()
     )
-    with session.no_autoflush:  # rows are flushed article by article
-        rows = list(session.execute(stmt))
-    for speaker_id, antecedent, mention, article_id in rows:
+    for speaker_id, antecedent, mention, article_id in plain.run(session, stmt):
         for text in (antecedent, mention):
             if text and (parsed := parse(text)) is not None:
                 by_id[speaker_id].add(parsed.display, article_id)
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    write(session)
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -24,7 +24,7 @@ from quotedb.store.speakers import (
     blocking_key,
     find_speakers,
     lookup,
-    speaker_for,
+    stored_speaker,
 )
 
 REATTRIBUTE, NOT_QUOTE, SPLIT = "reattribute", "not-quote", "split"
@@ -74,7 +74,7 @@ def target(session: Session, name: str, kind: str) -> Speaker:
     except QueryError:
         if name.isdigit() or len(find_speakers(session, name) or lookup(session, name, kind)) > 1:
             raise
-        return speaker_for(session, name, kind)
+        return stored_speaker(session, name, kind)
 
 
 def set_speaker(session: Session, q: Quotation, speaker: Speaker | None) -> None:
@@ -228,4 +228,4 @@ def replayed_speaker(session: Session, payload: dict[str, Any]) -> Speaker | Non
     if (sid := payload.get("speaker_id")) is not None and (found := session.get(Speaker, sid)):
         return found
     candidates = find_speakers(session, name) or lookup(session, name, kind)
-    return candidates[0] if len(candidates) == 1 else speaker_for(session, name, kind)
+    return candidates[0] if len(candidates) == 1 else stored_speaker(session, name, kind)

@@ -31,8 +31,8 @@ def number_rows(session: Session) -> None:
 def defer_foreign_keys(session: Session) -> None:
     """In an SQLite writer's transaction, check foreign keys at commit.
 
-    Rows written with plain statements may then refer to speakers the ORM has not inserted
-    yet, so the ORM inserts a batch's speakers at once instead of flushing per article.
+    Rows written with plain statements may then refer to speakers not inserted yet, so a
+    batch's new speakers and aliases go in at once, before the commit, not per article.
     """
     if _sqlite_writer(session):
         session.execute(text("PRAGMA defer_foreign_keys=ON"))  # until the transaction ends
@@ -41,11 +41,6 @@ def defer_foreign_keys(session: Session) -> None:
 
 def foreign_keys_deferred(session: Session) -> bool:
     return bool(session.info.get(DEFERRED))
-
-
-def early_id(session: Session, cls: type) -> int | None:
-    """A new row's id now, where rows may refer to it before it is flushed; else None."""
-    return reserve(session, cls, 1)[0] if foreign_keys_deferred(session) else None
 
 
 def _sqlite_writer(session: Session) -> bool:

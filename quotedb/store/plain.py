@@ -12,6 +12,8 @@ from sqlalchemy import CursorResult, Executable
 from sqlalchemy.orm import Session
 
 
-def run(session: Session, statement: Executable, rows: Any = None) -> CursorResult[Any]:
+def run(
+    session: Session, statement: Executable, rows: Any = None
+) -> CursorResult[*tuple[Any, ...]]:
     """One statement; ``rows`` a list of parameter dicts for many rows at once."""
     return session.connection().execute(statement, rows)

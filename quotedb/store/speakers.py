@@ -7,7 +7,6 @@ surname's key for people, the whole name's key for organisations and unnamed sou
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Protocol
@@ -28,8 +27,8 @@ from quotedb.core.names import (
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Role, Speaker
 from quotedb.store import cache, plain
-from quotedb.store.cache import starting_with
-from quotedb.store.ids import early_id, reserve
+from quotedb.store.cache import Known, starting_with
+from quotedb.store.ids import reserve
 
 PERSON = SpeakerKind.PERSON.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
@@ -72,24 +71,24 @@ def lookup(session: Session, name: str, kind: str | None = None) -> list[Speaker
     return [s for _, s in sorted(found.items()) if kind is None or s.kind == kind]
 
 
-def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
+def add_alias(session: Session, speaker: Known, alias: str) -> bool:
     """Record one more name of a speaker; True when it is new."""
     key = alias_key(alias)
-    if not key or any(a.key == key for a in speaker.aliases):
+    if not key or key in speaker.aliases:
         return False
     parsed = parse_name(alias) if speaker.kind == PERSON else None
     surface = parsed.display if parsed is not None and parsed.role else alias
-    speaker.aliases.append(Alias(alias=" ".join(surface.split()), key=key))
-    cache.aliased(session, speaker, key)
+    speaker.aliases[key] = " ".join(surface.split())
+    cache.aliased(session, speaker, key, reserve(session, Alias, 1)[0])
     return True
 
 
-def has_given_name(speaker: Speaker) -> bool:
+def has_given_name(speaker: Known) -> bool:
     label = parse_name(speaker.name)
     return label is not None and label.given is not None
 
 
-def fits(speaker: Speaker, name: PersonName) -> bool:
+def fits(speaker: Known, name: PersonName) -> bool:
     """Is the name compatible with the speaker's label (their best-supported name)?
 
     The label, not every alias: one odd alias from a noisy extraction must not make every
@@ -119,7 +118,7 @@ def fitting(session: Session, name: PersonName) -> list[Speaker]:
     return list(session.scalars(stmt)) if ids else []
 
 
-def match_person(session: Session, name: PersonName) -> Speaker | None:
+def match_person(session: Session, name: PersonName) -> Known | None:
     """The one stored person this name denotes; None when none fits, or several do.
 
     A bare surname goes to the one named person it fits, else to the stored bare surname
@@ -153,7 +152,7 @@ def person_name(names: list[str]) -> PersonName | None:
 
 def _match(
     session: Session, names: list[str], person: PersonName | None, kind: str
-) -> Speaker | None:
+) -> Known | None:
     name = names[0]
     if person is not None:
         by_alias = [s for s in cache.filed_under(session, {alias_key(name)}) if s.kind == kind]
@@ -165,8 +164,9 @@ def _match(
     return next((s for s in cache.filed_under(session, keys) if s.kind == kind), None)
 
 
-def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Speaker:
-    """The stored speaker a document's speaker denotes; created on first sight.
+def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Known:
+    """The stored speaker a document's speaker denotes; created on first sight (written
+    by :func:`quotedb.store.cache.write`).
 
     Only aliases compatible with the person are kept: a relative named nearby is not an alias.
     """
@@ -174,15 +174,9 @@ def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...]
     speaker = _match(session, [name, *aliases], person, kind)
     if speaker is None:
         label = person.display if person is not None else name
-        speaker = Speaker(
-            id=early_id(session, Speaker),
-            name=label,
-            kind=kind,
-            name_key=blocking_key(label, kind),
-            created_at=dt.datetime.now(dt.UTC),
-        )
-        session.add(speaker)
-        cache.renamed(session, speaker)
+        key = blocking_key(label, kind)
+        speaker = Known(reserve(session, Speaker, 1)[0], label, kind, key, created=True)
+        cache.created(session, speaker)
     names = [name, *aliases]
     if person is not None:
         names = [n for n in names if (p := parse_name(n)) is not None and compatible(p, person)]
@@ -191,6 +185,13 @@ def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...]
         rename(session, speaker)
         session.info.setdefault(RELABEL, set()).add(speaker)
     return speaker
+
+
+def stored_speaker(session: Session, name: str, kind: str) -> Speaker:
+    """:func:`speaker_for` as an ORM object, written: for corrections, made with the ORM."""
+    known = speaker_for(session, name, kind)
+    cache.write(session)
+    return session.get_one(Speaker, known.id, populate_existing=True)
 
 
 def prefetch(session: Session, names: Iterable[str]) -> None:
@@ -207,15 +208,15 @@ def relabel_pending(session: Session) -> None:
         rename(session, speaker)
 
 
-def name_forms(session: Session, speaker: Speaker) -> Counter[str]:
+def name_forms(session: Session, speaker: Known) -> Counter[str]:
     """Every name of the speaker, counted once per article that uses it in an attribution."""
-    forms: Counter[str] = Counter(a.alias for a in speaker.aliases)
+    forms: Counter[str] = Counter(speaker.aliases.values())
     return forms + cache.name_forms(session, speaker, parse_name).counts
 
 
-def rename(session: Session, speaker: Speaker) -> None:
+def rename(session: Session, speaker: Known) -> None:
     """Give a person the most frequent of their most complete names."""
-    if speaker.kind != PERSON or (speaker.id is not None and renamed_by_hand(session, speaker.id)):
+    if speaker.kind != PERSON or renamed_by_hand(session, speaker.id):
         return
     label = canonical_label(name_forms(session, speaker))
     if label and label != speaker.name:
@@ -234,7 +235,7 @@ def settle_people(
     article: ArticleRef,
     roles: dict[tuple[str, str], list[str]],
     rows: list[dict[str, Any]],
-    speakers: dict[tuple[str, str], Speaker],
+    speakers: dict[tuple[str, str], Known],
     *,
     fresh: bool,
 ) -> None:
@@ -259,7 +260,7 @@ def settle_people(
 
 
 def count_forms(
-    session: Session, article_id: int, rows: list[dict[str, Any]], speakers: dict[int, Speaker]
+    session: Session, article_id: int, rows: list[dict[str, Any]], speakers: dict[int, Known]
 ) -> None:
     """The article's attributions counted among the names of speakers already looked at
     (the others are read from the database when needed, rows and all)."""

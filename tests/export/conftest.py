@@ -9,7 +9,7 @@ import pytest
 
 from quotedb.api import Database
 from quotedb.db.models import Article, Quotation
-from quotedb.store.speakers import speaker_for
+from quotedb.store.speakers import stored_speaker
 
 SPECIAL_TITLE = r"R&D at 100% {costs} $5 #1 ~ a_b ^ c\d"
 ARTICLES = [
@@ -63,7 +63,7 @@ def library(db_url: str) -> Iterator[Database]:
                         end=start + len(quote),
                         text=quote,
                         kind="direct",
-                        speaker=speaker_for(s, who, "person"),
+                        speaker=stored_speaker(s, who, "person"),
                         confidence=0.9,
                         extractor_version="test",
                     )
