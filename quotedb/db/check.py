@@ -3,8 +3,9 @@
 Checked in SQL, so it runs over a large database in seconds: the schema is at head; each
 article's text still has its content hash; each quotation lies within its article's text
 and its text is ``article.text[start:end]`` (SQL ``substr`` counts code points, as Python
-offsets do); no row refers to a missing article, speaker or cluster; the full-text index,
-when there is one, agrees with the quotations.
+offsets do); no row refers to a missing article, speaker or cluster; every cluster holds
+two quotations or more (it links renderings of one utterance); the full-text index, when
+there is one, agrees with the quotations.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def check_database(engine: Engine) -> CheckReport:
         _check_hashes(conn, report)
         _check_quotations(conn, report)
         _check_orphans(conn, report)
+        _check_clusters(conn, report)
         _check_full_text(conn, report)
     return report
 
@@ -120,6 +122,15 @@ def _check_orphans(conn: Connection, report: CheckReport) -> None:
         )
         _collect(conn, report, what, sql)
     report.checked.append("no row refers to a missing article, speaker or cluster")
+
+
+def _check_clusters(conn: Connection, report: CheckReport) -> None:
+    sql = (
+        "SELECT c.id FROM clusters c LEFT JOIN quotations q ON q.cluster_id = c.id "
+        "GROUP BY c.id HAVING count(q.id) < 2"
+    )
+    _collect(conn, report, "clusters of fewer than two quotations", sql)
+    report.checked.append("every cluster links two quotations or more")
 
 
 def _check_full_text(conn: Connection, report: CheckReport) -> None:

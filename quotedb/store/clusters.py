@@ -38,7 +38,12 @@ def cluster_article(
     session: Session, rows: list[Candidate], published: dt.date | None, kinds: list[str]
 ) -> None:
     """Link each of an article's new rows (``kinds`` theirs) to the stored rows of its
-    utterance; the rows are in the database already, without a cluster."""
+    utterance; the rows are in the database already, without a cluster.
+
+    The rows become the pool's first: loading a speaker's or a day's rows reads them too,
+    and one row must be one object, or a join would miss the cluster it is in.
+    """
+    rows = candidates.add_new(session, rows, published)
     new = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
     if not new:
         return
@@ -48,7 +53,6 @@ def cluster_article(
         candidates.load_days(session, days)
     else:
         days = []  # no quotation of the article may match an unattributed one
-    candidates.add_new(session, rows, published)
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
     quoted = sorted({r.speaker_id for r in new if r.speaker_id is not None})

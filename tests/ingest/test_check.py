@@ -58,6 +58,7 @@ def test_sound_database_passes(runner: CliRunner, db_url: str, tmp_path: Path) -
         ("UPDATE articles SET text = text || ' more' WHERE id = 1", "article text changed"),
         ("DELETE FROM articles WHERE id = 2", "quotations of a missing article"),
         ("DELETE FROM speakers WHERE id = 1", "quotations of a missing speaker"),
+        ("INSERT INTO clusters (id, representative) VALUES (999, 'x')", "clusters of fewer"),
     ],
 )
 def test_damage_is_found(

@@ -62,6 +62,27 @@ def test_one_statement_one_cluster_across_batches(
         assert len(groups) == 1 and groups[0][0] is not None and groups[0][1] == 30
 
 
+def test_renderings_in_one_article_of_a_stored_speaker_share_one_cluster(
+    runner: CliRunner, db_url: str, tmp_path: Path
+) -> None:
+    """The speaker's stored rows are loaded after the article's own rows were inserted, so
+    they are read back too: one row must stay one object, or each rendering starts a
+    cluster of its own and one is left empty."""
+    first = {"file": "a.txt", "text": "“Taxes are too high,” Jane Doe said."}
+    again = "We will never give up on the people of this great state"
+    text = f"“{again},” Jane Doe said.\n\nLater: “{again} today,” Jane Doe said."
+    for i, row in enumerate([first, {"file": "b.txt", "text": text}]):
+        (tmp_path / f"{i}.jsonl").write_text(jsonl([row]))  # a transaction each
+        result = runner.invoke(app, ["ingest", str(tmp_path / f"{i}.jsonl"), "--db", db_url])
+        assert result.exit_code == 0, result.output
+    with Database(db_url) as db, db.session() as s:
+        stmt = select(Quotation.cluster_id).where(Quotation.text.like("We will%"))
+        assert len(set(s.scalars(stmt))) == 1
+        assert s.scalar(select(func.count()).select_from(Cluster)) == 1
+    check = runner.invoke(app, ["db", "check", "--db", db_url])
+    assert check.exit_code == 0, check.output
+
+
 def test_pool_dropped_when_another_connection_wrote(tmp_path: Path) -> None:
     path = str(tmp_path / "q.db")
     with Database(path) as db:
