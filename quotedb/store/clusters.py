@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from quotedb.core.utterances import (
     MIN_CONTENT_WITHOUT_SPEAKER,
     Utterance,
+    content_of,
     representative,
     same_utterance,
     words_of,
@@ -44,7 +45,7 @@ def cluster_article(
         return
     days = candidates.window(published)
     candidates.load_speakers(session, {r.speaker_id for r in new if r.speaker_id is not None})
-    if any(len(utterance(r.text, None).content) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
+    if any(len(content_of(r.text)) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
         candidates.load_days(session, days)
     else:
         days = []  # no quotation of the article may match an unattributed one
@@ -100,6 +101,8 @@ def repeats(new: list[Candidate]) -> list[list[Candidate]]:
 def linkable(session: Session, q: Candidate, matches: list[Candidate]) -> list[Candidate]:
     """The matches ``q`` may join: no short quotation bridging two statements, and no
     cluster holding two known speakers (an unattributed quotation may not bridge them)."""
+    if not matches:
+        return []
     speaker = {m.id: m.speaker_id or _cluster_speaker(session, m) for m in matches}
     if q.speaker_id is not None:
         matches = [m for m in matches if speaker[m.id] in (None, q.speaker_id)]
