@@ -124,17 +124,19 @@ def load_days(session: Session, days: Iterable[dt.date]) -> None:
                 _add(index, p.known(Candidate(*r)))
 
 
-def add_new(session: Session, rows: list[Candidate], published: dt.date | None) -> None:
-    """An article's rows, just inserted, as candidates for the quotations that follow."""
+def add_new(session: Session, rows: list[Candidate], published: dt.date | None) -> list[Candidate]:
+    """An article's rows, just inserted, as candidates for the quotations that follow; the
+    pool's objects for them (loading their speakers' quotations may have read them already)."""
     p = pool(session)
     own: Index = p.by_article.setdefault(rows[0].article_id, {}) if rows else {}
-    for row in rows:
-        row = p.known(row)
+    known = [p.known(row) for row in rows]
+    for row in known:
         _add(own, row)
         if row.speaker_id is not None and row.speaker_id in p.by_speaker:
             _add(p.by_speaker[row.speaker_id], row)
         if published is not None and published in p.by_day:
             _add(p.by_day[published], row)
+    return known
 
 
 def window(published: dt.date | None) -> list[dt.date]:

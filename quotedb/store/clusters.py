@@ -49,7 +49,9 @@ def cluster_article(
         candidates.load_days(session, days)
     else:
         days = []  # no quotation of the article may match an unattributed one
-    candidates.add_new(session, rows, published)
+    # from here the pool's objects: loading the speakers may have read these rows already
+    rows = candidates.add_new(session, rows, published)
+    new = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
     quoted = sorted({r.speaker_id for r in new if r.speaker_id is not None})
