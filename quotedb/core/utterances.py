@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -67,7 +68,7 @@ class Utterance:
 
     @property
     def short(self) -> bool:
-        return len(self.words) < SHORT
+        return is_short(self.text)
 
 
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -97,6 +98,10 @@ def content_of(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def blocking_of(text: str) -> frozenset[str]:
     return frozenset(content_of(text) or words_of(text))
+
+
+def is_short(text: str) -> bool:
+    return len(words_of(text)) < SHORT
 
 
 def normalize(text: str) -> str:
@@ -154,19 +159,33 @@ def _content_share(content: tuple[str, ...], other: dict[str, None]) -> float:
     return sum(w in other for w in content) / len(content) if content else 0.0
 
 
-def same_utterance(a: Utterance, b: Utterance) -> bool:
+class Rendering(Protocol):
+    """A quotation as same_utterance compares it: an Utterance, or a stored row as it is."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def speaker(self) -> object: ...  # a key, None: unknown
+
+    @property
+    def source(self) -> object: ...
+
+
+def same_utterance(a: Rendering, b: Rendering) -> bool:
     """Same statement: similar words, and the same speaker when both are known.
 
     Rewordings count only across articles, and not between two unattributed quotations; with
     one speaker unknown they must keep more of the other's content words.
     """
-    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
+    sa, sb = a.speaker, b.speaker
+    if sa is not None and sb is not None and sa != sb:
         return False
-    if (a.speaker is None or b.speaker is None) and min(
-        len(a.content), len(b.content)
+    if (sa is None or sb is None) and min(
+        len(content_of(a.text)), len(content_of(b.text))
     ) < MIN_CONTENT_WITHOUT_SPEAKER:
         return False
-    known = (a.speaker is not None) + (b.speaker is not None)
+    known = (sa is not None) + (sb is not None)
     if known == 0 or (a.source is not None and a.source == b.source):
         return similar_words(a.text, b.text, None)
     return similar_words(a.text, b.text, CONTENT_SHARE if known == 2 else CONTENT_SHARE_ONE_UNKNOWN)
