@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -67,7 +68,7 @@ class Utterance:
 
     @property
     def short(self) -> bool:
-        return len(self.words) < SHORT
+        return is_short(self.text)
 
 
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -99,6 +100,10 @@ def blocking_of(text: str) -> frozenset[str]:
     return frozenset(content_of(text) or words_of(text))
 
 
+def is_short(text: str) -> bool:
+    return len(words_of(text)) < SHORT
+
+
 def normalize(text: str) -> str:
     """Lowercase ASCII words, contractions spelt out: what outlets' renderings share."""
     s = unidecode(text).lower().replace("`", "'")
@@ -107,30 +112,41 @@ def normalize(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s))
 
 
+@lru_cache(maxsize=65536)
+def _present(text: str) -> dict[str, None]:
+    """A text's words as a set, kept: each stored quotation is compared with many new ones (a
+    dict of strings, unlike a frozenset, is no work for the garbage collector)."""
+    return dict.fromkeys(words_of(text))
+
+
 def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return f" {' '.join(short)} " in f" {' '.join(long)} "
 
 
-def similar_words(
-    a: tuple[str, ...], b: tuple[str, ...], content_share: float | None = CONTENT_SHARE
-) -> bool:
-    """Could these word sequences render one statement? Stricter the shorter they are."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    n = len(short)
+def similar_words(a: str, b: str, content_share: float | None = CONTENT_SHARE) -> bool:
+    """Could these texts render one statement? Stricter the shorter they are.
+
+    Most pairs compared share a word or two, no more: their coverage rejects them before any
+    string is built (a rendering contained in the other has every word present).
+    """
+    wa, wb = words_of(a), words_of(b)
+    (short, sw), (long, lw) = ((a, wa), (b, wb)) if len(wa) <= len(wb) else ((b, wb), (a, wa))
+    n = len(sw)
     if n == 0:
         return False
-    if short == long or (n >= 2 and _contains(short, long)):
+    if sw == lw:
         return True
-    if n < 4:
+    present = _present(long)
+    hits = sum(map(present.__contains__, sw))
+    if hits == n and n >= 2 and _contains(sw, lw):
+        return True
+    coverage = hits / n
+    if n < 4 or coverage < 0.6:
         return False
-    present = set(long)
-    coverage = sum(w in present for w in short) / n
-    if coverage < 0.6:
-        return False
-    s, t = " ".join(short), " ".join(long)
+    s, t = " ".join(sw), " ".join(lw)
     if fuzz.ratio(s, t, score_cutoff=90) or (coverage >= 0.8 and fuzz.partial_ratio(s, t) >= 90):
         return True
-    if n < 5 or content_share is None or _content_share(short, present) < content_share:
+    if n < 5 or content_share is None or _content_share(content_of(short), present) < content_share:
         return False
     if n < 10:
         return (
@@ -139,29 +155,40 @@ def similar_words(
     return fuzz.token_set_ratio(s, t) >= 78 and fuzz.partial_ratio(s, t) >= 65
 
 
-def _content_share(words: tuple[str, ...], other: set[str]) -> float:
-    content = [w for w in words if len(w) >= 3 and w not in STOPWORDS]
+def _content_share(content: tuple[str, ...], other: dict[str, None]) -> float:
     return sum(w in other for w in content) / len(content) if content else 0.0
 
 
-def same_utterance(a: Utterance, b: Utterance) -> bool:
+class Rendering(Protocol):
+    """A quotation as same_utterance compares it: an Utterance, or a stored row as it is."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def speaker(self) -> object: ...  # a key, None: unknown
+
+    @property
+    def source(self) -> object: ...
+
+
+def same_utterance(a: Rendering, b: Rendering) -> bool:
     """Same statement: similar words, and the same speaker when both are known.
 
     Rewordings count only across articles, and not between two unattributed quotations; with
     one speaker unknown they must keep more of the other's content words.
     """
-    if a.speaker is not None and b.speaker is not None and a.speaker != b.speaker:
+    sa, sb = a.speaker, b.speaker
+    if sa is not None and sb is not None and sa != sb:
         return False
-    if (a.speaker is None or b.speaker is None) and min(
-        len(a.content), len(b.content)
+    if (sa is None or sb is None) and min(
+        len(content_of(a.text)), len(content_of(b.text))
     ) < MIN_CONTENT_WITHOUT_SPEAKER:
         return False
-    known = (a.speaker is not None) + (b.speaker is not None)
+    known = (sa is not None) + (sb is not None)
     if known == 0 or (a.source is not None and a.source == b.source):
-        return similar_words(a.words, b.words, None)
-    return similar_words(
-        a.words, b.words, CONTENT_SHARE if known == 2 else CONTENT_SHARE_ONE_UNKNOWN
-    )
+        return similar_words(a.text, b.text, None)
+    return similar_words(a.text, b.text, CONTENT_SHARE if known == 2 else CONTENT_SHARE_ONE_UNKNOWN)
 
 
 def candidate_pairs(items: Sequence[Utterance]) -> list[tuple[int, int]]:

@@ -37,6 +37,15 @@ class Candidate:
     article_id: int
     cluster_id: int | None
 
+    @property
+    def speaker(self) -> int | None:
+        """The speaker key same_utterance compares (a row is its own rendering)."""
+        return self.speaker_id
+
+    @property
+    def source(self) -> int:
+        return self.article_id
+
 
 @dataclass(slots=True)
 class Pool:

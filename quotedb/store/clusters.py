@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import (
     MIN_CONTENT_WITHOUT_SPEAKER,
-    Utterance,
+    blocking_of,
+    content_of,
+    is_short,
     representative,
     same_utterance,
     words_of,
@@ -28,10 +30,6 @@ from quotedb.store import cache, candidates, plain
 from quotedb.store.cache import POOL_KEY
 from quotedb.store.candidates import Candidate
 from quotedb.store.ids import reserve
-
-
-def utterance(text: str, speaker_id: int | None, article_id: int | None = None) -> Utterance:
-    return Utterance(text, str(speaker_id) if speaker_id is not None else None, article_id)
 
 
 def cluster_article(
@@ -49,7 +47,7 @@ def cluster_article(
         return
     days = candidates.window(published)
     candidates.load_speakers(session, {r.speaker_id for r in new if r.speaker_id is not None})
-    if any(len(utterance(r.text, None).content) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
+    if any(len(content_of(r.text)) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
         candidates.load_days(session, days)
     else:
         days = []  # no quotation of the article may match an unattributed one
@@ -74,19 +72,15 @@ def matching(
     session: Session, r: Candidate, speakers: list[int], days: list[dt.date], skip: set[int]
 ) -> list[Candidate]:
     """Candidates sharing a blocking word with ``r`` that render its utterance, by id."""
-    u = utterance(r.text, r.speaker_id, r.article_id)
     allowed = None if r.speaker_id is None else (None, r.speaker_id)  # None: anybody's
+    blocking = blocking_of(r.text)
     seen: dict[int, Candidate] = {}
     for index in candidates.indexes(session, r.article_id, speakers, days):
-        for w in u.blocking:
+        for w in blocking:
             for c in index.get(w, ()):
                 if c.id != r.id and c.id not in skip and (not allowed or c.speaker_id in allowed):
                     seen[c.id] = c
-    return [
-        c
-        for _, c in sorted(seen.items())
-        if same_utterance(u, utterance(c.text, c.speaker_id, c.article_id))
-    ]
+    return [c for _, c in sorted(seen.items()) if same_utterance(r, c)]
 
 
 def repeats(new: list[Candidate]) -> list[list[Candidate]]:
@@ -104,15 +98,16 @@ def repeats(new: list[Candidate]) -> list[list[Candidate]]:
 def linkable(session: Session, q: Candidate, matches: list[Candidate]) -> list[Candidate]:
     """The matches ``q`` may join: no short quotation bridging two statements, and no
     cluster holding two known speakers (an unattributed quotation may not bridge them)."""
+    if not matches:
+        return []
     speaker = {m.id: m.speaker_id or _cluster_speaker(session, m) for m in matches}
     if q.speaker_id is not None:
         matches = [m for m in matches if speaker[m.id] in (None, q.speaker_id)]
     elif len({s for s in speaker.values() if s is not None}) > 1:
         matches = [m for m in matches if speaker[m.id] is None]
-    is_short = utterance(q.text, None).short
-    shorts = [m for m in matches if utterance(m.text, None).short]
-    longs = [m for m in matches if not utterance(m.text, None).short]
-    if not is_short:
+    shorts = [m for m in matches if is_short(m.text)]
+    longs = [m for m in matches if not is_short(m.text)]
+    if not is_short(q.text):
         joined = {m.cluster_id for m in longs}
         return longs + [m for m in shorts if m.cluster_id is None or m.cluster_id in joined]
     groups = {m.cluster_id or -m.id for m in longs} | {m.cluster_id for m in shorts if m.cluster_id}

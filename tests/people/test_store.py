@@ -125,6 +125,32 @@ def test_same_statement_one_cluster(database: Database) -> None:
         assert rows[0].cluster is not None and rows[0].cluster.speaker_id == rows[0].speaker_id
 
 
+def test_statement_and_its_parts_one_cluster_for_a_stored_speaker(database: Database) -> None:
+    """Loading a known speaker's quotations reads the new article's rows too: clustering
+    links the pool's objects for them, not copies left behind (the parts once split)."""
+    with database.session() as s:
+        article(s, "“Hello there,” Jane Doe said.", ("Hello there,", "Jane Doe"))
+    long = (
+        "the others went after him personally, just in the gutter, and it hurt them. So it was "
+        "a more Rubio-style debate. And I thought he did well, because it was a substantive "
+        "debate. It was more uplifting. And he did well, but not well enough"
+    )
+    parts = [
+        "In the gutter.",
+        "more Rubio-style",
+        "did well, because it was a substantive debate. It was more uplifting",
+        "personally, just in the gutter",
+        long,
+    ]
+    with database.session() as s:
+        text = " ".join(f"“{q}” Jane Doe said." for q in parts)
+        article(s, text, *[(q, "Jane Doe") for q in parts])
+    with database.session() as s:
+        rows = list(s.scalars(select(Row).where(Row.text != "Hello there,")))
+        assert len(rows) == 5 and len({r.cluster_id for r in rows}) == 1
+        assert rows[0].cluster_id is not None
+
+
 def test_pronoun_resolution_is_explained(database: Database) -> None:
     text = "Foreign Minister Sergey Lavrov spoke late.\n“We will see,” he said."
     named = Mention(0, 30, "Foreign Minister Sergey Lavrov")
