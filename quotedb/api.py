@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -19,15 +19,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from quotedb.db.engine import check_connection, describe, make_engine, resolve_url, session_scope
 from quotedb.db.migrations import current_revision, ensure_head, head_revision
-from quotedb.export.records import quotation_record
-from quotedb.ingest.documents import Metadata, discover
-from quotedb.ingest.pipeline import IngestReport, Progress, ingest_sources
-from quotedb.query.filters import QuoteFilter
-from quotedb.query.people import person_profiles, profile_record, quotation_view, view_record
-from quotedb.query.quotes import SpeakerCount, find_quotes, list_speakers
-from quotedb.search.engine import search
-from quotedb.search.filters import SearchFilter
-from quotedb.search.who import who
+
+if TYPE_CHECKING:
+    from quotedb.ingest.documents import Metadata
+    from quotedb.ingest.pipeline import IngestReport, Progress
+    from quotedb.query.quotes import SpeakerCount
+
+# Each method imports the ingest, query, search or export modules it uses: the CLI opens
+# every database through this class, and a command loads only what it runs.
 
 
 class Database:
@@ -58,6 +57,9 @@ class Database:
         workers: int = 1,
     ) -> IngestReport:
         """Ingest files, folders, globs (``-``: stdin); ``workers`` processes extract."""
+        from quotedb.ingest.documents import discover
+        from quotedb.ingest.pipeline import ingest_sources
+
         return ingest_sources(self.sessions, discover(paths), metadata, on_article, workers=workers)
 
     def quotes(
@@ -69,12 +71,19 @@ class Database:
         until: dt.date | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
+        from quotedb.export.records import quotation_record
+        from quotedb.query.filters import QuoteFilter
+        from quotedb.query.quotes import find_quotes
+
         f = QuoteFilter(speaker=by, outlet=outlet, since=since, until=until, limit=limit)
         with self.session() as s:
             return [quotation_record(q) for q in find_quotes(s, f)]
 
     def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
         """Full-text search, best first; filters: speaker, outlet, since, until, kind, limit."""
+        from quotedb.search.engine import search
+        from quotedb.search.filters import SearchFilter
+
         with self.session() as s:
             return [
                 h.record | {"score": round(h.score, 4), "snippet": h.highlighted()}
@@ -83,6 +92,10 @@ class Database:
 
     def who(self, text: str, **filters: Any) -> list[dict[str, Any]]:
         """The attested quotations closest to a half-remembered one, with a 0-100 similarity."""
+        from quotedb.export.records import quotation_record
+        from quotedb.search.filters import SearchFilter
+        from quotedb.search.who import who
+
         filters.setdefault("limit", 5)
         with self.session() as s:
             return [
@@ -91,16 +104,22 @@ class Database:
             ]
 
     def people(self, kind: str | None = None) -> list[SpeakerCount]:
+        from quotedb.query.quotes import list_speakers
+
         with self.session() as s:
             return list_speakers(s, kind)
 
     def show(self, quotation_id: int) -> dict[str, Any]:
         """A quotation with its paragraph, how its speaker was found, and its variants."""
+        from quotedb.query.people import quotation_view, view_record
+
         with self.session() as s:
             return view_record(quotation_view(s, quotation_id))
 
     def person(self, name: str) -> list[dict[str, Any]]:
         """Every speaker a name may denote: aliases, roles, quotations per outlet, dates."""
+        from quotedb.query.people import person_profiles, profile_record
+
         with self.session() as s:
             return [profile_record(p) for p in person_profiles(s, name)]
 

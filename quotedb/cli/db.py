@@ -15,7 +15,6 @@ from quotedb.cli.common import (
     user_errors,
 )
 from quotedb.db import migrations
-from quotedb.db.check import check_database
 from quotedb.db.engine import check_connection, describe, make_engine, resolve_url
 
 app = typer.Typer(
@@ -69,6 +68,8 @@ def downgrade(
 def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
     """Verify the database: schema at head, every quotation inside its article's text and
     equal to it, no orphan rows, full-text index in step. Exit code 1 on any problem."""
+    from quotedb.db.check import check_database
+
     engine = _engine(db)
     report = check_database(engine)
     if fmt is ListFormat.json:

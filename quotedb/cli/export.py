@@ -8,9 +8,7 @@ import typer
 
 from quotedb.cli.common import DateOption, DbOption, as_date, err, open_db, user_errors
 from quotedb.cli.search import KindOption
-from quotedb.export.document import CitationStyle, ExportFormat, GroupBy, write_export
-from quotedb.export.selection import select_quotations
-from quotedb.search.filters import SearchFilter
+from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 
 
 @user_errors
@@ -39,6 +37,10 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago."""
+    from quotedb.export.document import write_export
+    from quotedb.export.selection import select_quotations
+    from quotedb.search.filters import SearchFilter
+
     database = open_db(db)
     f = SearchFilter(
         by, outlet, as_date(since), as_date(until), kind.value if kind else None, limit, article

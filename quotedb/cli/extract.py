@@ -10,7 +10,6 @@ from quotedb.cli.common import err, escape, out, user_errors
 from quotedb.core import Quotation, QuoteKind, extract_corpus
 from quotedb.core.utterances import cluster_labels
 from quotedb.errors import InputError
-from quotedb.export.records import extracted_record, file_name
 from quotedb.ingest.documents import STDIN, Document, Source, discover
 from quotedb.ingest.parallel import auto_workers, run
 from quotedb.ingest.read import read_document
@@ -45,6 +44,8 @@ def _emit(
     clusters: list[str | None] | None = None,
 ) -> None:
     """One article's quotations; ``clusters``: a same-utterance label per quotation."""
+    from quotedb.export.records import extracted_record, file_name
+
     name = file_name(doc.source) or doc.source
     labels = clusters if clusters is not None else [None] * len(quotations)
     for q, label in zip(quotations, labels, strict=True):

@@ -1,7 +1,7 @@
 """``quotedb show``, ``person``, ``correct ...``, ``corrections`` and ``reextract``."""
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import Progress
@@ -22,16 +22,11 @@ from quotedb.cli.common import (
 from quotedb.core import EXTRACTOR_VERSION
 from quotedb.db.models import Article
 from quotedb.errors import QueryError
-from quotedb.query.people import (
-    QuotationView,
-    person_profiles,
-    profile_record,
-    quotation_view,
-    resolution,
-    view_record,
-)
 from quotedb.store import corrections as fix
 from quotedb.store.reextract import reextract as reextract_article
+
+if TYPE_CHECKING:
+    from quotedb.query.people import QuotationView
 
 correct_app = typer.Typer(
     help="Correct the database by hand; every correction is recorded and survives reextract.",
@@ -46,7 +41,7 @@ class TargetKind(StrEnum):
     unknown = "unknown"
 
 
-def highlighted(v: QuotationView) -> Text:
+def highlighted(v: "QuotationView") -> Text:
     q, base = v.quotation, v.paragraph_start
     text = Text(v.paragraph)
     spans = [
@@ -67,6 +62,8 @@ def show(
     db: DbOption = None,
 ) -> None:
     """A quotation in its paragraph: speaker and cue highlighted, evidence, variants."""
+    from quotedb.query.people import quotation_view, view_record
+
     with open_db(db).session() as session:
         v = quotation_view(session, quotation_id)
         if fmt is ListFormat.json:
@@ -80,7 +77,9 @@ def say(text: str) -> None:
     out.print(text, markup=False, highlight=False)
 
 
-def print_view(v: QuotationView) -> None:
+def print_view(v: "QuotationView") -> None:
+    from quotedb.query.people import resolution
+
     q, a = v.quotation, v.quotation.article
     out.rule(
         Text(f"#{q.id} · {a.title or a.source_path or ''} · {a.published or 'undated'}"),
@@ -122,6 +121,8 @@ def person(
     db: DbOption = None,
 ) -> None:
     """A speaker's names, roles, quotations per outlet, first and last quoted."""
+    from quotedb.query.people import person_profiles, profile_record
+
     with open_db(db).session() as session:
         records = [profile_record(p) for p in person_profiles(session, name)]
     if fmt is ListFormat.json:

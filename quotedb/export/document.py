@@ -4,38 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from enum import StrEnum
 from typing import TextIO
 
 from quotedb.db.models import Quotation
 from quotedb.export.bibliography import write_bibtex, write_csl_json, write_ris
+from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.export.citation import cite_all
 from quotedb.export.formats import write_csv, write_jsonl, write_markdown
 from quotedb.export.records import quotation_record
 from quotedb.export.styles import STYLES
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    bibtex = "bibtex"
-    biblatex = "biblatex"
-    ris = "ris"
-    csl_json = "csl-json"
-
-
-class CitationStyle(StrEnum):
-    apa = "apa"
-    mla = "mla"
-    chicago = "chicago"
-
-
-class GroupBy(StrEnum):
-    speaker = "speaker"
-    article = "article"
-
 
 Groups = list[tuple[str, list[Quotation]]]
 

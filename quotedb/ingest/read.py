@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-import frontmatter
-
 from quotedb.core import Quotation
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source, metadata_from_mapping
@@ -138,6 +136,8 @@ def _parse_json(
 def split_front_matter(text: str, label: str) -> tuple[str, Metadata]:
     if not text.startswith("---\n"):
         return text, Metadata()
+    import frontmatter  # only Markdown with front matter needs it (and its YAML parser)
+
     try:
         post = frontmatter.loads(text)
     except Exception as exc:  # the YAML parser raises many kinds
