@@ -36,8 +36,13 @@ class Database:
         self.url = resolve_url(url)
         self.engine = make_engine(self.url)
         check_connection(self.engine)
-        self.migrated = _ensure_head_racing(self.engine) if migrate else False
+        self.migrated = self.migrate() if migrate else False
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+
+    def migrate(self) -> bool:
+        """Bring the schema to head; True when something was applied (the database is new)."""
+        self.migrated = _ensure_head_racing(self.engine)
+        return self.migrated
 
     @property
     def description(self) -> str:

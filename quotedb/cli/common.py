@@ -71,13 +71,20 @@ def escape(text: str) -> str:
     return _escape(text)
 
 
-def open_db(db: str | None) -> Database:
-    database = Database(db)
-    if database.migrated:
-        err.print(f"Created {database.description} (schema at head)", highlight=False)
-    elif db is None:
+def open_db(db: str | None, *, migrate: bool = True) -> Database:
+    """The database, connected; migrated to head now, or (``migrate`` False) when the
+    caller calls :func:`migrate_db`."""
+    database = Database(db, migrate=False)
+    if migrate:
+        migrate_db(database)
+    if db is None and not database.migrated:
         err.print(f"Using {database.description}", style="dim", highlight=False)
     return database
+
+
+def migrate_db(database: Database) -> None:
+    if database.migrate():
+        err.print(f"Created {database.description} (schema at head)", highlight=False)
 
 
 def print_json(data: Any) -> None:

@@ -32,10 +32,14 @@ def ingest_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
     on_outcome: OutcomeHook | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> IngestReport:
-    """Ingest every article the sources hold; failures are reported, never raised."""
+    """Ingest every article the sources hold; failures are reported, never raised.
+
+    ``prepare`` runs once before the first article is stored, while workers extract.
+    """
     report = IngestReport()
-    writer = Writer(_writer_sessions(factory), report)
+    writer = Writer(_writer_sessions(factory), report, prepare)
     options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
     try:
         for outcome in run(tasks_for(sources, max_bytes), options, workers, writer.idle):

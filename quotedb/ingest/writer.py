@@ -11,7 +11,7 @@ A process killed mid-batch loses only the uncommitted batch, which the next run 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -52,9 +52,18 @@ class IngestReport:
 
 
 class Writer:
-    def __init__(self, sessions: sessionmaker[Session], report: IngestReport) -> None:
+    """``prepare``: run once before anything is stored (say, migrating a new database
+    while the first articles are extracted); its errors are the caller's, not an article's."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        report: IngestReport,
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
         self.sessions = sessions
         self.report = report
+        self.prepare = prepare
         self.batch: list[Extracted] = []
         self.started = time.monotonic()
         self.carry = Carry()  # clustering candidates, from one batch to the next
@@ -67,15 +76,23 @@ class Writer:
             self.flush()
 
     def idle(self) -> None:
-        """Nothing to add right now (extraction is behind): store what is waiting, if it is
-        worth a transaction, instead of waiting for a full batch."""
-        if len(self.batch) >= MIN_IDLE_BATCH:
+        """Nothing to add right now (extraction is behind): prepare, or store what is
+        waiting if it is worth a transaction, instead of waiting for a full batch."""
+        if self.prepare is not None:
+            self._prepare()
+        elif len(self.batch) >= MIN_IDLE_BATCH:
             self.flush()
 
     def flush(self) -> None:
+        self._prepare()
         batch, self.batch = self.batch, []
         if batch:
             self.report.merge(self._commit(batch))
+
+    def _prepare(self) -> None:
+        if self.prepare is not None:
+            prepare, self.prepare = self.prepare, None
+            prepare()
 
     def _commit(self, batch: list[Extracted]) -> IngestReport:
         """The batch in one transaction, tried again once after a database error (a race, a

@@ -137,13 +137,7 @@ def test_idle_writer_stores_a_worthwhile_batch(
 ) -> None:
     """While extraction is behind, the writer stores what waits, once it is worth a commit."""
     (tmp_path / "in.jsonl").write_text(records(writer.MIN_IDLE_BATCH))
-    items = [
-        o
-        for o in run(
-            tasks_for(discover([str(tmp_path / "in.jsonl")]), 1 << 20), Options(for_store=True), 1
-        )
-        if isinstance(o, Extracted)
-    ]
+    items = extracted(tmp_path / "in.jsonl")
     with Database(str(tmp_path / "q.db")) as db:
         w = writer.Writer(db.sessions, writer.IngestReport())
         for item in items[:-1]:
@@ -153,3 +147,42 @@ def test_idle_writer_stores_a_worthwhile_batch(
         w.add(items[-1])
         w.idle()
         assert (w.report.added, len(w.batch)) == (len(items), 0)
+
+
+def extracted(path: Path) -> list[Extracted]:
+    outcomes = run(tasks_for(discover([str(path)]), 1 << 20), Options(for_store=True), 1)
+    return [o for o in outcomes if isinstance(o, Extracted)]
+
+
+def test_prepare_runs_once_before_anything_is_stored(tmp_path: Path) -> None:
+    """The CLI migrates a new database while the first articles are extracted."""
+    (tmp_path / "in.jsonl").write_text(records(3))
+    items = extracted(tmp_path / "in.jsonl")
+    with Database(str(tmp_path / "q.db"), migrate=False) as db:
+        applied: list[bool] = []
+        w = writer.Writer(db.sessions, writer.IngestReport(), lambda: applied.append(db.migrate()))
+        w.idle()  # waiting for the first article: the time to prepare
+        assert applied == [True] and w.report.added == 0
+        for item in items:
+            w.add(item)
+        w.idle()
+        w.flush()
+        assert applied == [True] and w.report.added == 3
+
+
+def test_prepare_runs_even_when_nothing_is_stored(tmp_path: Path) -> None:
+    with Database(str(tmp_path / "q.db"), migrate=False) as db:
+        applied: list[bool] = []
+        w = writer.Writer(db.sessions, writer.IngestReport(), lambda: applied.append(db.migrate()))
+        w.flush()
+        assert applied == [True]
+
+
+def test_new_database_with_workers(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_text(records(40))
+    db = str(tmp_path / "new.db")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", db, "-j", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Created SQLite database" in result.stderr
+    assert counts(db) == (40, 80)
+    assert runner.invoke(app, ["db", "check", "--db", db]).exit_code == 0
