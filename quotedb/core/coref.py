@@ -25,8 +25,9 @@ from quotedb.core.mentions import (
     words,
 )
 
+# Every run starts with a capital; the lookahead lets the regex engine skip to one.
 _RUN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'-]*"
+    r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'-]*"
     r"(?:(?:\s+(?:(?:of|de|da|van|von|bin|del|di|le|la)\s+)?|-)(?:[A-Z]\.|[A-Z][\w’'-]*))*"
 )
 _LEADING_SUBORDINATE = words(
