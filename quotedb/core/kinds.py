@@ -8,6 +8,7 @@ Those are kept as ``term`` so they cost no precision; markup (author="…") is d
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from quotedb.core.marks import QuoteSpan
 from quotedb.core.mentions import words
@@ -29,7 +30,8 @@ def is_markup(text: str, q: QuoteSpan) -> bool:
 
 
 def _title_case(words: str) -> bool:
-    ws = _WORD.findall(words)
+    # Titles are short: eleven words are enough to rule a quotation out, however long.
+    ws = [m.group() for m in islice(_WORD.finditer(words), 11)]
     if not ws or len(ws) > 10:
         return False
     big = [w for w in ws if w.lower() not in _SMALL or w is ws[0]]
