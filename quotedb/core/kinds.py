@@ -8,7 +8,6 @@ Those are kept as ``term`` so they cost no precision; markup (author="…") is d
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from quotedb.core.marks import QuoteSpan
 from quotedb.core.mentions import words
@@ -30,12 +29,16 @@ def is_markup(text: str, q: QuoteSpan) -> bool:
 
 
 def _title_case(words: str) -> bool:
-    # Titles are short: eleven words are enough to rule a quotation out, however long.
-    ws = [m.group() for m in islice(_WORD.finditer(words), 11)]
-    if not ws or len(ws) > 10:
-        return False
-    big = [w for w in ws if w.lower() not in _SMALL or w is ws[0]]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in big)
+    """At most ten words, each capitalised (or a number) but small words after the first.
+
+    Read word by word, so that a long quotation or a lowercase word ends the reading.
+    """
+    n = 0
+    for n, m in enumerate(_WORD.finditer(words), 1):
+        w = m.group()
+        if n > 10 or not (w[:1].isupper() or w[:1].isdigit() or (n > 1 and w.lower() in _SMALL)):
+            return False
+    return n > 0
 
 
 def is_title(text: str, q: QuoteSpan) -> bool:
