@@ -375,6 +375,8 @@ def _role_phrase(words: list[str]) -> str | None:
         if not (w[:1].isupper() or _bare(w) in _IN_ROLE):
             break
         keep.insert(0, w)
+    if not keep:
+        return None  # the common case: a lowercase word right before the name
     while keep and _bare(keep[0]) in _ROLE_MODIFIERS and keep[0][:1].islower():
         keep = keep[1:]
     ends = [_bare(w) for w in keep[-3:]]
