@@ -171,20 +171,20 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
     rank = {
         k: n for n, k in enumerate(sorted(entities, key=lambda k: -sum(entities[k].forms.values())))
     }
+    variants = {
+        k: {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}
+        for k, e in entities.items()
+        if len(k) >= 5 and e.person
+    }
     buckets: dict[str, list[str]] = {}
-    for k in entities:
-        if len(k) >= 5 and entities[k].person:
-            for v in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
-                buckets.setdefault(v, []).append(k)
+    for k, vs in variants.items():
+        for v in vs:
+            buckets.setdefault(v, []).append(k)
+    # Only a key that shares a bucket with another has a near spelling to join.
+    shared = {k for keys in buckets.values() if len(keys) > 1 for k in keys}
     alias: dict[str, str] = {}
-    for k in sorted(rank, key=rank.__getitem__):
-        if len(k) < 5 or not entities[k].person:
-            continue
-        near = {
-            b
-            for i in range(-1, len(k))
-            for b in buckets.get(k if i < 0 else k[:i] + k[i + 1 :], ())
-        }
+    for k in sorted(shared, key=rank.__getitem__):
+        near = {b for v in variants[k] for b in buckets[v]}
         a = entities[k]
         for big in sorted(near, key=rank.__getitem__):
             if rank[big] >= rank[k]:
