@@ -255,10 +255,14 @@ class _Entity:
 
 def _entities(docs: Sequence[list[Quotation]]) -> dict[tuple[int, str], _Entity]:
     found: dict[tuple[int, str], _Entity] = {}
+    seen: set[tuple[int, str, tuple[str, ...]]] = set()  # the same names again change nothing
     for i, doc in enumerate(docs):
         for q in doc:
             if q.speaker is None or q.speaker_kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
                 continue
+            if (i, q.speaker, q.aliases) in seen:
+                continue
+            seen.add((i, q.speaker, q.aliases))
             names = [(n, p) for n in (q.speaker, *q.aliases) if (p := parse_name(n))]
             if not names:
                 continue
