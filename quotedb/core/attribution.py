@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotedb.core.cues import CUE_WORDS, STRONG, STRONG_STEMS, cue_end, is_strong
+from quotedb.core.cues import CUE_WORDS, STARTS, STRONG, STRONG_STEMS, cue_end, is_strong
 from quotedb.core.marks import QuoteSpan
 from quotedb.core.mentions import (
     CALENDAR,
@@ -66,11 +66,12 @@ class _CueHit:
     inverted: bool
 
 
-def _cues(text: str, masked: str, toks: list[Token]) -> list[_CueHit]:
+def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[_CueHit]:
     """Every cue of a sentence with the phrase it attaches to (None when none is found)."""
-    index = {t[0]: n for n, t in enumerate(toks)}
     out: list[_CueHit] = []
-    for k in range(len(toks)):
+    for k, t in enumerate(toks):
+        if t[2] not in STARTS:
+            continue
         kend = cue_end(toks, k)
         if not kend:
             continue
@@ -81,7 +82,7 @@ def _cues(text: str, masked: str, toks: list[Token]) -> list[_CueHit]:
         elif (k and toks[k - 1][2].lower() in DETERMINERS) or _plural_noun(toks, k, word):
             continue  # "the cries of", "a posting", "of Republican claims": a noun
         else:
-            phrase, inverted = _speaker_of(toks, index, k, kend, word, out)
+            phrase, inverted = _speaker_of(toks, starts, k, kend, word, out)
         out.append(_CueHit(start, end, masked[start:end], is_strong(word), phrase, inverted))
     extra = _verbs_after_quotes(text, toks, {c.start for c in out if c.phrase is not None})
     taken = {c.start for c in extra}
@@ -116,14 +117,15 @@ def _plural_noun(toks: list[Token], k: int, word: str) -> bool:
 
 
 def _speaker_of(
-    toks: list[Token], index: dict[int, int], k: int, kend: int, word: str, earlier: list[_CueHit]
+    toks: list[Token], starts: list[int], k: int, kend: int, word: str, earlier: list[_CueHit]
 ) -> tuple[Phrase | None, bool]:
-    """The phrase a verb cue at token ``k`` attaches to, and whether it follows the cue."""
+    """The phrase a verb cue at token ``k`` attaches to, and whether it follows the cue
+    (``starts``: the tokens' start offsets, to find a token by its offset)."""
     prev = toks[k - 1][2] if k else ""
     prev2 = toks[k - 2][2] if k > 1 else ""
     phrase = phrase_before(toks, k)
     if phrase is not None and word.endswith("ing"):
-        before = index[phrase.start] - 1
+        before = bisect.bisect_left(starts, phrase.start) - 1
         if (
             before >= 0
             and toks[before][2].islower()
@@ -133,7 +135,7 @@ def _speaker_of(
             phrase = _subject(toks, k) or phrase
     if phrase is not None and word in _NAMING and _named_thing(phrase):
         # "an inflation formula called the “chained CPI”": the thing named does not speak.
-        phrase = _subject(toks, index[phrase.start])
+        phrase = _subject(toks, bisect.bisect_left(starts, phrase.start))
     after_quote = (
         _closer(prev)
         or (prev == "," and _closer(prev2))
@@ -160,7 +162,7 @@ def _speaker_of(
         return None, True
     if not after_quote:
         # ", said the campaign would …" reads the object clause, not a speaker.
-        nxt = index[phrase.tokens[-1][0]] + 1
+        nxt = bisect.bisect_left(starts, phrase.tokens[-1][0]) + 1
         if nxt < len(toks) and toks[nxt][2][:1].isalnum():
             return None, True
     if len(phrase.words) == 1 and phrase.words[0].lower() in {"that", "the", "it"}:
@@ -367,13 +369,13 @@ def link_sentence(
     Cues are looked up by bisection, so a sentence with many quotations stays linear.
     """
     toks = tokens(masked, lo, hi)
-    cues = [c for c in _cues(text, masked, toks) if c.phrase is not None]
+    starts = [t[0] for t in toks]
+    cues = [c for c in _cues(text, masked, toks, starts) if c.phrase is not None]
     cue_starts = [c.start for c in cues]
     cue_ends = [c.end for c in cues]
     last_strong = [-1]  # last_strong[i]: index of the last strong cue among cues[:i]
     for n, c in enumerate(cues):
         last_strong.append(n if c.strong else last_strong[-1])
-    starts = [t[0] for t in toks]
     first_word = next((n for n, t in enumerate(toks) if t[2][:1].isalnum()), len(toks))
     out: list[Link | None] = []
     for q in quotes:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from quotedb.core.mentions import (
     HONORIFIC,
@@ -25,8 +27,9 @@ from quotedb.core.mentions import (
     words,
 )
 
+# Every run starts with a capital; the lookahead lets the regex engine skip to one.
 _RUN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'-]*"
+    r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'-]*"
     r"(?:(?:\s+(?:(?:of|de|da|van|von|bin|del|di|le|la)\s+)?|-)(?:[A-Z]\.|[A-Z][\w’'-]*))*"
 )
 _LEADING_SUBORDINATE = words(
@@ -64,9 +67,8 @@ class Entity:
         return " ".join(self.name)
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """A name mention in the running text."""
+class Occurrence(NamedTuple):
+    """A name mention in the running text (a tuple: a document has thousands)."""
 
     start: int
     end: int
@@ -169,20 +171,20 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
     rank = {
         k: n for n, k in enumerate(sorted(entities, key=lambda k: -sum(entities[k].forms.values())))
     }
+    variants = {
+        k: {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}
+        for k, e in entities.items()
+        if len(k) >= 5 and e.person
+    }
     buckets: dict[str, list[str]] = {}
-    for k in entities:
-        if len(k) >= 5 and entities[k].person:
-            for v in {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}:
-                buckets.setdefault(v, []).append(k)
+    for k, vs in variants.items():
+        for v in vs:
+            buckets.setdefault(v, []).append(k)
+    # Only a key that shares a bucket with another has a near spelling to join.
+    shared = {k for keys in buckets.values() if len(keys) > 1 for k in keys}
     alias: dict[str, str] = {}
-    for k in sorted(rank, key=rank.__getitem__):
-        if len(k) < 5 or not entities[k].person:
-            continue
-        near = {
-            b
-            for i in range(-1, len(k))
-            for b in buckets.get(k if i < 0 else k[:i] + k[i + 1 :], ())
-        }
+    for k in sorted(shared, key=rank.__getitem__):
+        near = {b for v in variants[k] for b in buckets[v]}
         a = entities[k]
         for big in sorted(near, key=rank.__getitem__):
             if rank[big] >= rank[k]:
@@ -202,60 +204,96 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
     return alias
 
 
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """What a run of capitalised words says about the entity it names."""
+
+    key: str
+    name: tuple[str, ...]  # as first written
+    clean: tuple[str, ...]  # without the possessive ending
+    form: str
+    possessive: bool
+    gender: str = ""
+    person: bool = False
+    roles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Org:
+    """A run naming an organisation: its head word and its name."""
+
+    head: str
+    name: str  # without the possessive ending
+    written: int  # the length as written, which decides the fullest name
+
+
+@lru_cache(maxsize=65536)
+def _read_run(text: str) -> _Name | _Org | None:
+    """What a run says, which depends on its text alone: names recur within and across
+    articles, so each is read once."""
+    if " " not in text:
+        # Fast path for the commonest run, one capitalised word: no title, no first name.
+        low1 = text.lower()
+        if low1 in STARTERS or low1 in PRONOUNS:
+            return None  # a capitalised function word or pronoun opening a sentence
+        poss = low1.endswith(("’s", "'s"))
+        key = low1[:-2] if poss else low1
+        if key not in ORG_HEADS:
+            bare = text[:-2] if poss else text
+            return _Name(key, (bare,), (bare,), bare, poss)
+        words = name = [text]
+    else:
+        words = TOKEN.findall(text)
+        name = name_of(words)
+    if not name:
+        return None
+    if _key(name[-1]) in ORG_HEADS:
+        org = [w for w in words if w.lower() not in {"the"}]
+        full = " ".join([*org[:-1], _key(org[-1], fold=False)])
+        return _Org(_key(org[-1]), full, len(" ".join(org)))
+    hon = words[0] if words[0].lower() in HONORIFIC else ""
+    titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
+    clean = (*name[:-1], _key(name[-1], fold=False))
+    return _Name(
+        key=_key(name[-1]),
+        name=tuple(name),
+        clean=clean,
+        form=text.removesuffix("’s").removesuffix("'s"),
+        possessive=text.endswith(("’s", "'s")),
+        gender=gender_of(clean[0] if len(clean) > 1 else "", hon),
+        person=titled or (len(clean) > 1 and gender_of(clean[0]) != ""),
+        roles=frozenset(
+            _ROLE.get(w.lower(), w.lower()) for w in words[:-1] if w.lower() in PERSON_TITLES
+        ),
+    )
+
+
 def build(masked: str) -> Document:
     """Collect the document's names (outside quotations) in one regex pass."""
-    runs: list[tuple[int, int, str, bool]] = []
+    occ: list[Occurrence] = []
     entities: dict[str, Entity] = {}
     orgs: dict[str, str] = {}
     for m in _RUN.finditer(masked):
-        text = m.group()
-        if " " not in text:
-            # Fast path for the commonest run, one capitalised word: no title, no first name.
-            low1 = text.lower()
-            if low1 in STARTERS or low1 in PRONOUNS:
-                continue  # a capitalised function word or pronoun opening a sentence
-            poss = low1.endswith(("’s", "'s"))
-            key = low1[:-2] if poss else low1
-            if key not in ORG_HEADS:
-                bare = text[:-2] if poss else text
-                e = entities.get(key)
-                if e is None:
-                    e = entities[key] = Entity(key, [bare])
-                e.forms[bare] = e.forms.get(bare, 0) + 1
-                runs.append((m.start(), m.end(), key, poss))
-                continue
-            words = name = [text]
-        else:
-            words = TOKEN.findall(text)
-            name = name_of(words)
-        if not name:
+        run = _read_run(m.group())
+        if run is None:
             continue
-        if _key(name[-1]) in ORG_HEADS:
-            org = [w for w in words if w.lower() not in {"the"}]
-            head = _key(org[-1])
-            if len(" ".join(org)) > len(orgs.get(head, "")):
-                orgs[head] = " ".join([*org[:-1], _key(org[-1], fold=False)])
+        if isinstance(run, _Org):
+            if run.written > len(orgs.get(run.head, "")):
+                orgs[run.head] = run.name
             continue
-        hon = words[0] if words[0].lower() in HONORIFIC else ""
-        titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
-        key = _key(name[-1])
-        e = entities.get(key)
+        e = entities.get(run.key)
         if e is None:
-            e = entities[key] = Entity(key, name[:])
-        clean = [*name[:-1], _key(name[-1], fold=False)]
-        if len(clean) > len(e.name):
-            e.name = clean
-        g = gender_of(clean[0] if len(clean) > 1 else "", hon)
-        e.gender = e.gender or g
-        e.person = e.person or titled or (len(clean) > 1 and gender_of(clean[0]) != "")
-        form = m.group().removesuffix("’s").removesuffix("'s")
-        e.forms[form] = e.forms.get(form, 0) + 1
-        e.roles.update(
-            _ROLE.get(w.lower(), w.lower()) for w in words[:-1] if w.lower() in PERSON_TITLES
-        )
-        runs.append((m.start(), m.end(), key, text.endswith(("’s", "'s"))))
+            e = entities[run.key] = Entity(run.key, list(run.name))
+        if len(run.clean) > len(e.name):
+            e.name = list(run.clean)
+        e.gender = e.gender or run.gender
+        e.person = e.person or run.person
+        e.forms[run.form] = e.forms.get(run.form, 0) + 1
+        e.roles.update(run.roles)
+        occ.append(Occurrence(*m.span(), run.key, run.possessive))
     alias = _misspellings(entities)
     for k, big in alias.items():
         entities[k] = entities[big]
-    occ = [Occurrence(s, e, entities[key].key, poss) for s, e, key, poss in runs]
+    if alias:
+        occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
     return Document(entities, occ, [o.start for o in occ], orgs, masked)

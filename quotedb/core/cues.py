@@ -87,12 +87,14 @@ _MULTIWORD = frozenset({"according to", "put it", "went on", "pointed out", "sho
 CUE_WORDS = (STRONG | WEAK) - _MULTIWORD
 _PAIRS = frozenset(tuple(p.split()) for p in _MULTIWORD)
 _FIRSTS = frozenset(p[0] for p in _PAIRS)
+STARTS = CUE_WORDS | _FIRSTS | {"Said", "According"}  # the only tokens a cue can start at
 
 
 def cue_end(toks: Sequence[tuple[int, int, str]], k: int) -> int:
     """Index after the cue starting at token ``k``, or 0 when none starts there.
 
-    A set lookup per token (the lexicon is lowercase, so "Secretary of State" is no "state").
+    A set lookup per token (the lexicon is lowercase, so "Secretary of State" is no "state");
+    callers skip tokens not in :data:`STARTS`.
     """
     w = toks[k][2]
     if w in CUE_WORDS:

@@ -29,11 +29,16 @@ def is_markup(text: str, q: QuoteSpan) -> bool:
 
 
 def _title_case(words: str) -> bool:
-    ws = _WORD.findall(words)
-    if not ws or len(ws) > 10:
-        return False
-    big = [w for w in ws if w.lower() not in _SMALL or w is ws[0]]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in big)
+    """At most ten words, each capitalised (or a number) but small words after the first.
+
+    Read word by word, so that a long quotation or a lowercase word ends the reading.
+    """
+    n = 0
+    for n, m in enumerate(_WORD.finditer(words), 1):
+        w = m.group()
+        if n > 10 or not (w[:1].isupper() or w[:1].isdigit() or (n > 1 and w.lower() in _SMALL)):
+            return False
+    return n > 0
 
 
 def is_title(text: str, q: QuoteSpan) -> bool:

@@ -17,9 +17,10 @@ def words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+# The leading lookahead (every token starts with a non-space) makes the engine skip spaces.
 TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St)\.|(?:[A-Z]\.){2,}"
-    r"|[A-Z]\.(?=\s[A-Z])|[\w’'-]+|\x1a+|[^\w\s]"
+    r"(?=\S)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St)\.|(?:[A-Z]\.){2,}"
+    r"|[A-Z]\.(?=\s[A-Z])|[\w’'-]+|\x1a+|[^\w\s])"
 )
 PRONOUNS = words("he she they it we i you who")
 HONORIFIC = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "sir": "m", "dame": "f"}

@@ -255,10 +255,14 @@ class _Entity:
 
 def _entities(docs: Sequence[list[Quotation]]) -> dict[tuple[int, str], _Entity]:
     found: dict[tuple[int, str], _Entity] = {}
+    seen: set[tuple[int, str, tuple[str, ...]]] = set()  # the same names again change nothing
     for i, doc in enumerate(docs):
         for q in doc:
             if q.speaker is None or q.speaker_kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
                 continue
+            if (i, q.speaker, q.aliases) in seen:
+                continue
+            seen.add((i, q.speaker, q.aliases))
             names = [(n, p) for n in (q.speaker, *q.aliases) if (p := parse_name(n))]
             if not names:
                 continue
@@ -363,16 +367,21 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 ROLE_WORDS = frozenset("of press foreign state national security general deputy chief".split())
+_IN_ROLE = ROLE_HEADS | ROLE_WORDS  # words a title is made of, capitalised or not
+_ROLE_MODIFIERS = ROLE_WORDS - ROLE_HEADS  # never a title on their own: "press", "of"
+_INNER_ARTICLE = re.compile(r"\s(?:the|a|an)\s")
 
 
 def _role_phrase(words: list[str]) -> str | None:
     """A title if these words end with a role word ("White House press secretary")."""
     keep: list[str] = []
     for w in reversed(words):
-        if not (w[:1].isupper() or _bare(w) in ROLE_HEADS | ROLE_WORDS):
+        if not (w[:1].isupper() or _bare(w) in _IN_ROLE):
             break
         keep.insert(0, w)
-    while keep and _bare(keep[0]) in ROLE_WORDS - ROLE_HEADS and keep[0][:1].islower():
+    if not keep:
+        return None  # the common case: a lowercase word right before the name
+    while keep and _bare(keep[0]) in _ROLE_MODIFIERS and keep[0][:1].islower():
         keep = keep[1:]
     ends = [_bare(w) for w in keep[-3:]]
     of_title = (len(ends) >= 2 and ends[-2] == "of") or (len(ends) == 3 and ends[0] == "of")
@@ -410,7 +419,7 @@ def roles_in(text: str, name: str) -> list[str]:
         head = _role_phrase(before[-1].split())
         if head is None and len(before) > 1 and not before[-1].strip():
             clause = _ARTICLE.split(before[-2].strip())[-1]  # "the U.N. chief, Name"
-            head = _role_phrase(re.split(r"\s(?:the|a|an)\s", " " + clause)[-1].split())
+            head = _role_phrase(_INNER_ARTICLE.split(" " + clause)[-1].split())
         after = _APPOSITION.match(text, end)
         tail = _role_phrase(after[1].split()) if after else None
         found += [r for r in (head, tail) if r and r not in found]

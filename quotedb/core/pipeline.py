@@ -253,7 +253,8 @@ def _antecedent(
 
 
 def _aliases(e: coref.Entity) -> tuple[str, ...]:
-    return tuple(sorted(f for f in e.forms if f != e.canonical))
+    canonical = e.canonical  # joined anew at each use
+    return tuple(sorted(f for f in e.forms if f != canonical))
 
 
 def extract_corpus(texts: Sequence[str] | Iterable[str]) -> list[list[Quotation]]:

@@ -45,7 +45,10 @@ def speaker_names(quotations: list[Quotation]) -> dict[SpeakerKey, set[str]]:
 def roles_given(text: str, names: Iterable[str]) -> list[str]:
     """The titles an article gives a speaker known by these names, in order."""
     found: list[str] = []
+    searched: set[str] = set()  # a name under two titles: its own are found already
     for display, role in sorted({(p.display, p.role or "") for n in names if (p := parse_name(n))}):
         found += [role] if role else []
-        found += roles_in(text, display)
+        if display not in searched:
+            searched.add(display)
+            found += roles_in(text, display)
     return list(dict.fromkeys(found))

@@ -15,7 +15,8 @@ from quotedb.core.mentions import words
 
 MASK = "\x1a"  # stands for every quoted character in the masked text
 
-_BOUNDARY = re.compile(r"[.!?][\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])|\n+")
+# The leading lookahead lets the regex engine skip to candidate characters (see marks._MARK).
+_BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?][\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])|\n+)")
 # “…?” Maher replied. — a name or pronoun and a verb right after a closing mark still
 # belong to the quotation's sentence.
 _ATTRIBUTION_AHEAD = re.compile(

@@ -104,12 +104,31 @@ def is_short(text: str) -> bool:
     return len(words_of(text)) < SHORT
 
 
+class _Transliterations(dict[int, str]):
+    """unidecode's ASCII for each character met so far, for ``str.translate``: unidecode
+    works character by character in Python, and news text repeats its few curly quotes and
+    dashes."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = found = unidecode(chr(code))
+        return found
+
+
+_TRANSLITERATIONS = _Transliterations()
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def ascii_of(text: str) -> str:
+    """The text as unidecode transliterates it."""
+    return text if text.isascii() else text.translate(_TRANSLITERATIONS)
+
+
 def normalize(text: str) -> str:
     """Lowercase ASCII words, contractions spelt out: what outlets' renderings share."""
-    s = unidecode(text).lower().replace("`", "'")
+    s = ascii_of(text).lower().replace("`", "'")
     for short, full in _CONTRACTIONS:
         s = s.replace(short, full)
-    return " ".join(re.findall(r"[a-z0-9]+", s))
+    return " ".join(_ASCII_WORD.findall(s))
 
 
 @lru_cache(maxsize=65536)

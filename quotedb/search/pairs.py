@@ -33,17 +33,23 @@ PAIR_WORDS: frozenset[str] = STOPWORDS
 def pair_token(first: str, second: str) -> str:
     """One index token for a pair: a hash, so that no character of a word can split it
     (a collision only brings an extra candidate, which verification drops)."""
-    digest = hashlib.blake2b(f"{first} {second}".encode(), digest_size=8).hexdigest()
-    return "p" + digest
+    return _token(f"{first} {second}")
+
+
+def _token(pair: str) -> str:
+    return "p" + hashlib.blake2b(pair.encode(), digest_size=8).hexdigest()
 
 
 def words_pairs(words: list[str]) -> list[str]:
     """Tokens of the pairs of neighbours where exactly one is a function word, sorted."""
-    mixed = {(a, b) for a, b in pairwise(words) if (a in PAIR_WORDS) != (b in PAIR_WORDS)}
-    return sorted(pair_token(a, b) for a, b in mixed)
+    # Words hold no space, so "a b" stands for the pair (a, b).
+    mixed = {f"{a} {b}" for a, b in pairwise(words) if (a in PAIR_WORDS) != (b in PAIR_WORDS)}
+    return sorted([_token(pair) for pair in mixed])
 
 
 def text_pairs(text: str) -> list[str]:
+    if text.isascii():  # folding an ASCII text is lower-casing it, at once rather than per word
+        return words_pairs(TOKEN.findall(text.lower()))
     return words_pairs([fold(w) for w in TOKEN.findall(text)])
 
 
