@@ -27,10 +27,13 @@ from quotedb.core.mentions import (
     words,
 )
 
-# Every run starts with a capital; the lookahead lets the regex engine skip to one.
+# Every run starts with a capital; the lookahead lets the regex engine skip to one. Words
+# of a run are apart by a space or one line break, never a blank line: a headline ending in
+# a name ("... meeting on Ukraine") is not part of the name that opens the next paragraph.
+_GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _RUN = re.compile(
-    r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'-]*"
-    r"(?:(?:\s+(?:(?:of|de|da|van|von|bin|del|di|le|la)\s+)?|-)(?:[A-Z]\.|[A-Z][\w’'-]*))*"
+    rf"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.{_GAP})?[A-Z][\w’'-]*"
+    rf"(?:(?:{_GAP}(?:(?:of|de|da|van|von|bin|del|di|le|la){_GAP})?|-)(?:[A-Z]\.|[A-Z][\w’'-]*))*"
 )
 _LEADING_SUBORDINATE = words(
     "while when because although though if as that which who whom where after before since "

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quotedb.core import extract
 from quotedb.core.names import (
     canonical_label,
     first_named,
@@ -15,6 +16,7 @@ from quotedb.core.names import (
     roles_in,
     same_person,
 )
+from quotedb.core.prepare import prepare
 from quotedb.core.types import Quotation, SpeakerKind
 
 
@@ -180,3 +182,17 @@ def test_a_name_is_its_own_person(a: str) -> None:
 def test_sentence_words_are_not_names(text: str, display: str) -> None:
     parsed = parse_name(text)
     assert parsed is not None and parsed.display == display
+
+
+def test_headline_ending_in_a_name_gives_no_title() -> None:
+    """A run of capitalised words stops at a blank line: the headline's last word is not
+    part of the title that opens the next paragraph."""
+    text = (
+        "Talks end without a deal on Ukraine\n\n"
+        "US Secretary of State Jane Roe greets her counterpart.\n\n"
+        "“We will keep talking,” Ms. Roe said."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found] == ["Jane Roe"]
+    roles = prepare(text, found).roles
+    assert roles[("Jane Roe", "person")] == ["US Secretary of State"]
