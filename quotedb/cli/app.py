@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (ingest, people, query, search, export, extract, people):
+for module in (ingest, people, query, search, export, extract):
     module.register(app)
 app.add_typer(db.app, name="db")
 
@@ -22,4 +22,7 @@ app.add_typer(db.app, name="db")
 def main() -> None:
     # Imports live until exit: frozen, the run's and exit's full GC passes stop rescanning them.
     gc.freeze()
+    # Ingest keeps many small objects alive (caches, the clustering pool): collecting young
+    # objects every 700 allocations rescanned them often (0.1 s of 2.8 s ingesting 840 articles).
+    gc.set_threshold(20_000, 10, 10)
     app()
