@@ -76,15 +76,17 @@ def open_db(db: str | None, *, migrate: bool = True) -> Database:
     caller calls :func:`migrate_db`."""
     database = Database(db, migrate=False)
     if migrate:
-        migrate_db(database)
-    if db is None and not database.migrated:
-        err.print(f"Using {database.description}", style="dim", highlight=False)
+        migrate_db(database, db)
     return database
 
 
-def migrate_db(database: Database) -> None:
+def migrate_db(database: Database, db: str | None) -> None:
+    """Bring the schema to head, saying so when the database is new, and which database it
+    is when the user did not name one."""
     if database.migrate():
         err.print(f"Created {database.description} (schema at head)", highlight=False)
+    elif db is None:
+        err.print(f"Using {database.description}", style="dim", highlight=False)
 
 
 def print_json(data: Any) -> None:

@@ -126,7 +126,7 @@ def ingest(
                 max_bytes=int(max_mb * MB),
                 timeout=timeout or None,
                 on_outcome=advance,
-                prepare=lambda: migrate_db(database),
+                prepare=lambda: migrate_db(database, db),
             )
         except KeyboardInterrupt:
             progress.stop()
