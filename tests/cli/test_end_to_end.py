@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from quotedb.cli.app import app
@@ -73,3 +74,21 @@ def test_bad_file_does_not_abort_batch(runner: CliRunner, tmp_path: Path, seeds_
     assert result.exit_code == 1
     assert "5 article(s) added" in result.stderr
     assert "bad.txt" in result.stderr and "empty.txt" in result.stderr
+
+
+def test_default_database_is_named_once(
+    runner: CliRunner, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --db: the first ingest says it created the database, later commands which
+    database they use; each says it once."""
+    monkeypatch.delenv("QUOTEDB_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    for args, said in (
+        (["ingest", str(seeds_dir), "-j", "2"], "Created SQLite database"),
+        (["ingest", str(seeds_dir)], "Using SQLite database"),
+        (["people"], "Using SQLite database"),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count(str(tmp_path / "data")) == 1 + (args[0] == "ingest")
+        assert said in result.stderr
