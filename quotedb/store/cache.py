@@ -110,7 +110,8 @@ _WRITERS: list[Callable[[Session], None]] = []
 
 
 def writes_pending(write: Callable[[Session], None]) -> Callable[[Session], None]:
-    """Register what writes changes kept in memory, before a reset drops them."""
+    """Register what writes changes kept in memory, before a reset drops them or the
+    transaction commits."""
     _WRITERS.append(write)
     return write
 
@@ -314,7 +315,10 @@ def _load_forms(session: Session, c: SpeakerCache, speakers: list[Known], parse:
 
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
+    """Everything kept in memory, written: speakers first, as the other rows refer to them."""
     write(session)
+    for write_more in _WRITERS:
+        write_more(session)
 
 
 @event.listens_for(Session, "after_soft_rollback")

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import (
@@ -153,11 +153,6 @@ def _by_id(row: Candidate) -> int:
 def _move(p: candidates.Pool, row: Candidate, cluster_id: int) -> None:
     p.move(row, cluster_id)
     p.moved[row.id] = row
-
-
-@event.listens_for(Session, "before_commit")
-def _before_commit(session: Session) -> None:
-    write_pending(session)
 
 
 @cache.writes_pending
