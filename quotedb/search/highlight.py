@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.db.fulltext import TOKEN, fold
+from quotedb.db.fulltext import TOKEN as TOKEN
+from quotedb.db.fulltext import fold as fold  # the search side folds as the index does
 from quotedb.search.parse import SearchQuery, Term
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: replaced by the caller's markers
