@@ -6,8 +6,8 @@ from alembic import context
 from sqlalchemy import Engine
 
 from quotedb.db.engine import make_engine, resolve_url
+from quotedb.db.fulltext import is_fulltext_object
 from quotedb.db.models import Base
-from quotedb.search.schema import is_fulltext_object
 
 config = context.config
 target_metadata = Base.metadata

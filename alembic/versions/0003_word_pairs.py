@@ -3,7 +3,7 @@
 A phrase such as "the badaifou the" costs FTS5 a walk through the position list of
 "the" and costs PostgreSQL a recheck of every row holding "badaifou" (its GIN index has no
 positions). The pairs of a function word and its neighbour narrow such a phrase down to a
-few quotations (see ``quotedb/search/pairs.py``).
+few quotations (see ``quotedb/db/fulltext.py``).
 
 SQLite: a contentless FTS5 table ``quotations_fts_pairs`` (one hashed token per pair, no
 positions), kept in step by triggers that call ``quotedb_word_pairs(text)``, a function
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from quotedb.search.pairs import PAIR_WORDS, register
+from quotedb.db.fulltext import PAIR_WORDS, register
 
 revision: str = "0003"
 down_revision: str | None = "0002"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -71,23 +71,11 @@ class Utterance:
         return is_short(self.text)
 
 
-_WORDS: dict[str, tuple[str, ...]] = {}
-MAX_REMEMBERED = 100_000  # texts whose words are kept (then the memory starts afresh)
-
-
+@lru_cache(maxsize=131072)
 def words_of(text: str) -> tuple[str, ...]:
-    found = _WORDS.get(text)
-    if found is None:
-        found = tuple(normalize(text).split())
-        remember_words({text: found})
-    return found
-
-
-def remember_words(known: Mapping[str, tuple[str, ...]]) -> None:
-    """Words of texts worked out elsewhere (by an ingest worker), not to be worked out again."""
-    if len(_WORDS) + len(known) > MAX_REMEMBERED:
-        _WORDS.clear()
-    _WORDS.update(known)
+    """A text's words as renderings are compared (kept: clustering asks for each stored
+    quotation's words again and again)."""
+    return tuple(normalize(text).split())
 
 
 @lru_cache(maxsize=65536)

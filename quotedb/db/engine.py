@@ -16,8 +16,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from quotedb.db.fulltext import register as register_word_pairs
 from quotedb.errors import DatabaseURLError
-from quotedb.search.pairs import register as register_word_pairs
 
 ENV_VAR = "QUOTEDB_DB"
 WRITER_OPTION = "quotedb_writer"

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-import quotedb
-
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -24,7 +22,7 @@ _REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(?:[\"']([^\"']+)[\
 
 def script_location() -> Path:
     """The packaged copy in a wheel, the top-level ``alembic/`` in a checkout."""
-    pkg = Path(quotedb.__file__).parent
+    pkg = Path(__file__).resolve().parent.parent  # the quotedb package
     for candidate in (pkg / "_alembic", pkg.parent / "alembic"):
         if (candidate / "env.py").exists():
             return candidate

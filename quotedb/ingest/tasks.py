@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from quotedb.core import Quotation, QuoteKind, extract
-from quotedb.core.prepare import Prepared, prepare
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source
 from quotedb.ingest.read import (
@@ -28,7 +27,7 @@ from quotedb.ingest.read import (
     read_bytes,
     too_large,
 )
-from quotedb.search.pairs import pair_text
+from quotedb.store.prepare import Prepared, prepare
 
 DEFAULT_TIMEOUT = 60.0
 LINES_PER_TASK = 64
@@ -66,7 +65,6 @@ class Extracted:
     quotations: list[Quotation]
     size: int = 0  # input bytes it stood for, for progress
     prepared: Prepared | None = None  # for the store, worked out here rather than by the writer
-    pairs: dict[str, str] = field(default_factory=dict)  # the pair index's text per quotation
 
     @property
     def stored(self) -> list[Quotation] | Prepared:
@@ -213,8 +211,7 @@ def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
 def _for_store(doc: Document, quotations: list[Quotation]) -> Extracted:
     """Extracted, with what the writer would otherwise work out itself, one process for all."""
     prepared = prepare(doc.text, quotations)
-    pairs = {q.text: pair_text(q.text) for q in prepared.quotations}
-    return Extracted(doc, prepared.quotations, prepared=prepared, pairs=pairs)
+    return Extracted(doc, prepared.quotations, prepared=prepared)
 
 
 def extract_quotations(text: str, terms: bool = False) -> list[Quotation]:

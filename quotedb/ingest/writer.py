@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from quotedb.db.engine import session_scope
 from quotedb.db.models import Article
 from quotedb.errors import InputError
+from quotedb.ingest.documents import Document
 from quotedb.ingest.tasks import Extracted
-from quotedb.search.pairs import remember as remember_pairs
 from quotedb.store.articles import add_article
+from quotedb.store.batch import writing
 from quotedb.store.candidates import Carry
-from quotedb.store.ids import defer_foreign_keys, number_rows
+from quotedb.store.prepare import NewArticle
 from quotedb.store.speakers import prefetch
 
 BATCH_ARTICLES = 250
@@ -139,30 +140,45 @@ class Writer:
         """Whole articles in one transaction, without savepoints: the batch's new speakers
         are inserted once, at commit (foreign keys are checked then on SQLite)."""
         tally = IngestReport()
-        with session_scope(self.sessions) as session:
-            number_rows(session)
-            defer_foreign_keys(session)
-            self.carry.resume(session)
+        with (
+            session_scope(self.sessions) as session,
+            writing(session, self.carry.resume(session)) as written,
+        ):
+            written.defer_foreign_keys()
             seen = stored_hashes(session, [item.doc.content_hash for item in batch])
-            prefetch(
-                session, speaker_names(item for item in batch if item.doc.content_hash not in seen)
-            )
+            fresh = [item for item in batch if item.doc.content_hash not in seen]
+            prefetch(written, speaker_names(fresh))
             for item in batch:
                 if item.doc.content_hash in seen:
                     tally.duplicates += 1
                     continue
                 seen.add(item.doc.content_hash)
-                remember_pairs(item.pairs)
-                add_article(session, item.doc, item.stored)
+                add_article(written, new_article(item.doc), item.stored)
                 tally.added += 1
                 tally.quotations += len(item.quotations)
-            self.carry.keep(session)
+            self.carry.keep(written)
         return tally
 
 
 def _db_failure(item: Extracted, exc: SQLAlchemyError) -> tuple[str, str]:
     reason = str(exc.orig if isinstance(exc, DBAPIError) else exc).strip().splitlines()[0]
     return item.doc.source, f"{item.doc.source}: database error: {reason}"
+
+
+def new_article(doc: Document) -> NewArticle:
+    """The document as the store takes it."""
+    meta = doc.meta
+    return NewArticle(
+        doc.text,
+        doc.content_hash,
+        doc.source,
+        title=meta.title,
+        outlet=meta.outlet,
+        authors=tuple(meta.authors),
+        published=meta.published,
+        url=meta.url,
+        dateline=meta.dateline,
+    )
 
 
 def speaker_names(batch: Iterable[Extracted]) -> Iterator[str]:

@@ -7,24 +7,14 @@ and without diacritics, so "Zelenskyy’s" holds the tokens "zelenskyy" and "s".
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
+from quotedb.db.fulltext import TOKEN as TOKEN
+from quotedb.db.fulltext import fold as fold  # the search side folds as the index does
 from quotedb.search.parse import SearchQuery, Term
 
-TOKEN = re.compile(r"[^\W_]+")
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: replaced by the caller's markers
 WINDOW = 32  # words in a snippet
-
-
-@lru_cache(maxsize=65536)
-def fold(token: str) -> str:
-    """Lower-cased, accents removed (as FTS5's ``remove_diacritics``)."""
-    if token.isascii():
-        return token.lower()
-    decomposed = unicodedata.normalize("NFD", token)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @dataclass(frozen=True, slots=True)

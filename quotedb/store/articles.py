@@ -11,19 +11,18 @@ from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
 from quotedb.core.names import parse_name
-from quotedb.core.prepare import Prepared, prepare
 from quotedb.core.types import SpeakerKind
-from quotedb.core.utterances import remember_words
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
-from quotedb.ingest.documents import Document
 from quotedb.store import cache, candidates, plain
+from quotedb.store.batch import WriteBatch
 from quotedb.store.cache import Known
 from quotedb.store.candidates import Candidate
 from quotedb.store.clusters import cluster_article
 from quotedb.store.corrections import replay
-from quotedb.store.ids import foreign_keys_deferred, reserve
+from quotedb.store.ids import reserve
+from quotedb.store.prepare import NewArticle, Prepared, prepare
 from quotedb.store.speakers import settle_people, speaker_for
 
 
@@ -50,32 +49,34 @@ class Target:
         return cls(article.id, article.text, article.published, article.content_hash)
 
 
-def add_article(session: Session, doc: Document, quotations: list[Quotation] | Prepared) -> int:
+def add_article(
+    batch: WriteBatch, article: NewArticle, quotations: list[Quotation] | Prepared
+) -> int:
     """Store a new article with its quotations; its id. Plain statements, not ORM objects:
     ingest writes hundreds of articles a second."""
-    published = parse_date(doc.meta.published, f"{doc.source}: published")
-    article_id = reserve(session, Article, 1)[0]
+    published = parse_date(article.published, f"{article.source}: published")
+    article_id = reserve(batch, Article, 1)[0]
     values = {
         "id": article_id,
-        "content_hash": doc.content_hash,
-        "text": doc.text,
-        "title": doc.meta.title,
-        "outlet": doc.meta.outlet,
-        "authors": list(doc.meta.authors),
+        "content_hash": article.content_hash,
+        "text": article.text,
+        "title": article.title,
+        "outlet": article.outlet,
+        "authors": list(article.authors),
         "published": published,
-        "url": doc.meta.url,
-        "dateline": doc.meta.dateline,
-        "source_path": doc.source,
+        "url": article.url,
+        "dateline": article.dateline,
+        "source_path": article.source,
         "extractor_version": EXTRACTOR_VERSION,
     }
-    plain.run(session, insert(ARTICLES), [values])
-    target = Target(article_id, doc.text, published, doc.content_hash)
-    store_quotations(session, target, quotations, fresh=True)
+    plain.run(batch.session, insert(ARTICLES), [values])
+    target = Target(article_id, article.text, published, article.content_hash)
+    store_quotations(batch, target, quotations, fresh=True)
     return article_id
 
 
 def store_quotations(
-    session: Session, target: Target, quotations: list[Quotation] | Prepared, *, fresh: bool
+    batch: WriteBatch, target: Target, quotations: list[Quotation] | Prepared, *, fresh: bool
 ) -> None:
     """The article's quotations as rows, with their speakers, corrections and clusters.
 
@@ -83,25 +84,25 @@ def store_quotations(
     """
     prepared = quotations if isinstance(quotations, Prepared) else prepare(target.text, quotations)
     quotations = prepared.quotations
-    remember_words(prepared.words)
-    speakers = speakers_of(session, quotations)
-    if not foreign_keys_deferred(session):
-        cache.write(session)  # new speakers and aliases exist before rows refer to them
-    candidates.without_quotations(session, [s.id for s in speakers.values() if s.created])
-    ids = reserve(session, QuotationRow, len(quotations))
+    batch.pairs.update(prepared.pairs)
+    speakers = speakers_of(batch, quotations)
+    if not batch.deferred:
+        cache.write(batch)  # new speakers and aliases exist before rows refer to them
+    candidates.without_quotations(batch, [s.id for s in speakers.values() if s.created])
+    ids = reserve(batch, QuotationRow, len(quotations))
     values = [
         quotation_values(q, i, target.id, speakers.get((q.speaker or "", q.speaker_kind.value)))
         for i, q in zip(ids, quotations, strict=True)
     ]
     if values:
-        plain.run(session, insert(QUOTATIONS), values)
-    settle_people(session, target, prepared.roles, values, speakers, fresh=fresh)
-    if replay(session, target.id, target.content_hash):  # corrections made before
-        rows, kinds = stored_rows(session, target.id)
+        plain.run(batch.session, insert(QUOTATIONS), values)
+    settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
+    if replay(batch, target.id, target.content_hash):  # corrections made before
+        rows, kinds = stored_rows(batch.session, target.id)
     else:
         rows = [Candidate(v["id"], v["text"], v["speaker_id"], target.id, None) for v in values]
         kinds = [v["kind"] for v in values]
-    cluster_article(session, rows, target.published, kinds)
+    cluster_article(batch, rows, target.published, kinds)
 
 
 def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], list[str]]:
@@ -117,7 +118,7 @@ def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], lis
     return [Candidate(*r[:5]) for r in found], [r[5] for r in found]
 
 
-def speakers_of(session: Session, quotations: list[Quotation]) -> dict[tuple[str, str], Known]:
+def speakers_of(batch: WriteBatch, quotations: list[Quotation]) -> dict[tuple[str, str], Known]:
     """Stored speakers for every speaker the article quotes, before any row refers to them."""
     aliases: dict[tuple[str, str], dict[str, None]] = {}
     for q in quotations:
@@ -126,7 +127,7 @@ def speakers_of(session: Session, quotations: list[Quotation]) -> dict[tuple[str
                 dict.fromkeys(q.aliases)
             )
     return {
-        (name, kind): speaker_for(session, name, kind, tuple(names))
+        (name, kind): speaker_for(batch, name, kind, tuple(names))
         for (name, kind), names in aliases.items()
     }
 

@@ -10,30 +10,29 @@ Speakers are plain records here (:class:`Known`), not ORM objects: the ORM's boo
 for thousands of names a second cost more than matching them. The cache is their identity
 map (one record per id) and holds their writes (new speakers, new aliases, new labels)
 until :func:`write` runs them as a few statements: before rows refer to the speakers
-(unless foreign keys are checked at commit), before the commit, and before a reset.
+(unless foreign keys are checked at commit), and when the batch is flushed.
 
-Dropped at the end of the transaction and on any rollback (a savepoint's too), since rows
-may then have vanished; corrections drop it as well, as they move aliases and quotations.
+A cache belongs to one :class:`~quotedb.store.batch.WriteBatch` (one transaction); a batch
+whose rows were changed behind its back (corrections, through the ORM) starts a new one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, event, func, insert, or_, select, update
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import Select, bindparam, func, insert, or_, select, update
 
 from quotedb.db.models import ALIASES, SPEAKERS, Correction
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.store import plain
 
-KEY = "quotedb.speaker_cache"
-POOL_KEY = "quotedb.candidate_pool"  # quotedb.store.candidates: same lifetime as this cache
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from quotedb.store.batch import WriteBatch
+
 PREFIX = 3  # people are blocked on their surname's first letters (see ``fitting``)
 
 
@@ -78,79 +77,41 @@ class SpeakerCache:
     relabelled: dict[Known, None] = field(default_factory=dict)  # stored, with a new label
 
 
-def per_transaction(session: Session, key: str, kind: type[T]) -> T:
-    """The session's ``kind`` object under ``key``, made on first use; dropped by :func:`forget`."""
-    found = session.info.get(key)
-    if found is None:
-        found = session.info[key] = kind()
-    assert isinstance(found, kind)
-    return found
-
-
-def cache(session: Session) -> SpeakerCache:
-    return per_transaction(session, KEY, SpeakerCache)
-
-
-def forget(session: Session) -> None:
-    session.info.pop(KEY, None)
-    session.info.pop(POOL_KEY, None)
-
-
-def reset(session: Session) -> None:
-    """Start afresh after a change the cache does not follow (pending rows and cluster
-    changes written first: a fresh cache reads without flushing)."""
-    write(session)
-    session.flush()
-    for write_more in _WRITERS:
-        write_more(session)
-    forget(session)
-
-
-_WRITERS: list[Callable[[Session], None]] = []
-
-
-def writes_pending(write: Callable[[Session], None]) -> Callable[[Session], None]:
-    """Register what writes changes kept in memory, before a reset drops them or the
-    transaction commits."""
-    _WRITERS.append(write)
-    return write
-
-
 def _by_id(speakers: set[Known]) -> list[Known]:
     return sorted(speakers, key=lambda s: s.id)
 
 
-def filed_under(session: Session, keys: set[str]) -> list[Known]:
+def filed_under(batch: WriteBatch, keys: set[str]) -> list[Known]:
     """Speakers with an alias of one of these keys, by id."""
-    c = cache(session)
-    load_aliases(session, keys)
+    c = batch.speakers
+    load_aliases(batch, keys)
     return _by_id(set().union(*(c.by_alias[k] for k in keys)))
 
 
-def load_aliases(session: Session, keys: Iterable[str]) -> None:
+def load_aliases(batch: WriteBatch, keys: Iterable[str]) -> None:
     """Who is filed under these alias keys, for the keys not known yet (one query)."""
-    c = cache(session)
+    c = batch.speakers
     missing = sorted({k for k in keys if k not in c.by_alias})
     for k in missing:
         c.by_alias[k] = set(c.new_aliases.get(k, ()))
     for chunk in _chunks(missing):
         stmt = _speakers(ALIASES.c.key).join(ALIASES).where(ALIASES.c.key.in_(chunk))
-        for key, speaker in _adopt(session, c, stmt):
+        for key, speaker in _adopt(batch, stmt):
             c.by_alias[key].add(speaker)
 
 
-def surname_block(session: Session, surname: str, kind: str) -> list[Known]:
+def surname_block(batch: WriteBatch, surname: str, kind: str) -> list[Known]:
     """Stored speakers of a kind whose blocking key starts like this surname, by id."""
-    c = cache(session)
+    c = batch.speakers
     prefix = surname[:PREFIX]
-    load_blocks(session, [surname], kind)
+    load_blocks(batch, [surname], kind)
     block = c.by_prefix[(kind, prefix)]
     return _by_id({s for s in block if s.kind == kind and s.name_key.startswith(prefix)})
 
 
-def load_blocks(session: Session, surnames: Iterable[str], kind: str) -> None:
+def load_blocks(batch: WriteBatch, surnames: Iterable[str], kind: str) -> None:
     """The speakers of the blocks of these surnames not known yet (a query per 500)."""
-    c = cache(session)
+    c = batch.speakers
     missing = sorted({p for n in surnames if (kind, p := n[:PREFIX]) not in c.by_prefix})
     for p in missing:
         c.by_prefix[(kind, p)] = set(c.new_prefixes.get(p, ()))
@@ -163,7 +124,7 @@ def load_blocks(session: Session, surnames: Iterable[str], kind: str) -> None:
         stmt = _speakers().where(
             SPEAKERS.c.kind == kind, or_(func.substr(name_key, 1, PREFIX).in_(full), *short)
         )
-        for _, speaker in _adopt(session, c, stmt):
+        for _, speaker in _adopt(batch, stmt):
             for n in range(PREFIX + 1):
                 if (block := c.by_prefix.get((kind, speaker.name_key[:n]))) is not None:
                     block.add(speaker)
@@ -173,12 +134,13 @@ def _speakers(*extra: Any) -> Select[Any]:
     return select(*extra, SPEAKERS.c.id, SPEAKERS.c.name, SPEAKERS.c.kind, SPEAKERS.c.name_key)
 
 
-def _adopt(session: Session, c: SpeakerCache, stmt: Select[Any]) -> list[tuple[Any, Known]]:
+def _adopt(batch: WriteBatch, stmt: Select[Any]) -> list[tuple[Any, Known]]:
     """The rows' speakers as the cache's records (aliases and all): the one already known
     for an id, which may carry changes not written yet, else a new one."""
+    c = batch.speakers
     found: list[tuple[Any, Known]] = []
     fresh: dict[int, Known] = {}
-    for *extra, speaker_id, name, kind, name_key in plain.run(session, stmt):
+    for *extra, speaker_id, name, kind, name_key in plain.run(batch.session, stmt):
         known = c.by_id.get(speaker_id) or fresh.get(speaker_id)
         if known is None:
             known = fresh[speaker_id] = Known(speaker_id, name, kind, name_key)
@@ -186,7 +148,7 @@ def _adopt(session: Session, c: SpeakerCache, stmt: Select[Any]) -> list[tuple[A
     for chunk in _chunks(sorted(fresh)):
         aliases = select(ALIASES.c.speaker_id, ALIASES.c.key, ALIASES.c.alias)
         aliases = aliases.where(ALIASES.c.speaker_id.in_(chunk)).order_by(ALIASES.c.id)
-        for speaker_id, key, alias in plain.run(session, aliases):
+        for speaker_id, key, alias in plain.run(batch.session, aliases):
             fresh[speaker_id].aliases[key] = alias
     c.by_id.update(fresh)
     return found
@@ -202,17 +164,17 @@ def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield items[i : i + size]
 
 
-def created(session: Session, speaker: Known) -> None:
+def created(batch: WriteBatch, speaker: Known) -> None:
     """A new speaker, to be inserted by ``write``."""
-    c = cache(session)
+    c = batch.speakers
     c.by_id[speaker.id] = speaker
     c.unwritten[speaker] = None
     _file_prefixes(c, speaker)
 
 
-def renamed(session: Session, speaker: Known) -> None:
+def renamed(batch: WriteBatch, speaker: Known) -> None:
     """A speaker's label changed: it may now fall in other blocks."""
-    c = cache(session)
+    c = batch.speakers
     if speaker not in c.unwritten:
         c.relabelled[speaker] = None
     _file_prefixes(c, speaker)
@@ -226,9 +188,9 @@ def _file_prefixes(c: SpeakerCache, speaker: Known) -> None:
             block.add(speaker)
 
 
-def aliased(session: Session, speaker: Known, key: str, row_id: int) -> None:
+def aliased(batch: WriteBatch, speaker: Known, key: str, row_id: int) -> None:
     """A new alias of the speaker (already in ``speaker.aliases``), to be inserted."""
-    c = cache(session)
+    c = batch.speakers
     c.alias_rows.append(
         {"id": row_id, "speaker_id": speaker.id, "alias": speaker.aliases[key], "key": key}
     )
@@ -237,50 +199,48 @@ def aliased(session: Session, speaker: Known, key: str, row_id: int) -> None:
         filed.add(speaker)
 
 
-def write(session: Session) -> None:
+def write(batch: WriteBatch) -> None:
     """The speakers, aliases and labels changed in memory, written (a statement each)."""
-    c = session.info.get(KEY)
-    if not isinstance(c, SpeakerCache):
-        return
+    c = batch.speakers
     if c.unwritten:
         now = dt.datetime.now(dt.UTC)
         rows = [
             {"id": s.id, "name": s.name, "kind": s.kind, "name_key": s.name_key, "created_at": now}
             for s in c.unwritten
         ]
-        plain.run(session, insert(SPEAKERS), rows)
+        plain.run(batch.session, insert(SPEAKERS), rows)
     if c.alias_rows:
-        plain.run(session, insert(ALIASES), c.alias_rows)
+        plain.run(batch.session, insert(ALIASES), c.alias_rows)
     if c.relabelled:
         stmt = update(SPEAKERS).where(SPEAKERS.c.id == bindparam("speaker"))
         stmt = stmt.values(name=bindparam("label"), name_key=bindparam("key"))
         labels = [{"speaker": s.id, "label": s.name, "key": s.name_key} for s in c.relabelled]
-        plain.run(session, stmt, labels)
+        plain.run(batch.session, stmt, labels)
     c.unwritten, c.alias_rows, c.relabelled = {}, [], {}
 
 
-def pinned_labels(session: Session, actions: tuple[str, ...]) -> set[int]:
+def pinned_labels(batch: WriteBatch, actions: tuple[str, ...]) -> set[int]:
     """Ids of the speakers whose label a correction chose."""
-    c = cache(session)
+    c = batch.speakers
     if c.pinned is None:
         stmt = select(Correction.payload).where(Correction.action.in_(actions))
-        payloads: list[dict[str, Any]] = list(session.scalars(stmt))
+        payloads: list[dict[str, Any]] = list(batch.session.scalars(stmt))
         c.pinned = {i for p in payloads for i in (p.get("speaker"), p.get("into")) if i}
     return c.pinned
 
 
-def has_corrections(session: Session, content_hash: str) -> bool:
-    c = cache(session)
+def has_corrections(batch: WriteBatch, content_hash: str) -> bool:
+    c = batch.speakers
     if c.corrected is None:
         stmt = select(Correction.article_hash).where(Correction.article_hash.is_not(None))
-        c.corrected = set(session.scalars(stmt.distinct()))
+        c.corrected = set(batch.session.scalars(stmt.distinct()))
     return content_hash in c.corrected
 
 
-def name_forms(session: Session, speaker: Known, parse: Any) -> NameForms:
+def name_forms(batch: WriteBatch, speaker: Known, parse: Any) -> NameForms:
     """The names attributions give the speaker; stored rows read once per transaction, for
     every speaker the batch's names found at once (one query, not one per speaker)."""
-    c = cache(session)
+    c = batch.speakers
     forms = c.forms.get(speaker)
     if forms is None and speaker.created:
         forms = c.forms[speaker] = NameForms()  # new: no rows stored yet
@@ -290,12 +250,13 @@ def name_forms(session: Session, speaker: Known, parse: Any) -> NameForms:
         for s in stored.values():
             c.forms[s] = NameForms()
         for chunk in _chunks(sorted(stored)):
-            _load_forms(session, c, [stored[i] for i in chunk], parse)
+            _load_forms(batch, [stored[i] for i in chunk], parse)
         forms = c.forms[speaker]
     return forms
 
 
-def _load_forms(session: Session, c: SpeakerCache, speakers: list[Known], parse: Any) -> None:
+def _load_forms(batch: WriteBatch, speakers: list[Known], parse: Any) -> None:
+    c = batch.speakers
     by_id: dict[int, NameForms] = {s.id: c.forms[s] for s in speakers}
     stmt = (
         select(
@@ -307,26 +268,7 @@ def _load_forms(session: Session, c: SpeakerCache, speakers: list[Known], parse:
         .where(QuotationRow.speaker_id.in_(list(by_id)))
         .distinct()
     )
-    for speaker_id, antecedent, mention, article_id in plain.run(session, stmt):
+    for speaker_id, antecedent, mention, article_id in plain.run(batch.session, stmt):
         for text in (antecedent, mention):
             if text and (parsed := parse(text)) is not None:
                 by_id[speaker_id].add(parsed.display, article_id)
-
-
-@event.listens_for(Session, "before_commit")
-def _before_commit(session: Session) -> None:
-    """Everything kept in memory, written: speakers first, as the other rows refer to them."""
-    write(session)
-    for write_more in _WRITERS:
-        write_more(session)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _rolled_back(session: Session, _previous: SessionTransaction) -> None:
-    forget(session)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _ended(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:
-        forget(session)

@@ -4,7 +4,9 @@ Clustering a new quotation looks at its speaker's quotations and at quotations o
 published within a few days. Asking the database for those pools article by article made
 ingest quadratic in a prolific speaker's history, so they are loaded once per transaction
 (per speaker, per publication day) and indexed by blocking word; rows the transaction adds
-or re-clusters are kept current here. Dropped with :mod:`quotedb.store.cache`'s cache.
+or re-clusters are kept current here. A pool belongs to a
+:class:`~quotedb.store.batch.WriteBatch`, like the speaker cache (and may be handed on to
+the next batch, see :class:`Carry`).
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import blocking_of
 from quotedb.db.models import Article, Cluster, Quotation
-from quotedb.store.cache import POOL_KEY, per_transaction
+
+if TYPE_CHECKING:
+    from quotedb.store.batch import WriteBatch
 
 WINDOW = dt.timedelta(days=3)
 MAX_PER_DAY = 2000  # quotations of one publication day kept as candidates, newest first
@@ -77,10 +82,6 @@ class Pool:
             self.members[cluster_id].add(row)
 
 
-def pool(session: Session) -> Pool:
-    return per_transaction(session, POOL_KEY, Pool)
-
-
 def _add(index: Index, row: Candidate) -> None:
     for word in blocking_of(row.text):
         index.setdefault(word, []).append(row)
@@ -95,30 +96,30 @@ _COLUMNS = (
 )
 
 
-def load_speakers(session: Session, speaker_ids: Iterable[int]) -> None:
+def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
     """Every stored quotation of these speakers not loaded yet (one query per 500)."""
-    p = pool(session)
+    p = batch.pool
     missing = sorted({s for s in speaker_ids if s not in p.by_speaker})
     for s in missing:
         p.by_speaker[s] = {}
     for chunk in _chunks(missing):
         stmt = select(*_COLUMNS).where(Quotation.speaker_id.in_(chunk))
-        with session.no_autoflush:
-            for r in session.execute(stmt):
+        with batch.session.no_autoflush:
+            for r in batch.session.execute(stmt):
                 row = p.known(Candidate(*r))
                 _add(p.by_speaker[row.speaker_id or 0], row)
 
 
-def without_quotations(session: Session, speaker_ids: Iterable[int]) -> None:
+def without_quotations(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
     """Speakers created just now: nothing stored to load for them."""
-    p = pool(session)
+    p = batch.pool
     for s in speaker_ids:
         p.by_speaker.setdefault(s, {})
 
 
-def load_days(session: Session, days: Iterable[dt.date]) -> None:
+def load_days(batch: WriteBatch, days: Iterable[dt.date]) -> None:
     """The newest quotations of articles published on these days, for the days not loaded."""
-    p = pool(session)
+    p = batch.pool
     for day in sorted({d for d in days if d not in p.by_day}):
         index = p.by_day[day] = {}
         stmt = (
@@ -128,15 +129,15 @@ def load_days(session: Session, days: Iterable[dt.date]) -> None:
             .order_by(Quotation.id.desc())
             .limit(MAX_PER_DAY)
         )
-        with session.no_autoflush:
-            for r in session.execute(stmt):
+        with batch.session.no_autoflush:
+            for r in batch.session.execute(stmt):
                 _add(index, p.known(Candidate(*r)))
 
 
-def add_new(session: Session, rows: list[Candidate], published: dt.date | None) -> list[Candidate]:
+def add_new(batch: WriteBatch, rows: list[Candidate], published: dt.date | None) -> list[Candidate]:
     """An article's rows, just inserted, as candidates for the quotations that follow; the
     pool's objects for them."""
-    p = pool(session)
+    p = batch.pool
     own: Index = p.by_article.setdefault(rows[0].article_id, {}) if rows else {}
     known = [p.known(row) for row in rows]
     for row in known:
@@ -155,34 +156,34 @@ def window(published: dt.date | None) -> list[dt.date]:
 
 
 def indexes(
-    session: Session, article_id: int, speakers: Iterable[int], days: list[dt.date]
+    batch: WriteBatch, article_id: int, speakers: Iterable[int], days: list[dt.date]
 ) -> Iterator[Index]:
     """Where a quotation's candidates are: its speakers', nearby days', its article's."""
-    p = pool(session)
+    p = batch.pool
     yield from (p.by_speaker[s] for s in speakers)
     yield from (p.by_day[d] for d in days)
     if article_id in p.by_article:
         yield p.by_article[article_id]
 
 
-def load_members(session: Session, cluster_id: int) -> None:
+def load_members(batch: WriteBatch, cluster_id: int) -> None:
     """Every row of a stored cluster, once (then its changes are followed here)."""
-    p = pool(session)
+    p = batch.pool
     if cluster_id in p.complete:
         return
     stmt = select(*_COLUMNS).where(Quotation.cluster_id == cluster_id)
-    with session.no_autoflush:
-        for r in session.execute(stmt):
+    with batch.session.no_autoflush:
+        for r in batch.session.execute(stmt):
             p.known(Candidate(*r))
     p.complete.add(cluster_id)
 
 
-def cluster_speaker(session: Session, cluster_id: int) -> int | None:
-    p = pool(session)
+def cluster_speaker(batch: WriteBatch, cluster_id: int) -> int | None:
+    p = batch.pool
     if cluster_id not in p.cluster_speakers:
-        with session.no_autoflush:
+        with batch.session.no_autoflush:
             stmt = select(Cluster.speaker_id).where(Cluster.id == cluster_id)
-            p.cluster_speakers[cluster_id] = session.scalar(stmt)
+            p.cluster_speakers[cluster_id] = batch.session.scalar(stmt)
     return p.cluster_speakers[cluster_id]
 
 
@@ -202,19 +203,20 @@ class Carry:
     pool: Pool | None = None
     stamp: tuple[int, int] | None = None  # (connection, data_version) at the last start
 
-    def resume(self, session: Session) -> None:
-        """At a transaction's start: the kept pool, if the database is as it was left."""
+    def resume(self, session: Session) -> Pool:
+        """At a transaction's start: the kept pool, if the database is as it was left;
+        else a new one."""
         kept, self.pool = self.pool, None
         stamp = _stamp(session)
-        if kept is not None and stamp is not None and stamp == self.stamp:
-            session.info[POOL_KEY] = kept
+        resumed = kept is not None and stamp is not None and stamp == self.stamp
         self.stamp = stamp
+        return kept if kept is not None and resumed else Pool()
 
-    def keep(self, session: Session) -> None:
+    def keep(self, batch: WriteBatch) -> None:
         """Just before the commit: the pool to hand on if the commit succeeds (not when it
         has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded)."""
-        found = session.info.get(POOL_KEY)
-        self.pool = found if isinstance(found, Pool) and len(found.rows) <= MAX_CARRIED else None
+        found = batch.pool
+        self.pool = found if len(found.rows) <= MAX_CARRIED else None
         if self.pool is not None:
             self.pool.by_article.clear()  # an article's own rows matter while it is stored
 

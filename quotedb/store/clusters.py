@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -26,14 +26,16 @@ from quotedb.core.utterances import (
     words_of,
 )
 from quotedb.db.models import CLUSTERS, QUOTATIONS, Cluster, Quotation
-from quotedb.store import cache, candidates, plain
-from quotedb.store.cache import POOL_KEY
+from quotedb.store import candidates, plain
 from quotedb.store.candidates import Candidate
 from quotedb.store.ids import reserve
 
+if TYPE_CHECKING:
+    from quotedb.store.batch import WriteBatch
+
 
 def cluster_article(
-    session: Session, rows: list[Candidate], published: dt.date | None, kinds: list[str]
+    batch: WriteBatch, rows: list[Candidate], published: dt.date | None, kinds: list[str]
 ) -> None:
     """Link each of an article's new rows (``kinds`` theirs) to the stored rows of its
     utterance; the rows are in the database already, without a cluster.
@@ -41,14 +43,14 @@ def cluster_article(
     The rows become the pool's first: loading a speaker's or a day's rows reads them too,
     and one row must be one object, or a join would miss the cluster it is in.
     """
-    rows = candidates.add_new(session, rows, published)
+    rows = candidates.add_new(batch, rows, published)
     new = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
     if not new:
         return
     days = candidates.window(published)
-    candidates.load_speakers(session, {r.speaker_id for r in new if r.speaker_id is not None})
+    candidates.load_speakers(batch, {r.speaker_id for r in new if r.speaker_id is not None})
     if any(len(content_of(r.text)) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
-        candidates.load_days(session, days)
+        candidates.load_days(batch, days)
     else:
         days = []  # no quotation of the article may match an unattributed one
     groups = repeats(new)
@@ -59,23 +61,23 @@ def cluster_article(
             continue
         # an unattributed quotation may be any of the article's speakers'
         speakers = quoted if r.speaker_id is None else [r.speaker_id]
-        found = matching(session, r, speakers, days, followers)
-        matches = linkable(session, r, found)
+        found = matching(batch, r, speakers, days, followers)
+        matches = linkable(batch, r, found)
         if matches:
-            join(session, [r, *matches])
+            join(batch, [r, *matches])
     for group in groups:
         if len(group) > 1:
-            join(session, group)
+            join(batch, group)
 
 
 def matching(
-    session: Session, r: Candidate, speakers: list[int], days: list[dt.date], skip: set[int]
+    batch: WriteBatch, r: Candidate, speakers: list[int], days: list[dt.date], skip: set[int]
 ) -> list[Candidate]:
     """Candidates sharing a blocking word with ``r`` that render its utterance, by id."""
     allowed = None if r.speaker_id is None else (None, r.speaker_id)  # None: anybody's
     blocking = blocking_of(r.text)
     seen: dict[int, Candidate] = {}
-    for index in candidates.indexes(session, r.article_id, speakers, days):
+    for index in candidates.indexes(batch, r.article_id, speakers, days):
         for w in blocking:
             for c in index.get(w, ()):
                 if c.id != r.id and c.id not in skip and (not allowed or c.speaker_id in allowed):
@@ -95,12 +97,12 @@ def repeats(new: list[Candidate]) -> list[list[Candidate]]:
     return list(groups.values())
 
 
-def linkable(session: Session, q: Candidate, matches: list[Candidate]) -> list[Candidate]:
+def linkable(batch: WriteBatch, q: Candidate, matches: list[Candidate]) -> list[Candidate]:
     """The matches ``q`` may join: no short quotation bridging two statements, and no
     cluster holding two known speakers (an unattributed quotation may not bridge them)."""
     if not matches:
         return []
-    speaker = {m.id: m.speaker_id or _cluster_speaker(session, m) for m in matches}
+    speaker = {m.id: m.speaker_id or _cluster_speaker(batch, m) for m in matches}
     if q.speaker_id is not None:
         matches = [m for m in matches if speaker[m.id] in (None, q.speaker_id)]
     elif len({s for s in speaker.values() if s is not None}) > 1:
@@ -114,23 +116,23 @@ def linkable(session: Session, q: Candidate, matches: list[Candidate]) -> list[C
     return matches if len(groups) <= 1 else [m for m in shorts if m.cluster_id is None]
 
 
-def _cluster_speaker(session: Session, q: Candidate) -> int | None:
-    return candidates.cluster_speaker(session, q.cluster_id) if q.cluster_id else None
+def _cluster_speaker(batch: WriteBatch, q: Candidate) -> int | None:
+    return candidates.cluster_speaker(batch, q.cluster_id) if q.cluster_id else None
 
 
-def join(session: Session, members: list[Candidate]) -> int:
+def join(batch: WriteBatch, members: list[Candidate]) -> int:
     """Put rows in one cluster, merging the clusters they were in; the cluster's id.
 
     In memory: the changes are written once, before the transaction commits.
     """
-    p = candidates.pool(session)
+    p = batch.pool
     ids = sorted({m.cluster_id for m in members if m.cluster_id is not None})
     for cluster_id in ids:
-        candidates.load_members(session, cluster_id)
+        candidates.load_members(batch, cluster_id)
     if ids:
         target = ids[0]
     else:
-        target = reserve(session, Cluster, 1)[0]
+        target = reserve(batch, Cluster, 1)[0]
         p.created.add(target)
         p.complete.add(target)
     for other in ids[1:]:
@@ -155,11 +157,10 @@ def _move(p: candidates.Pool, row: Candidate, cluster_id: int) -> None:
     p.moved[row.id] = row
 
 
-@cache.writes_pending
-def write_pending(session: Session) -> None:
+def write_pending(batch: WriteBatch) -> None:
     """The clusters joined in memory, written: new ones, their rows, merged ones dropped."""
-    p = session.info.get(POOL_KEY)
-    if not isinstance(p, candidates.Pool) or not (p.changed or p.dropped):
+    p = batch.pool
+    if not (p.changed or p.dropped):
         return
     summaries = {
         c: summary([(r.text, r.speaker_id) for r in sorted(p.members[c], key=_by_id)])
@@ -172,21 +173,21 @@ def write_pending(session: Session) -> None:
     new = [v for v in values if v["cid"] in p.created]
     if new:
         rows = [{"id": v["cid"], "representative": v["representative"]} for v in new]
-        plain.run(session, insert(CLUSTERS), rows)
+        plain.run(batch.session, insert(CLUSTERS), rows)
     moved = [{"qid": r.id, "cid": r.cluster_id} for r in p.moved.values()]
     if moved:
         stmt = update(QUOTATIONS).where(QUOTATIONS.c.id == bindparam("qid"))
-        plain.run(session, stmt.values(cluster_id=bindparam("cid")), moved)
+        plain.run(batch.session, stmt.values(cluster_id=bindparam("cid")), moved)
     if values:
         stmt = update(CLUSTERS).where(CLUSTERS.c.id == bindparam("cid"))
         fields: dict[str, Any] = {
             "representative": bindparam("representative"),
             "speaker_id": bindparam("speaker"),
         }
-        plain.run(session, stmt.values(fields), values)
+        plain.run(batch.session, stmt.values(fields), values)
     gone = sorted(p.dropped - p.created)
     if gone:
-        plain.run(session, delete(CLUSTERS).where(CLUSTERS.c.id.in_(gone)))
+        plain.run(batch.session, delete(CLUSTERS).where(CLUSTERS.c.id.in_(gone)))
     p.created.clear()
     p.dropped.clear()
     p.changed.clear()
@@ -214,10 +215,9 @@ def majority(speakers: list[int | None]) -> int | None:
 def prune(session: Session, cluster_ids: Iterable[int | None]) -> None:
     """Drop clusters left with fewer than two quotations; refresh the others.
 
-    Clusters joined in memory are written first; callers reset the cache after (the
-    in-memory clusters no longer match the rows).
+    Clusters joined in memory must be written first (a batch's, see
+    :meth:`quotedb.store.batch.WriteBatch.rows_changed`), as this reads and edits the rows.
     """
-    write_pending(session)
     session.flush()
     for cid in {c for c in cluster_ids if c is not None}:
         cluster = session.get(Cluster, cid)

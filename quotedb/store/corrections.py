@@ -16,6 +16,7 @@ from quotedb.core.names import compatible, parse_name
 from quotedb.db.models import Alias, Article, Cluster, Correction, Quotation, Role, Speaker
 from quotedb.errors import QueryError
 from quotedb.store import cache, clusters
+from quotedb.store.batch import WriteBatch, writing
 from quotedb.store.speakers import (
     MERGE,
     PERSON,
@@ -36,7 +37,7 @@ def record(session: Session, action: str, q: Quotation | None = None, **fields: 
     if q is not None:
         row.article_hash, row.start, row.end = q.article.content_hash, q.start, q.end
     session.add(row)
-    cache.reset(session)  # aliases, labels or quotations moved
+    session.flush()
     return row
 
 
@@ -74,7 +75,8 @@ def target(session: Session, name: str, kind: str) -> Speaker:
     except QueryError:
         if name.isdigit() or len(find_speakers(session, name) or lookup(session, name, kind)) > 1:
             raise
-        return stored_speaker(session, name, kind)
+        with writing(session) as batch:
+            return stored_speaker(batch, name, kind)
 
 
 def set_speaker(session: Session, q: Quotation, speaker: Speaker | None) -> None:
@@ -83,7 +85,6 @@ def set_speaker(session: Session, q: Quotation, speaker: Speaker | None) -> None
     q.corrected = True
     q.cluster_id = None
     clusters.prune(session, [old_cluster])
-    cache.reset(session)
 
 
 def reattribute(session: Session, q: Quotation, name: str | None, kind: str) -> Correction:
@@ -106,7 +107,7 @@ def not_quote(session: Session, q: Quotation) -> Correction:
     old_cluster = q.cluster_id
     session.delete(q)
     clusters.prune(session, [old_cluster])
-    cache.reset(session)
+    session.flush()
     return row
 
 
@@ -196,11 +197,12 @@ def find_again(article: Article, start: int, end: int) -> Quotation | None:
     return best
 
 
-def replay(session: Session, article_id: int, content_hash: str) -> int:
+def replay(batch: WriteBatch, article_id: int, content_hash: str) -> int:
     """Apply the article's quotation corrections again; the number applied."""
-    if not cache.has_corrections(session, content_hash):
+    if not cache.has_corrections(batch, content_hash):
         return 0
-    cache.reset(session)  # clusters joined in memory written: corrections read the rows
+    batch.rows_changed()  # clusters joined in memory written: corrections read the rows
+    session = batch.session
     article = session.get_one(Article, article_id)
     session.refresh(article, ["quotations"])  # its rows may have been written without the ORM
     stmt = select(Correction).where(Correction.article_hash == content_hash)
@@ -210,22 +212,24 @@ def replay(session: Session, article_id: int, content_hash: str) -> int:
         if q is None:
             continue
         if c.action == REATTRIBUTE:
-            set_speaker(session, q, replayed_speaker(session, c.payload))
+            set_speaker(session, q, replayed_speaker(batch, c.payload))
+            batch.rows_changed()  # what the batch knew of the speakers' names
         elif c.action == NOT_QUOTE:
             article.quotations.remove(q)
             session.delete(q)
-            cache.reset(session)
+            batch.rows_changed()
         applied += 1
     session.flush()
     return applied
 
 
-def replayed_speaker(session: Session, payload: dict[str, Any]) -> Speaker | None:
+def replayed_speaker(batch: WriteBatch, payload: dict[str, Any]) -> Speaker | None:
     """The speaker a recorded reattribution named: by id while it exists, else by name."""
+    session = batch.session
     name, kind = payload.get("speaker"), payload.get("kind") or PERSON
     if name is None:
         return None
     if (sid := payload.get("speaker_id")) is not None and (found := session.get(Speaker, sid)):
         return found
     candidates = find_speakers(session, name) or lookup(session, name, kind)
-    return candidates[0] if len(candidates) == 1 else stored_speaker(session, name, kind)
+    return candidates[0] if len(candidates) == 1 else stored_speaker(batch, name, kind)

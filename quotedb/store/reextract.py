@@ -6,20 +6,21 @@ from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, QuoteKind, extract
 from quotedb.db.models import Article
-from quotedb.store import cache, clusters
+from quotedb.store import clusters
 from quotedb.store.articles import Target, store_quotations
+from quotedb.store.batch import writing
 
 
 def reextract(session: Session, article: Article) -> int:
     """Replace the article's quotations, then replay its corrections; the new count."""
-    cache.reset(session)  # clusters joined in memory (an earlier article's) written first
-    old_clusters = {q.cluster_id for q in article.quotations}
-    article.quotations.clear()
-    session.flush()
-    clusters.prune(session, old_clusters)
-    cache.reset(session)  # the names the old rows gave their speakers
-    found = [q for q in extract(article.text) if q.kind is not QuoteKind.TERM]
-    store_quotations(session, Target.of(article), found, fresh=False)
+    with writing(session) as batch:
+        old_clusters = {q.cluster_id for q in article.quotations}
+        article.quotations.clear()
+        session.flush()
+        clusters.prune(session, old_clusters)
+        batch.rows_changed()  # the names the old rows gave their speakers
+        found = [q for q in extract(article.text) if q.kind is not QuoteKind.TERM]
+        store_quotations(batch, Target.of(article), found, fresh=False)
     article.extractor_version = EXTRACTOR_VERSION
     session.expire(article, ["quotations"])  # written without the ORM
     return len(article.quotations)

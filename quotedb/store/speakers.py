@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
@@ -30,9 +30,11 @@ from quotedb.store import cache, plain
 from quotedb.store.cache import Known, starting_with
 from quotedb.store.ids import reserve
 
+if TYPE_CHECKING:
+    from quotedb.store.batch import WriteBatch
+
 PERSON = SpeakerKind.PERSON.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
-RELABEL = "quotedb.relabel"  # session.info: people whose names changed
 
 
 class ArticleRef(Protocol):
@@ -71,7 +73,7 @@ def lookup(session: Session, name: str, kind: str | None = None) -> list[Speaker
     return [s for _, s in sorted(found.items()) if kind is None or s.kind == kind]
 
 
-def add_alias(session: Session, speaker: Known, alias: str) -> bool:
+def add_alias(batch: WriteBatch, speaker: Known, alias: str) -> bool:
     """Record one more name of a speaker; True when it is new."""
     key = alias_key(alias)
     if not key or key in speaker.aliases:
@@ -79,7 +81,7 @@ def add_alias(session: Session, speaker: Known, alias: str) -> bool:
     parsed = parse_name(alias) if speaker.kind == PERSON else None
     surface = parsed.display if parsed is not None and parsed.role else alias
     speaker.aliases[key] = " ".join(surface.split())
-    cache.aliased(session, speaker, key, reserve(session, Alias, 1)[0])
+    cache.aliased(batch, speaker, key, reserve(batch, Alias, 1)[0])
     return True
 
 
@@ -118,14 +120,14 @@ def fitting(session: Session, name: PersonName) -> list[Speaker]:
     return list(session.scalars(stmt)) if ids else []
 
 
-def match_person(session: Session, name: PersonName) -> Known | None:
+def match_person(batch: WriteBatch, name: PersonName) -> Known | None:
     """The one stored person this name denotes; None when none fits, or several do.
 
     A bare surname goes to the one named person it fits, else to the stored bare surname
     (unresolved). A full name never takes over a bare-surname speaker: whose quotations those
     were is not known.
     """
-    block = cache.surname_block(session, surname_key(name), PERSON)
+    block = cache.surname_block(batch, surname_key(name), PERSON)
     named = [s for s in block if has_given_name(s) and fits(s, name)]
     if len(named) == 1:
         return named[0]
@@ -151,87 +153,88 @@ def person_name(names: list[str]) -> PersonName | None:
 
 
 def _match(
-    session: Session, names: list[str], person: PersonName | None, kind: str
+    batch: WriteBatch, names: list[str], person: PersonName | None, kind: str
 ) -> Known | None:
     name = names[0]
     if person is not None:
-        by_alias = [s for s in cache.filed_under(session, {alias_key(name)}) if s.kind == kind]
+        by_alias = [s for s in cache.filed_under(batch, {alias_key(name)}) if s.kind == kind]
         if person.given and len(by_alias) == 1:  # a full name already filed (by hand, perhaps)
             return by_alias[0]
-        return match_person(session, person)
+        return match_person(batch, person)
     keys = {org_key(n) for n in names} | {alias_key(n) for n in names}
     keys -= {""}
-    return next((s for s in cache.filed_under(session, keys) if s.kind == kind), None)
+    return next((s for s in cache.filed_under(batch, keys) if s.kind == kind), None)
 
 
-def speaker_for(session: Session, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Known:
+def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Known:
     """The stored speaker a document's speaker denotes; created on first sight (written
     by :func:`quotedb.store.cache.write`).
 
     Only aliases compatible with the person are kept: a relative named nearby is not an alias.
     """
     person = person_name([name, *aliases]) if kind == PERSON else None
-    speaker = _match(session, [name, *aliases], person, kind)
+    speaker = _match(batch, [name, *aliases], person, kind)
     if speaker is None:
         label = person.display if person is not None else name
         key = blocking_key(label, kind)
-        speaker = Known(reserve(session, Speaker, 1)[0], label, kind, key, created=True)
-        cache.created(session, speaker)
+        speaker = Known(reserve(batch, Speaker, 1)[0], label, kind, key, created=True)
+        cache.created(batch, speaker)
     names = [name, *aliases]
     if person is not None:
         names = [n for n in names if (p := parse_name(n)) is not None and compatible(p, person)]
-    changed = [add_alias(session, speaker, n) for n in names]
+    changed = [add_alias(batch, speaker, n) for n in names]
     if any(changed):
-        rename(session, speaker)
-        session.info.setdefault(RELABEL, set()).add(speaker)
+        rename(batch, speaker)
+        batch.relabel[speaker] = None
     return speaker
 
 
-def stored_speaker(session: Session, name: str, kind: str) -> Speaker:
+def stored_speaker(batch: WriteBatch, name: str, kind: str) -> Speaker:
     """:func:`speaker_for` as an ORM object, written: for corrections, made with the ORM."""
-    known = speaker_for(session, name, kind)
-    cache.write(session)
-    return session.get_one(Speaker, known.id, populate_existing=True)
+    known = speaker_for(batch, name, kind)
+    cache.write(batch)
+    return batch.session.get_one(Speaker, known.id, populate_existing=True)
 
 
-def prefetch(session: Session, names: Iterable[str]) -> None:
+def prefetch(batch: WriteBatch, names: Iterable[str]) -> None:
     """Look up at once the stored speakers these names may denote (a batch's speakers)."""
     names = set(names)
-    cache.load_aliases(session, {alias_key(n) for n in names} | {org_key(n) for n in names})
+    cache.load_aliases(batch, {alias_key(n) for n in names} | {org_key(n) for n in names})
     parsed = [p for n in names if (p := parse_name(n)) is not None]
-    cache.load_blocks(session, {surname_key(p) for p in parsed}, PERSON)
+    cache.load_blocks(batch, {surname_key(p) for p in parsed}, PERSON)
 
 
-def relabel_pending(session: Session) -> None:
+def relabel_pending(batch: WriteBatch) -> None:
     """Relabel the people whose names changed in this unit of work, now that its rows exist."""
-    for speaker in session.info.pop(RELABEL, set()):
-        rename(session, speaker)
+    relabel, batch.relabel = batch.relabel, {}
+    for speaker in relabel:
+        rename(batch, speaker)
 
 
-def name_forms(session: Session, speaker: Known) -> Counter[str]:
+def name_forms(batch: WriteBatch, speaker: Known) -> Counter[str]:
     """Every name of the speaker, counted once per article that uses it in an attribution."""
     forms: Counter[str] = Counter(speaker.aliases.values())
-    return forms + cache.name_forms(session, speaker, parse_name).counts
+    return forms + cache.name_forms(batch, speaker, parse_name).counts
 
 
-def rename(session: Session, speaker: Known) -> None:
+def rename(batch: WriteBatch, speaker: Known) -> None:
     """Give a person the most frequent of their most complete names."""
-    if speaker.kind != PERSON or renamed_by_hand(session, speaker.id):
+    if speaker.kind != PERSON or renamed_by_hand(batch, speaker.id):
         return
-    label = canonical_label(name_forms(session, speaker))
+    label = canonical_label(name_forms(batch, speaker))
     if label and label != speaker.name:
         speaker.name = label
         speaker.name_key = blocking_key(label, speaker.kind)
-        cache.renamed(session, speaker)
+        cache.renamed(batch, speaker)
 
 
-def renamed_by_hand(session: Session, speaker_id: int) -> bool:
+def renamed_by_hand(batch: WriteBatch, speaker_id: int) -> bool:
     """Was the label chosen by a person (a rename, or the kept side of a merge)?"""
-    return speaker_id in cache.pinned_labels(session, (RENAME, MERGE))
+    return speaker_id in cache.pinned_labels(batch, (RENAME, MERGE))
 
 
 def settle_people(
-    session: Session,
+    batch: WriteBatch,
     article: ArticleRef,
     roles: dict[tuple[str, str], list[str]],
     rows: list[dict[str, Any]],
@@ -243,28 +246,28 @@ def settle_people(
 
     ``fresh``: the article is new, so no stored role names it yet.
     """
-    count_forms(session, article.id, rows, {s.id: s for s in speakers.values()})
-    relabel_pending(session)
+    count_forms(batch, article.id, rows, {s.id: s for s in speakers.values()})
+    relabel_pending(batch)
     stmt = select(Role.speaker_id, Role.role).where(Role.article_id == article.id)
-    known: set[Any] = set() if fresh else {tuple(r) for r in session.execute(stmt)}
+    known: set[Any] = set() if fresh else {tuple(r) for r in batch.session.execute(stmt)}
     found: list[dict[str, Any]] = []
     for key, speaker in speakers.items():
         for role in roles.get(key, ()):
             if (speaker.id, role) not in known:
                 known.add((speaker.id, role))
                 found.append({"speaker_id": speaker.id, "role": role, "article_id": article.id})
-    for row_id, row in zip(reserve(session, Role, len(found)), found, strict=True):
+    for row_id, row in zip(reserve(batch, Role, len(found)), found, strict=True):
         row["id"] = row_id
     if found:
-        plain.run(session, insert(ROLES), found)
+        plain.run(batch.session, insert(ROLES), found)
 
 
 def count_forms(
-    session: Session, article_id: int, rows: list[dict[str, Any]], speakers: dict[int, Known]
+    batch: WriteBatch, article_id: int, rows: list[dict[str, Any]], speakers: dict[int, Known]
 ) -> None:
     """The article's attributions counted among the names of speakers already looked at
     (the others are read from the database when needed, rows and all)."""
-    known = cache.cache(session).forms
+    known = batch.speakers.forms
     for row in rows:
         speaker = speakers.get(row["speaker_id"])
         if speaker is not None and (forms := known.get(speaker)) is not None:

@@ -9,6 +9,7 @@ import pytest
 
 from quotedb.api import Database
 from quotedb.db.models import Article, Quotation
+from quotedb.store.batch import writing
 from quotedb.store.speakers import stored_speaker
 
 SPECIAL_TITLE = r"R&D at 100% {costs} $5 #1 ~ a_b ^ c\d"
@@ -57,13 +58,15 @@ def library(db_url: str) -> Iterator[Database]:
             s.add(article)
             for who, quote in quotes:  # type: ignore[attr-defined]
                 start = text.index(quote)
+                with writing(s) as batch:
+                    speaker = stored_speaker(batch, who, "person")
                 article.quotations.append(
                     Quotation(
                         start=start,
                         end=start + len(quote),
                         text=quote,
                         kind="direct",
-                        speaker=stored_speaker(s, who, "person"),
+                        speaker=speaker,
                         confidence=0.9,
                         extractor_version="test",
                     )

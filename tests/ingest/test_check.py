@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from quotedb.cli.app import app
 from quotedb.db.engine import resolve_url
-from quotedb.search.pairs import register as register_word_pairs
+from quotedb.db.fulltext import register as register_word_pairs
 
 from .helpers import write_articles
 

@@ -18,7 +18,7 @@ from quotedb.ingest.documents import discover
 from quotedb.ingest.parallel import run
 from quotedb.ingest.tasks import Extracted, Options, tasks_for
 from quotedb.store import candidates
-from quotedb.store.cache import POOL_KEY
+from quotedb.store.batch import writing
 from quotedb.store.ids import reserve
 
 from .helpers import counts, jsonl
@@ -89,24 +89,22 @@ def test_pool_dropped_when_another_connection_wrote(tmp_path: Path) -> None:
         carry = candidates.Carry()
         sessions = writer.Writer(db.sessions, writer.IngestReport()).sessions
         for other_writes, reused in ((False, True), (True, False)):
-            with sessions() as s, s.begin():
-                carry.resume(s)
-                candidates.pool(s)
-                carry.keep(s)
+            with sessions() as s, s.begin(), writing(s, carry.resume(s)) as batch:
+                kept = batch.pool
+                carry.keep(batch)
             if other_writes:  # another process, say: an engine of its own
                 other = make_engine(resolve_url(path))
                 with other.begin() as conn:
                     conn.execute(text("CREATE TABLE IF NOT EXISTS scratch (x)"))
                 other.dispose()
             with sessions() as s, s.begin():
-                carry.resume(s)
-                assert (POOL_KEY in s.info) is reused
+                assert (carry.resume(s) is kept) is reused
 
 
 def test_ids_reserved_outside_the_writer_never_repeat(db_url: str) -> None:
-    with Database(db_url) as db, db.session() as s:  # not a writer's session
-        first = reserve(s, Cluster, 2)  # clusters joined in memory, inserted at commit
-        second = reserve(s, Cluster, 2)
+    with Database(db_url) as db, db.session() as s, writing(s) as batch:  # not a writer's
+        first = reserve(batch, Cluster, 2)  # clusters joined in memory, inserted at commit
+        second = reserve(batch, Cluster, 2)
         assert len(set(first + second)) == 4
 
 

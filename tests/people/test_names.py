@@ -16,8 +16,8 @@ from quotedb.core.names import (
     roles_in,
     same_person,
 )
-from quotedb.core.prepare import prepare
 from quotedb.core.types import Quotation, SpeakerKind
+from quotedb.store.prepare import prepare
 
 
 @pytest.mark.parametrize(

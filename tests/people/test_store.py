@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 import pytest
@@ -12,10 +13,11 @@ from quotedb.api import Database
 from quotedb.core.types import Cue, Mention, Quotation, SpeakerKind
 from quotedb.db.models import Quotation as Row
 from quotedb.db.models import Role, Speaker
-from quotedb.ingest.documents import Document, Metadata
 from quotedb.query.filters import matching_speaker_ids
 from quotedb.query.people import quotation_view, resolution
 from quotedb.store.articles import add_article
+from quotedb.store.batch import writing
+from quotedb.store.prepare import NewArticle
 
 
 @pytest.fixture
@@ -41,9 +43,16 @@ def article(session: Session, text: str, *quotes: tuple[str, str], day: str = "2
                 confidence=0.9,
             )
         )
-    add_article(
-        session, Document(text, f"{len(text)}-{hash(text)}.txt", Metadata(published=day)), found
-    )
+    store(session, text, f"{len(text)}-{hash(text)}.txt", found, day)
+
+
+def store(
+    session: Session, text: str, source: str, found: list[Quotation], day: str | None = None
+) -> None:
+    """One article stored in a write batch of its own, as a writer stores it."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    with writing(session) as batch:
+        add_article(batch, NewArticle(text, digest, source, published=day), found)
 
 
 def names(session: Session) -> list[str]:
@@ -162,7 +171,7 @@ def test_pronoun_resolution_is_explained(database: Database) -> None:
         cue=Cue(he + 3, he + 7, "said"), confidence=0.8, evidence="pronoun",
     )  # fmt: skip
     with database.session() as s:
-        add_article(s, Document(text, "he.txt", Metadata()), [q])
+        store(s, text, "he.txt", [q])
     with database.session() as s:
         row = s.scalars(select(Row)).one()
         view = quotation_view(s, row.id)
@@ -195,7 +204,7 @@ def test_unattributed_quotation_bridges_no_speakers(database: Database) -> None:
     with database.session() as s:
         text = f"“{words}.”"
         q = Quotation(1, 1 + len(words) + 1, words + ".", confidence=0.1)
-        add_article(s, Document(text, "anon.txt", Metadata(published="2022-01-21")), [q])
+        store(s, text, "anon.txt", [q], "2022-01-21")
     with database.session() as s:
         article(s, f"“{words}!” John Kasich said.", (words + "!", "John Kasich"))
     with database.session() as s:

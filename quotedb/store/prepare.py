@@ -1,8 +1,9 @@
-"""What storing an article needs of its quotations that the text alone decides.
+"""What storing an article needs that its text alone decides, and the article as stored.
 
-Names resolved across the article and the titles it gives each speaker are pure functions
-of the text, so ingest workers compute them beside extraction and the single database
-writer only matches speakers and links rows.
+Names resolved across the article, the titles it gives each speaker and what the SQLite
+pair index stores for each quotation are pure functions of the text, so ingest workers
+compute them beside extraction (:func:`prepare`) and hand them to the single database
+writer with the article: it only matches speakers and links rows.
 """
 
 from __future__ import annotations
@@ -12,23 +13,38 @@ from dataclasses import dataclass
 
 from quotedb.core.names import parse_name, resolve_corpus, roles_in
 from quotedb.core.types import Quotation
-from quotedb.core.utterances import words_of
+from quotedb.db.fulltext import pair_text
 
 SpeakerKey = tuple[str, str]  # (name, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article to store, as the store takes it (whatever it was read from)."""
+
+    text: str
+    content_hash: str
+    source: str  # where it was read: a path, or "<stdin>"
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO date, checked when stored
+    url: str | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
     quotations: list[Quotation]  # speakers resolved within the article
     roles: dict[SpeakerKey, list[str]]  # titles the article gives each speaker
-    words: dict[str, tuple[str, ...]]  # each quotation's words, as clustering compares them
+    pairs: dict[str, str]  # what the SQLite pair index stores for each quotation's text
 
 
 def prepare(text: str, quotations: list[Quotation]) -> Prepared:
     resolved = resolve_corpus([quotations])[0]  # "Clinton" is the article's Hillary Clinton
     names = speaker_names(resolved)
     roles = {key: roles_given(text, found) for key, found in names.items()}
-    return Prepared(resolved, roles, {q.text: words_of(q.text) for q in resolved})
+    return Prepared(resolved, roles, {q.text: pair_text(q.text) for q in resolved})
 
 
 def speaker_names(quotations: list[Quotation]) -> dict[SpeakerKey, set[str]]:
