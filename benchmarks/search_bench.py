@@ -23,12 +23,11 @@ from sqlalchemy.orm import Session
 
 from quotedb.db.engine import make_engine, resolve_url
 from quotedb.db.models import Quotation, Speaker
-from quotedb.query.filters import QuoteFilter
-from quotedb.query.quotes import find_quotes
-from quotedb.search.engine import search
-from quotedb.search.filters import SearchFilter
+from quotedb.read.filters import Filter
+from quotedb.read.quotations import find_quotes
+from quotedb.read.search import search
+from quotedb.read.who import who
 from quotedb.search.stopwords import STOPWORDS
-from quotedb.search.who import who
 
 
 @dataclass(frozen=True)
@@ -102,15 +101,13 @@ def main(argv: list[str] | None = None) -> None:
     vocabulary = [w for p in picked for w in p.text.split()]
 
     warm = [phrase_of(p.text, rng) for p in picked[:20]]
-    timed(engine, warm, lambda s, q: search(s, q, SearchFilter(limit=20)))
+    timed(engine, warm, lambda s, q: search(s, q, Filter(limit=20)))
 
     phrases = [phrase_of(p.text, rng) for p in picked]
-    report(
-        "phrase search", timed(engine, phrases, lambda s, q: search(s, q, SearchFilter(limit=20)))
-    )
+    report("phrase search", timed(engine, phrases, lambda s, q: search(s, q, Filter(limit=20))))
     report(
         "speaker lookup",
-        timed(engine, names, lambda s, q: find_quotes(s, QuoteFilter(speaker=q, limit=50))),
+        timed(engine, names, lambda s, q: find_quotes(s, Filter(speaker=q, limit=50))),
     )
 
     hits = 0
@@ -120,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
 
     def run_who(s: Session, q: str) -> None:
         nonlocal hits
-        found = who(s, q, SearchFilter(limit=5))
+        found = who(s, q, Filter(limit=5))
         hits += bool(found) and found[0].quotation.id == by_text[q]
 
     times = timed(engine, list(by_text), run_who)

@@ -20,14 +20,26 @@ needs a migration that rebuilds the pair index.
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
+import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
-from quotedb.search.highlight import TOKEN, fold
 from quotedb.search.schema import PAIRS_FUNCTION
 from quotedb.search.stopwords import STOPWORDS
 
 PAIR_WORDS: frozenset[str] = STOPWORDS
+TOKEN = re.compile(r"[^\W_]+")  # what both engines index: runs of letters and digits
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Lower-cased, accents removed (as FTS5's ``remove_diacritics``)."""
+    if token.isascii():
+        return token.lower()
+    decomposed = unicodedata.normalize("NFD", token)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def pair_token(first: str, second: str) -> str:

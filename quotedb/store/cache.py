@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from quotedb.db.models import ALIASES, SPEAKERS, Correction
 from quotedb.db.models import Quotation as QuotationRow
+from quotedb.read.speakers import starting_with
 from quotedb.store import plain
 
 KEY = "quotedb.speaker_cache"
@@ -190,11 +191,6 @@ def _adopt(session: Session, c: SpeakerCache, stmt: Select[Any]) -> list[tuple[A
             fresh[speaker_id].aliases[key] = alias
     c.by_id.update(fresh)
     return found
-
-
-def starting_with(column: Any, prefix: str) -> Any:
-    """``column`` starts with ``prefix``, as a range an index can answer (``LIKE`` is not)."""
-    return column.between(prefix, prefix + "\U0010ffff")
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
