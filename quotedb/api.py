@@ -11,6 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
@@ -23,6 +24,7 @@ from quotedb.db.migrations import current_revision, ensure_head, head_revision
 if TYPE_CHECKING:
     from quotedb.ingest.documents import Metadata
     from quotedb.ingest.pipeline import IngestReport, Progress
+    from quotedb.read.engines import FullTextEngine
     from quotedb.read.quotations import SpeakerCount
 
 # Each method imports the ingest, query, search or export modules it uses: the CLI opens
@@ -47,6 +49,13 @@ class Database:
     @property
     def description(self) -> str:
         return describe(self.url)
+
+    @cached_property
+    def fulltext(self) -> FullTextEngine:
+        """The full-text engine's reader, with what it keeps between searches."""
+        from quotedb.read.engines import engine_named
+
+        return engine_named(self.engine.dialect.name)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -103,7 +112,7 @@ class Database:
             return [
                 h.record.to_dict()
                 | {"score": round(h.score, 4), "snippet": h.snippet.marked(*marks, escape)}
-                for h in search(s, query, Filter(**filters))
+                for h in search(s, query, Filter(**filters), self.fulltext)
             ]
 
     def who(self, text: str, **filters: Any) -> list[dict[str, Any]]:
@@ -116,7 +125,7 @@ class Database:
         with self.session() as s:
             return [
                 quotation_record(m.quotation) | {"similarity": m.similarity}
-                for m in who(s, text, Filter(**filters))
+                for m in who(s, text, Filter(**filters), self.fulltext)
             ]
 
     def people(self, kind: str | None = None) -> list[SpeakerCount]:

@@ -259,19 +259,7 @@ def bm25(freq: DocFreq, matcher: Matcher, found: dict[int, str]) -> Ranked:
 
 
 WordShares = tuple[dict[str, float], float]
-_shares: dict[str, tuple[float, WordShares]] = {}
 SHARES_TTL = 300.0  # seconds: statistics change only when ANALYZE runs
-
-
-def pg_word_shares(session: Session) -> WordShares:
-    """Share of quotations holding each of the most common words, and how many there are,
-    from the statistics ``ANALYZE`` keeps (empty before the first ANALYZE)."""
-    key = str(session.get_bind().engine.url)
-    cached = _shares.get(key)
-    if cached and time.monotonic() - cached[0] < SHARES_TTL and cached[1][0]:
-        return cached[1]
-    _shares[key] = (time.monotonic(), _read_word_shares(session))
-    return _shares[key][1]
 
 
 def _read_word_shares(session: Session) -> WordShares:
@@ -289,10 +277,10 @@ def _read_word_shares(session: Session) -> WordShares:
     return dict(zip(row[0], row[1], strict=False)), float(row[2])
 
 
-def pg_estimated_matches(session: Session, query: CompiledQuery) -> float:
+def pg_estimated_matches(word_shares: WordShares, query: CompiledQuery) -> float:
     """About how many quotations match: 0 unless every group is made of common single
     words (a phrase is counted as rare: its words' shares say little about it)."""
-    shares, total = pg_word_shares(session)
+    shares, total = word_shares
     estimate = total
     for group in query.alternatives():
         shares_of_terms = [
@@ -339,12 +327,11 @@ def pg_phrase_keys(query: CompiledQuery, common: list[str] | None = None) -> Phr
     return PhraseKeys(pairs, words)
 
 
-def pg_common_words(session: Session, query: CompiledQuery) -> list[str]:
+def pg_common_words(shares: dict[str, float], query: CompiledQuery) -> list[str]:
     """The words of the phrases with pairs that ``ANALYZE`` lists as most common (in
     thousands of quotations): their GIN entries take milliseconds to read, and the
     planner, which cannot tell how few rows the pairs bring, would read them to narrow
     a handful of candidates down. Any word may be left out: the phrase test remains."""
-    shares = pg_word_shares(session)[0]
     terms = query.terms
     return sorted({w for i in query.key_places for w in terms[i].lowered if w in shares})
 
@@ -389,22 +376,19 @@ def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.quotedb_word_pairs(vector, type_=ARRAY(Text))  # schema.PAIRS_FUNCTION
 
 
-def pg_page(session: Session, query: CompiledQuery, f: Filter) -> Select[int, float, str]:
-    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only.
+def pg_is_huge(shares: WordShares, query: CompiledQuery, f: Filter) -> bool:
+    """Whether to rank only the newest ``RANK_WINDOW`` matches (a page of a lone "the").
 
     Walking the newest rows pays only when matches are everywhere among them."""
-    return _pg_page(session, query, f, pg_is_huge(session, query, f))
-
-
-def pg_is_huge(session: Session, query: CompiledQuery, f: Filter) -> bool:
-    """Whether to rank only the newest ``RANK_WINDOW`` matches (a page of a lone "the")."""
     window = bool(f.limit and f.limit <= RANK_WINDOW)
-    return window and pg_estimated_matches(session, query) > 20 * RANK_WINDOW
+    return window and pg_estimated_matches(shares, query) > 20 * RANK_WINDOW
 
 
-def _pg_page(
-    session: Session, query: CompiledQuery, f: Filter, huge: bool
+def pg_page(
+    session: Session, query: CompiledQuery, f: Filter, huge: bool, common: list[str]
 ) -> Select[int, float, str]:
+    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only;
+    ``common``: the phrases' words left to the phrase test (:func:`pg_common_words`)."""
     tsq = pg_query(query)
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score.label("score"), Quotation.text)
@@ -413,39 +397,14 @@ def _pg_page(
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        keys = pg_phrase_keys(query, pg_common_words(session, query))
+        keys = pg_phrase_keys(query, common)
         stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
     stmt = stmt.order_by(score.desc(), Quotation.id)
     return stmt if f.limit is None else stmt.limit(bindparam("page_limit", f.limit, Integer))
 
 
 Shape = tuple[object, ...]
-_statements: dict[Shape, Select[*tuple[Any, ...]]] = {}
 MAX_STATEMENTS = 512  # shapes of query kept (then the memory starts afresh)
-
-
-def pg_ranked_records(session: Session, query: CompiledQuery, f: Filter) -> Scored:
-    """The page's export records and scores, best first, in one statement: the ranked
-    page joined with its quotations' articles and speakers.
-
-    Without filters the statement depends only on the query's shape (its terms' places
-    and kinds; their texts are parameters), so it is built once per shape: building and
-    compiling it cost more than PostgreSQL takes to run it."""
-    huge = pg_is_huge(session, query, f)
-    shape = pg_shape(query, f, huge)
-    stmt = _statements.get(shape) if shape else None
-    if stmt is None:
-        page = _pg_page(session, query, f, huge).subquery()
-        joined = record_join(page, page.c.id)
-        stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
-        stmt = stmt.order_by(page.c.score.desc(), page.c.id)
-        if shape:
-            if len(_statements) >= MAX_STATEMENTS:
-                _statements.clear()
-            _statements[shape] = stmt
-    params = pg_params(query, f) | {"common_words": pg_common_words(session, query)}
-    rows = session.connection().execute(stmt, params)
-    return [(QuotationRecord.of_row(r), float(r.score)) for r in rows]
 
 
 def pg_shape(query: CompiledQuery, f: Filter, huge: bool) -> Shape | None:
@@ -529,7 +488,7 @@ def rarest(session: Session, terms: list[CompiledTerm]) -> list[CompiledTerm]:
     return chosen
 
 
-class Engine(Protocol):
+class FullTextEngine(Protocol):
     """What a search asks of the database's full-text engine."""
 
     def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
@@ -565,26 +524,69 @@ class Fts5:
 
 
 class Postgres:
-    """PostgreSQL tsvector and GIN: one statement per search (see the module's docstring)."""
+    """PostgreSQL tsvector and GIN: one statement per search (see the module's docstring).
+
+    It keeps, for the database it reads, the statistics of ``ANALYZE`` (a while) and the
+    statements of each query shape, so one instance serves one database."""
+
+    def __init__(self) -> None:
+        self.statements: dict[Shape, Select[*tuple[Any, ...]]] = {}
+        self.shares: tuple[float, WordShares] | None = None  # when read, what was read
+
+    def word_shares(self, session: Session) -> WordShares:
+        """Share of quotations holding each of the most common words, and how many there
+        are, from the statistics ``ANALYZE`` keeps (empty before the first ANALYZE)."""
+        cached = self.shares
+        if cached and time.monotonic() - cached[0] < SHARES_TTL and cached[1][0]:
+            return cached[1]
+        self.shares = (time.monotonic(), _read_word_shares(session))
+        return self.shares[1]
 
     def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
-        rows = session.execute(pg_page(session, query, f))
-        return [(int(i), float(s), str(t)) for i, s, t in rows]
+        shares = self.word_shares(session)
+        huge = pg_is_huge(shares, query, f)
+        stmt = pg_page(session, query, f, huge, pg_common_words(shares[0], query))
+        return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
 
     def records(self, session: Session, query: CompiledQuery, f: Filter) -> Scored:
-        return pg_ranked_records(session, query, f)
+        """The page's records and scores, best first, in one statement: the ranked page
+        joined with its quotations' articles and speakers.
+
+        Without filters the statement depends only on the query's shape (its terms' places
+        and kinds; their texts are parameters), so it is built once per shape: building
+        and compiling it cost more than PostgreSQL takes to run it."""
+        shares = self.word_shares(session)
+        huge = pg_is_huge(shares, query, f)
+        common = pg_common_words(shares[0], query)
+        shape = pg_shape(query, f, huge)
+        stmt = self.statements.get(shape) if shape else None
+        if stmt is None:
+            page = pg_page(session, query, f, huge, common).subquery()
+            joined = record_join(page, page.c.id)
+            stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
+            stmt = stmt.order_by(page.c.score.desc(), page.c.id)
+            if shape:
+                if len(self.statements) >= MAX_STATEMENTS:
+                    self.statements.clear()
+                self.statements[shape] = stmt
+        params = pg_params(query, f) | {"common_words": common}
+        rows = session.connection().execute(stmt, params)
+        return [(QuotationRecord.of_row(r), float(r.score)) for r in rows]
 
     def any_of(self, session: Session, terms: list[CompiledTerm], f: Filter) -> list[int]:
         """The longest terms that ``ANALYZE`` does not list as common, any of them."""
-        common = pg_word_shares(session)[0]
+        common = self.word_shares(session)[0]
         rare = [t for t in terms if t.term.text not in common] or terms
         chosen = sorted(rare, key=lambda t: -len(t.term.text))[:ANY_MAX_TERMS]
         text = " | ".join(t.pg_text if t.prefix else f"'{t.term.text}'" for t in chosen)
         return [i for i, _ in rank_tsquery(session, func.to_tsquery(regconfig(), text), f)]
 
 
-FTS5, POSTGRES = Fts5(), Postgres()
+def engine_named(dialect: str) -> FullTextEngine:
+    """A reader for a database of this dialect (keep it: it learns as it reads)."""
+    return Fts5() if dialect == "sqlite" else Postgres()
 
 
-def engine_for(session: Session) -> Engine:
-    return FTS5 if is_sqlite(session) else POSTGRES
+def engine_for(session: Session) -> FullTextEngine:
+    """A fresh reader for the session's database (one search's worth of memory)."""
+    return engine_named(session.get_bind().dialect.name)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, joinedload
 
 from quotedb.db.models import Article, Quotation
-from quotedb.read.engines import engine_for
+from quotedb.read.engines import FullTextEngine, engine_for
 from quotedb.read.filters import Filter
 from quotedb.read.matching import Snippet, snippet
 from quotedb.read.records import QuotationRecord
@@ -58,16 +58,21 @@ def load_quotations(session: Session, ids: Iterable[int]) -> dict[int, Quotation
 Query = str | SearchQuery | CompiledQuery
 
 
-def search(session: Session, query: Query, f: Filter) -> list[Hit]:
-    """Quotations matching the query, best first (BM25 on SQLite, ts_rank on PostgreSQL)."""
+def search(
+    session: Session, query: Query, f: Filter, engine: FullTextEngine | None = None
+) -> list[Hit]:
+    """Quotations matching the query, best first (BM25 on SQLite, ts_rank on PostgreSQL);
+    ``engine``: the database's reader, when one is kept (see ``engines.engine_named``)."""
     q = compiled(query)
-    found = engine_for(session).records(session, q, f)
+    found = (engine or engine_for(session)).records(session, q, f)
     return [Hit(r, score, snippet(r.text, q)) for r, score in found]
 
 
-def search_quotations(session: Session, query: Query, f: Filter) -> list[Quotation]:
+def search_quotations(
+    session: Session, query: Query, f: Filter, engine: FullTextEngine | None = None
+) -> list[Quotation]:
     """The matching quotations as ORM objects, best first (exports need all of them, but
     no snippet)."""
-    page = engine_for(session).page(session, compiled(query), f)
+    page = (engine or engine_for(session)).page(session, compiled(query), f)
     found = load_quotations(session, (i for i, _, _ in page))
     return [found[i] for i, _, _ in page if i in found]

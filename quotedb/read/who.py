@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
 from quotedb.errors import QueryError
-from quotedb.read.engines import engine_for, texts
+from quotedb.read.engines import FullTextEngine, engine_for, texts
 from quotedb.read.filters import Filter
 from quotedb.read.search import load_quotations
 from quotedb.read.terms import CONTROL, QUOTES, WORD, CompiledTerm, Term, compile_term
@@ -52,10 +52,9 @@ def candidate_terms(words: list[str]) -> list[CompiledTerm]:
     ]
 
 
-def candidates(session: Session, words: list[str], f: Filter) -> list[int]:
+def candidates(session: Session, words: list[str], f: Filter, engine: FullTextEngine) -> list[int]:
     """Quotations holding some of the words, from the engine's index, best first."""
-    pool = replace(f, limit=CANDIDATES)
-    return engine_for(session).any_of(session, candidate_terms(words), pool)
+    return engine.any_of(session, candidate_terms(words), replace(f, limit=CANDIDATES))
 
 
 def similarity(query: str, quotation: str) -> float:
@@ -68,12 +67,14 @@ def similarity(query: str, quotation: str) -> float:
     return round(0.4 * shared + 0.4 * part + 0.2 * whole, 1)
 
 
-def who(session: Session, text: str, f: Filter) -> list[Match]:
+def who(
+    session: Session, text: str, f: Filter, engine: FullTextEngine | None = None
+) -> list[Match]:
     """The quotations closest to ``text``, best first, at most ``f.limit`` of them."""
     words = significant_words(text)
     if not words:
         raise QueryError(f"nothing to look for in {text!r}: give the words you remember")
-    found = texts(session, candidates(session, words, f))
+    found = texts(session, candidates(session, words, f, engine or engine_for(session)))
     best = sorted(((similarity(text, t), i) for i, t in found.items()), key=lambda x: (-x[0], x[1]))
     best = best[: f.limit] if f.limit else best
     loaded = load_quotations(session, (i for _, i in best))

@@ -161,18 +161,18 @@ def test_postgres_statements_are_kept_per_shape(
 ) -> None:
     """Queries of one shape share a statement, each with its own texts; filters too."""
     ids = set_texts(seeded)
-    monkeypatch.setattr(backends, "_statements", {})
+    statements = seeded.fulltext.statements  # type: ignore[attr-defined]
     assert found(seeded, '"the badaifou of"') == {ids["said"]}
     assert found(seeded, '"badaifou the end"') == {ids["ends"]}
     assert found(seeded, '"of the story"') == {ids["story"]}
-    assert len(backends._statements) == 1
+    assert len(statements) == 1
     assert {r["id"] for r in seeded.search("badaifou OR path", limit=2)} <= set(ids.values()) | {
         r["id"] for r in seeded.search("path", limit=None)
     }
     assert found(seeded, "badaifou* OR stor*") >= {ids["story"], ids["said"]}
-    assert len(backends._statements) == 4
+    assert len(statements) == 4
     assert seeded.search('"the badaifou of"', kind="partial") == []
-    assert len(backends._statements) == 4  # a filter's condition holds values: not kept
+    assert len(statements) == 4  # a filter's condition holds values: not kept
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -208,10 +208,11 @@ def test_postgres_common_words_are_left_to_the_phrase_test(
             .where(Quotation.id == ids["said"])
             .values(text="They said the badaifou rode home, yes.")
         )
-    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"rode": 0.4, "the": 0.9}, 9.0))
+    shares = ({"rode": 0.4, "the": 0.9}, 9.0)
+    monkeypatch.setattr(backends.Postgres, "word_shares", lambda _self, _s: shares)
     query = compile_query(parse_query('"the badaifou rode home"'))
     with seeded.session() as s:
-        common = backends.pg_common_words(s, query)
+        common = backends.pg_common_words(shares[0], query)
         keys = backends.pg_phrase_keys(query, common)
         assert keys is not None
         words = s.scalar(select(func.tsvector_to_array(keys.words)))

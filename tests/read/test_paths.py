@@ -66,8 +66,8 @@ def test_postgres_estimate_counts_only_common_single_words(
 ) -> None:
     from quotedb.read.terms import compile_query, parse_query
 
-    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"the": 0.9, "a": 0.5}, 1e6))
-    estimate = lambda q: backends.pg_estimated_matches(None, compile_query(parse_query(q)))  # type: ignore[arg-type]  # noqa: E731
+    shares = ({"the": 0.9, "a": 0.5}, 1e6)
+    estimate = lambda q: backends.pg_estimated_matches(shares, compile_query(parse_query(q)))  # noqa: E731
     assert estimate("the") == pytest.approx(900_000)
     assert estimate("the OR a") == pytest.approx(1_000_000)  # never above the total
     assert estimate("the a") == pytest.approx(500_000)
