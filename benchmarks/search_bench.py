@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from quotedb.db.engine import make_engine, resolve_url
 from quotedb.db.models import Quotation, Speaker
+from quotedb.read.engines import engine_named
 from quotedb.read.filters import Filter
 from quotedb.read.quotations import find_quotes
 from quotedb.read.search import search
@@ -99,12 +100,14 @@ def main(argv: list[str] | None = None) -> None:
         names = list(s.scalars(select(Speaker.name).order_by(func.random()).limit(args.runs)))
     print(f"{engine.dialect.name}: {count:,} quotations")
     vocabulary = [w for p in picked for w in p.text.split()]
+    reader = engine_named(engine.dialect.name)  # kept across searches, as a Database keeps it
 
     warm = [phrase_of(p.text, rng) for p in picked[:20]]
-    timed(engine, warm, lambda s, q: search(s, q, Filter(limit=20)))
+    timed(engine, warm, lambda s, q: search(s, q, Filter(limit=20), reader))
 
     phrases = [phrase_of(p.text, rng) for p in picked]
-    report("phrase search", timed(engine, phrases, lambda s, q: search(s, q, Filter(limit=20))))
+    phrase_times = timed(engine, phrases, lambda s, q: search(s, q, Filter(limit=20), reader))
+    report("phrase search", phrase_times)
     report(
         "speaker lookup",
         timed(engine, names, lambda s, q: find_quotes(s, Filter(speaker=q, limit=50))),
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
 
     def run_who(s: Session, q: str) -> None:
         nonlocal hits
-        found = who(s, q, Filter(limit=5))
+        found = who(s, q, Filter(limit=5), reader)
         hits += bool(found) and found[0].quotation.id == by_text[q]
 
     times = timed(engine, list(by_text), run_who)
