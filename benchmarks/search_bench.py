@@ -22,13 +22,13 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from quotedb.db.engine import make_engine, resolve_url
+from quotedb.db.fulltext import PAIR_WORDS as STOPWORDS
 from quotedb.db.models import Quotation, Speaker
-from quotedb.query.filters import QuoteFilter
-from quotedb.query.quotes import find_quotes
-from quotedb.search.engine import search
-from quotedb.search.filters import SearchFilter
-from quotedb.search.stopwords import STOPWORDS
-from quotedb.search.who import who
+from quotedb.read.engines import engine_named
+from quotedb.read.filters import Filter
+from quotedb.read.quotations import find_quotes
+from quotedb.read.search import search
+from quotedb.read.who import who
 
 
 @dataclass(frozen=True)
@@ -100,17 +100,17 @@ def main(argv: list[str] | None = None) -> None:
         names = list(s.scalars(select(Speaker.name).order_by(func.random()).limit(args.runs)))
     print(f"{engine.dialect.name}: {count:,} quotations")
     vocabulary = [w for p in picked for w in p.text.split()]
+    reader = engine_named(engine.dialect.name)  # kept across searches, as a Database keeps it
 
     warm = [phrase_of(p.text, rng) for p in picked[:20]]
-    timed(engine, warm, lambda s, q: search(s, q, SearchFilter(limit=20)))
+    timed(engine, warm, lambda s, q: search(s, q, Filter(limit=20), reader))
 
     phrases = [phrase_of(p.text, rng) for p in picked]
-    report(
-        "phrase search", timed(engine, phrases, lambda s, q: search(s, q, SearchFilter(limit=20)))
-    )
+    phrase_times = timed(engine, phrases, lambda s, q: search(s, q, Filter(limit=20), reader))
+    report("phrase search", phrase_times)
     report(
         "speaker lookup",
-        timed(engine, names, lambda s, q: find_quotes(s, QuoteFilter(speaker=q, limit=50))),
+        timed(engine, names, lambda s, q: find_quotes(s, Filter(speaker=q, limit=50))),
     )
 
     hits = 0
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
 
     def run_who(s: Session, q: str) -> None:
         nonlocal hits
-        found = who(s, q, SearchFilter(limit=5))
+        found = who(s, q, Filter(limit=5), reader)
         hits += bool(found) and found[0].quotation.id == by_text[q]
 
     times = timed(engine, list(by_text), run_who)

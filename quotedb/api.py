@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
@@ -23,7 +24,8 @@ from quotedb.db.migrations import current_revision, ensure_head, head_revision
 if TYPE_CHECKING:
     from quotedb.ingest.documents import Metadata
     from quotedb.ingest.pipeline import IngestReport, Progress
-    from quotedb.query.quotes import SpeakerCount
+    from quotedb.read.engines import FullTextEngine
+    from quotedb.read.quotations import SpeakerCount
 
 # Each method imports the ingest, query, search or export modules it uses: the CLI opens
 # every database through this class, and a command loads only what it runs.
@@ -47,6 +49,13 @@ class Database:
     @property
     def description(self) -> str:
         return describe(self.url)
+
+    @cached_property
+    def fulltext(self) -> FullTextEngine:
+        """The full-text engine's reader, with what it keeps between searches."""
+        from quotedb.read.engines import engine_named
+
+        return engine_named(self.engine.dialect.name)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -76,54 +85,65 @@ class Database:
         until: dt.date | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        from quotedb.export.records import quotation_record
-        from quotedb.query.filters import QuoteFilter
-        from quotedb.query.quotes import find_quotes
+        from quotedb.read.filters import Filter
+        from quotedb.read.quotations import find_quotes
+        from quotedb.read.records import quotation_record
 
-        f = QuoteFilter(speaker=by, outlet=outlet, since=since, until=until, limit=limit)
+        f = Filter(speaker=by, outlet=outlet, since=since, until=until, limit=limit)
         with self.session() as s:
             return [quotation_record(q) for q in find_quotes(s, f)]
 
-    def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
-        """Full-text search, best first; filters: speaker, outlet, since, until, kind, limit."""
-        from quotedb.search.engine import search
-        from quotedb.search.filters import SearchFilter
+    def search(
+        self,
+        query: str,
+        *,
+        marks: tuple[str, str] = ("**", "**"),
+        escape: Callable[[str], str] = str,
+        **filters: Any,
+    ) -> list[dict[str, Any]]:
+        """Full-text search, best first; filters: speaker, outlet, since, until, kind, limit
+        (50 unless given). In the snippet each match is between ``marks``, and the rest
+        of the text passed through ``escape`` (for markup that the text must not make)."""
+        from quotedb.read.filters import Filter
+        from quotedb.read.search import search
 
+        filters.setdefault("limit", 50)
         with self.session() as s:
             return [
-                h.record | {"score": round(h.score, 4), "snippet": h.highlighted()}
-                for h in search(s, query, SearchFilter(**filters))
+                h.record.to_dict()
+                | {"score": round(h.score, 4), "snippet": h.snippet.marked(*marks, escape)}
+                for h in search(s, query, Filter(**filters), self.fulltext)
             ]
 
     def who(self, text: str, **filters: Any) -> list[dict[str, Any]]:
         """The attested quotations closest to a half-remembered one, with a 0-100 similarity."""
-        from quotedb.export.records import quotation_record
-        from quotedb.search.filters import SearchFilter
-        from quotedb.search.who import who
+        from quotedb.read.filters import Filter
+        from quotedb.read.records import quotation_record
+        from quotedb.read.who import who
 
         filters.setdefault("limit", 5)
         with self.session() as s:
             return [
                 quotation_record(m.quotation) | {"similarity": m.similarity}
-                for m in who(s, text, SearchFilter(**filters))
+                for m in who(s, text, Filter(**filters), self.fulltext)
             ]
 
     def people(self, kind: str | None = None) -> list[SpeakerCount]:
-        from quotedb.query.quotes import list_speakers
+        from quotedb.read.quotations import list_speakers
 
         with self.session() as s:
             return list_speakers(s, kind)
 
     def show(self, quotation_id: int) -> dict[str, Any]:
         """A quotation with its paragraph, how its speaker was found, and its variants."""
-        from quotedb.query.people import quotation_view, view_record
+        from quotedb.read.people import quotation_view, view_record
 
         with self.session() as s:
             return view_record(quotation_view(s, quotation_id))
 
     def person(self, name: str) -> list[dict[str, Any]]:
         """Every speaker a name may denote: aliases, roles, quotations per outlet, dates."""
-        from quotedb.query.people import person_profiles, profile_record
+        from quotedb.read.people import person_profiles, profile_record
 
         with self.session() as s:
             return [profile_record(p) for p in person_profiles(s, name)]

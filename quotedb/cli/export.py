@@ -39,10 +39,10 @@ def export(
     """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago."""
     from quotedb.export.document import write_export
     from quotedb.export.selection import select_quotations
-    from quotedb.search.filters import SearchFilter
+    from quotedb.read.filters import Filter
 
     database = open_db(db)
-    f = SearchFilter(
+    f = Filter(
         by, outlet, as_date(since), as_date(until), kind.value if kind else None, limit, article
     )
     with database.session() as session:

@@ -44,7 +44,7 @@ def _emit(
     clusters: list[str | None] | None = None,
 ) -> None:
     """One article's quotations; ``clusters``: a same-utterance label per quotation."""
-    from quotedb.export.records import extracted_record, file_name
+    from quotedb.read.records import extracted_record, file_name
 
     name = file_name(doc.source) or doc.source
     labels = clusters if clusters is not None else [None] * len(quotations)

@@ -26,7 +26,7 @@ from quotedb.store import corrections as fix
 from quotedb.store.reextract import reextract as reextract_article
 
 if TYPE_CHECKING:
-    from quotedb.query.people import QuotationView
+    from quotedb.read.people import QuotationView
 
 correct_app = typer.Typer(
     help="Correct the database by hand; every correction is recorded and survives reextract.",
@@ -62,7 +62,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """A quotation in its paragraph: speaker and cue highlighted, evidence, variants."""
-    from quotedb.query.people import quotation_view, view_record
+    from quotedb.read.people import quotation_view, view_record
 
     with open_db(db).session() as session:
         v = quotation_view(session, quotation_id)
@@ -78,7 +78,7 @@ def say(text: str) -> None:
 
 
 def print_view(v: "QuotationView") -> None:
-    from quotedb.query.people import resolution
+    from quotedb.read.people import resolution
 
     q, a = v.quotation, v.quotation.article
     out.rule(
@@ -121,7 +121,7 @@ def person(
     db: DbOption = None,
 ) -> None:
     """A speaker's names, roles, quotations per outlet, first and last quoted."""
-    from quotedb.query.people import person_profiles, profile_record
+    from quotedb.read.people import person_profiles, profile_record
 
     with open_db(db).session() as session:
         records = [profile_record(p) for p in person_profiles(session, name)]

@@ -37,10 +37,7 @@ def source(record: dict[str, Any]) -> str:
     return str(art["title"] or record["file"] or f"article {art['id']}")
 
 
-def rich_snippet(snippet: str) -> str:
-    """The engine's highlights as bold, the rest of the text escaped."""
-    parts = escape(snippet).split("**")
-    return "".join(f"[bold yellow]{p}[/]" if i % 2 else p for i, p in enumerate(parts))
+HIGHLIGHT = ("[bold yellow]", "[/]")  # the table's marks around a match (the rest escaped)
 
 
 def show_hits(records: list[dict[str, Any]], score_key: str, fmt: ListFormat) -> None:
@@ -52,7 +49,7 @@ def show_hits(records: list[dict[str, Any]], score_key: str, fmt: ListFormat) ->
         return
     table = Table("id", score_key, "speaker", "quotation", "article", "date")
     for r in records:
-        text = rich_snippet(r["snippet"]) if "snippet" in r else escape(r["text"])
+        text = r["snippet"] if "snippet" in r else escape(r["text"])
         table.add_row(
             str(r["id"]),
             f"{r[score_key]:.1f}" if score_key == "similarity" else f"{r[score_key]:.2f}",
@@ -79,8 +76,11 @@ def search(
     db: DbOption = None,
 ) -> None:
     """Find quotations by their words, best match first, with the matches highlighted."""
+    table = fmt is ListFormat.table
     records = open_db(db).search(
         query,
+        marks=HIGHLIGHT if table else ("**", "**"),
+        escape=escape if table else str,
         speaker=by,
         outlet=outlet,
         since=as_date(since),

@@ -11,8 +11,8 @@ from quotedb.export.bibliography import write_bibtex, write_csl_json, write_ris
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.export.citation import cite_all
 from quotedb.export.formats import write_csv, write_jsonl, write_markdown
-from quotedb.export.records import quotation_record
 from quotedb.export.styles import STYLES
+from quotedb.read.records import quotation_record
 
 Groups = list[tuple[str, list[Quotation]]]
 

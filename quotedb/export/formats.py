@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from quotedb.db.models import Quotation
-from quotedb.export.records import RECORD_FIELDS, flat_record, quotation_record
+from quotedb.export.records import RECORD_FIELDS, flat_record
+from quotedb.read.records import QuotationRecord, quotation_record
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,7 +35,7 @@ def write_csv(quotations: Iterable[Quotation], out: TextIO) -> int:
     writer.writeheader()
     n = 0
     for q in quotations:
-        writer.writerow({k: safe_cell(v) for k, v in flat_record(q).items()})
+        writer.writerow({k: safe_cell(v) for k, v in flat_record(QuotationRecord.of(q)).items()})
         n += 1
     return n
 

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session
 
-from quotedb.db.models import Article, Quotation
-from quotedb.search.engine import search_quotations
-from quotedb.search.filters import SearchFilter, conditions
+from quotedb.db.models import Quotation
+from quotedb.read.filters import Filter
+from quotedb.read.quotations import find_quotes
+from quotedb.read.search import search_quotations
 
 
-def select_quotations(
-    session: Session, f: SearchFilter, phrase: str | None = None
-) -> list[Quotation]:
+def select_quotations(session: Session, f: Filter, phrase: str | None = None) -> list[Quotation]:
     """Matches of ``phrase`` best first, else every selected quotation, oldest first."""
-    if phrase:
-        return search_quotations(session, phrase, f)
-    stmt = (
-        select(Quotation)
-        .join(Quotation.article)
-        .outerjoin(Quotation.speaker)
-        .options(contains_eager(Quotation.article), contains_eager(Quotation.speaker))
-        .where(*conditions(session, f))
-        .order_by(Article.published.is_(None), Article.published, Article.id, Quotation.start)
-        .limit(f.limit)
-    )
-    return list(session.scalars(stmt).unique())
+    return search_quotations(session, phrase, f) if phrase else find_quotes(session, f)

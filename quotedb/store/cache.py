@@ -28,6 +28,7 @@ from sqlalchemy import Select, bindparam, func, insert, or_, select, update
 
 from quotedb.db.models import ALIASES, SPEAKERS, Correction
 from quotedb.db.models import Quotation as QuotationRow
+from quotedb.read.speakers import starting_with
 from quotedb.store import plain
 
 if TYPE_CHECKING:
@@ -152,11 +153,6 @@ def _adopt(batch: WriteBatch, stmt: Select[Any]) -> list[tuple[Any, Known]]:
             fresh[speaker_id].aliases[key] = alias
     c.by_id.update(fresh)
     return found
-
-
-def starting_with(column: Any, prefix: str) -> Any:
-    """``column`` starts with ``prefix``, as a range an index can answer (``LIKE`` is not)."""
-    return column.between(prefix, prefix + "\U0010ffff")
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:

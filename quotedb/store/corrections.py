@@ -15,16 +15,14 @@ from sqlalchemy.orm import Session
 from quotedb.core.names import compatible, parse_name
 from quotedb.db.models import Alias, Article, Cluster, Correction, Quotation, Role, Speaker
 from quotedb.errors import QueryError
+from quotedb.read.speakers import alias_key, find_speakers, lookup
 from quotedb.store import cache, clusters
 from quotedb.store.batch import WriteBatch, writing
 from quotedb.store.speakers import (
     MERGE,
     PERSON,
     RENAME,
-    alias_key,
     blocking_key,
-    find_speakers,
-    lookup,
     stored_speaker,
 )
 

@@ -11,23 +11,21 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select
 
 from quotedb.core.names import (
     PersonName,
     canonical_label,
     compatible,
-    fold,
-    name_key,
     org_key,
     parse_name,
     surname_key,
 )
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Role, Speaker
+from quotedb.read.speakers import alias_key
 from quotedb.store import cache, plain
-from quotedb.store.cache import Known, starting_with
+from quotedb.store.cache import Known
 from quotedb.store.ids import reserve
 
 if TYPE_CHECKING:
@@ -44,33 +42,9 @@ class ArticleRef(Protocol):
     def text(self) -> str: ...
 
 
-def alias_key(name: str) -> str:
-    return " ".join(name_key(name)) or fold(name).strip()
-
-
 def blocking_key(name: str, kind: str) -> str:
     parsed = parse_name(name) if kind == PERSON else None
     return surname_key(parsed) if parsed is not None else org_key(name) or alias_key(name)
-
-
-def find_speakers(session: Session, name: str) -> list[Speaker]:
-    """Speakers known by this name (any alias; case, accents and honorifics ignored)."""
-    keys = {alias_key(name), org_key(name)} - {""}
-    stmt = select(Speaker).join(Alias).where(Alias.key.in_(keys)).distinct()
-    return list(session.scalars(stmt.order_by(Speaker.id)))
-
-
-def lookup(session: Session, name: str, kind: str | None = None) -> list[Speaker]:
-    """Speakers a user-typed name may denote: any alias, or a compatible person's name.
-
-    "Sergei Lavrov", "sergey lavrov", "Mr. Lavrov" and "Lavrov" all find Sergey V. Lavrov;
-    a bare surname finds every person who bears it.
-    """
-    found = {s.id: s for s in find_speakers(session, name)}
-    parsed = parse_name(name) if kind in (None, PERSON) else None
-    if parsed is not None:
-        found |= {s.id: s for s in fitting(session, parsed)}
-    return [s for _, s in sorted(found.items()) if kind is None or s.kind == kind]
 
 
 def add_alias(batch: WriteBatch, speaker: Known, alias: str) -> bool:
@@ -98,26 +72,6 @@ def fits(speaker: Known, name: PersonName) -> bool:
     """
     label = parse_name(speaker.name)
     return label is not None and compatible(name, label)
-
-
-def fitting(session: Session, name: PersonName) -> list[Speaker]:
-    """Stored people whose label fits the name (surname spelt alike, or a letter apart).
-
-    The surname's block is read as (id, label) pairs through the name-key index (a range,
-    not a ``LIKE``); only the people who fit are loaded whole.
-    """
-    surname = surname_key(name)
-    block = select(Speaker.id, Speaker.name).where(
-        Speaker.kind == PERSON,
-        or_(Speaker.name_key == surname, starting_with(Speaker.name_key, surname[:3])),
-    )
-    ids = [
-        i
-        for i, label in session.execute(block)
-        if (parsed := parse_name(label)) is not None and compatible(name, parsed)
-    ]
-    stmt = select(Speaker).where(Speaker.id.in_(ids)).order_by(Speaker.id)
-    return list(session.scalars(stmt)) if ids else []
 
 
 def match_person(batch: WriteBatch, name: PersonName) -> Known | None:

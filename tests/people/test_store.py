@@ -13,8 +13,8 @@ from quotedb.api import Database
 from quotedb.core.types import Cue, Mention, Quotation, SpeakerKind
 from quotedb.db.models import Quotation as Row
 from quotedb.db.models import Role, Speaker
-from quotedb.query.filters import matching_speaker_ids
-from quotedb.query.people import quotation_view, resolution
+from quotedb.read.people import quotation_view, resolution
+from quotedb.read.speakers import matching_speaker_ids
 from quotedb.store.articles import add_article
 from quotedb.store.batch import writing
 from quotedb.store.prepare import NewArticle

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import delete, event, func, select, text, update
 
 from quotedb.api import Database
+from quotedb.db.fulltext import PAIR_WORDS, pair_token, text_pairs
 from quotedb.db.migrations import downgrade, upgrade
 from quotedb.db.models import Article, Quotation
-from quotedb.search import backends
-from quotedb.search.engine import search
-from quotedb.search.filters import SearchFilter
-from quotedb.search.pairs import PAIR_WORDS, pair_token, text_pairs
-from quotedb.search.parse import parse_query
+from quotedb.read import engines as backends
+from quotedb.read.filters import Filter
+from quotedb.read.search import search
+from quotedb.read.terms import compile_query, parse_query
 
 TEXTS = {
     "said": "They said the badaifou, of course, was late.",
@@ -104,7 +104,9 @@ def test_sqlite_phrases_never_walk_function_words(
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgres_keys_come_from_its_parser(seeded: Database) -> None:
     """The keys are made in the search's statement; their words leave out those in a pair."""
-    keys = backends.pg_phrase_keys(parse_query('"The well-known badaifou, of" right "a b c"'))
+    keys = backends.pg_phrase_keys(
+        compile_query(parse_query('"The well-known badaifou, of" right "a b c"'))
+    )
     assert keys is not None
     with seeded.session() as s:
         pairs, words = s.execute(select(keys.pairs, func.tsvector_to_array(keys.words))).one()
@@ -112,7 +114,7 @@ def test_postgres_keys_come_from_its_parser(seeded: Database) -> None:
     assert sorted(pairs) == ["a b", "badaifou of", "the well-known"]  # none across phrases
     assert sorted(words) == ["c"]  # "well" and "known" are parts of "well-known"
     assert of_the == ["the x"]
-    assert backends.pg_phrase_keys(parse_query('"big red dog" OR "the cat"')) is None
+    assert backends.pg_phrase_keys(compile_query(parse_query('"big red dog" OR "the cat"'))) is None
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -126,7 +128,7 @@ def test_postgres_phrases_need_their_other_words(seeded: Database) -> None:
         q.text = "They said the badaifou rode home, yes."
     assert found(seeded, '"the badaifou rode home"') == {ids["said"]}
     assert found(seeded, '"the badaifou rode away"') == set()
-    keys = backends.pg_phrase_keys(parse_query('"the badaifou rode home"'))
+    keys = backends.pg_phrase_keys(compile_query(parse_query('"the badaifou rode home"')))
     assert keys is not None
     with seeded.session() as s:
         words = s.scalar(select(func.tsvector_to_array(keys.words)))
@@ -134,7 +136,7 @@ def test_postgres_phrases_need_their_other_words(seeded: Database) -> None:
         listen = lambda *args: statements.append(args[2])  # noqa: E731
         event.listen(s.get_bind(), "before_cursor_execute", listen)
         try:
-            hits = search(s, '"the badaifou rode home"', SearchFilter(limit=5))
+            hits = search(s, '"the badaifou rode home"', Filter(limit=5))
         finally:
             event.remove(s.get_bind(), "before_cursor_execute", listen)
     assert sorted(words) == ["home", "rode"] and [h.id for h in hits] == [ids["said"]]
@@ -159,18 +161,18 @@ def test_postgres_statements_are_kept_per_shape(
 ) -> None:
     """Queries of one shape share a statement, each with its own texts; filters too."""
     ids = set_texts(seeded)
-    monkeypatch.setattr(backends, "_statements", {})
+    statements = seeded.fulltext.statements  # type: ignore[attr-defined]
     assert found(seeded, '"the badaifou of"') == {ids["said"]}
     assert found(seeded, '"badaifou the end"') == {ids["ends"]}
     assert found(seeded, '"of the story"') == {ids["story"]}
-    assert len(backends._statements) == 1
+    assert len(statements) == 1
     assert {r["id"] for r in seeded.search("badaifou OR path", limit=2)} <= set(ids.values()) | {
         r["id"] for r in seeded.search("path", limit=None)
     }
     assert found(seeded, "badaifou* OR stor*") >= {ids["story"], ids["said"]}
-    assert len(backends._statements) == 4
+    assert len(statements) == 4
     assert seeded.search('"the badaifou of"', kind="partial") == []
-    assert len(backends._statements) == 4  # a filter's condition holds values: not kept
+    assert len(statements) == 4  # a filter's condition holds values: not kept
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -206,10 +208,11 @@ def test_postgres_common_words_are_left_to_the_phrase_test(
             .where(Quotation.id == ids["said"])
             .values(text="They said the badaifou rode home, yes.")
         )
-    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"rode": 0.4, "the": 0.9}, 9.0))
-    query = parse_query('"the badaifou rode home"')
+    shares = ({"rode": 0.4, "the": 0.9}, 9.0)
+    monkeypatch.setattr(backends.Postgres, "word_shares", lambda _self, _s: shares)
+    query = compile_query(parse_query('"the badaifou rode home"'))
     with seeded.session() as s:
-        common = backends.pg_common_words(s, query)
+        common = backends.pg_common_words(shares[0], query)
         keys = backends.pg_phrase_keys(query, common)
         assert keys is not None
         words = s.scalar(select(func.tsvector_to_array(keys.words)))

@@ -1,4 +1,8 @@
-"""Filters of a search: speaker, outlet, dates, kind, article — the same for every backend."""
+"""The one filter of every read: speaker, outlet, dates, kind, article, limit.
+
+Listings, searches, ``who`` and exports all narrow quotations the same way, with the same
+conditions, whichever engine answers.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,25 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session, contains_eager
 
 from quotedb.db.models import Article, Quotation
-from quotedb.query.filters import matching_speaker_ids
+from quotedb.read.speakers import matching_speaker_ids
 
 S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True, slots=True)
-class SearchFilter:
+class Filter:
+    """Which quotations a read is about; ``limit`` None means all of them."""
+
     speaker: str | None = None
     outlet: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
     kind: str | None = None
-    limit: int | None = 50
+    limit: int | None = None
     article: int | None = None
 
     @property
@@ -34,7 +40,7 @@ class SearchFilter:
         return bool(self.speaker or self.kind or self.article or self.needs_article)
 
 
-def conditions(session: Session, f: SearchFilter) -> list[ColumnElement[bool]]:
+def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
     """WHERE clauses on ``quotations`` and ``articles`` for the filter (limit aside)."""
     where: list[ColumnElement[bool]] = []
     if f.speaker:
@@ -53,7 +59,7 @@ def conditions(session: Session, f: SearchFilter) -> list[ColumnElement[bool]]:
 
 
 def restrict(
-    session: Session, stmt: S, f: SearchFilter, quotation_id: ColumnElement[int] | None = None
+    session: Session, stmt: S, f: Filter, quotation_id: ColumnElement[int] | None = None
 ) -> S:
     """``stmt`` narrowed by the filter; joins ``quotations`` on ``quotation_id`` when given."""
     if quotation_id is not None and f.needs_quotation:
@@ -61,3 +67,16 @@ def restrict(
     if f.needs_article:
         stmt = stmt.join(Article, Article.id == Quotation.article_id)
     return stmt.where(*conditions(session, f))
+
+
+def chronological_quotations(session: Session, f: Filter) -> Select[Quotation]:
+    """The filter's quotations with their articles and speakers, oldest first."""
+    return (
+        select(Quotation)
+        .join(Quotation.article)
+        .outerjoin(Quotation.speaker)
+        .options(contains_eager(Quotation.article), contains_eager(Quotation.speaker))
+        .where(*conditions(session, f))
+        .order_by(Article.published.is_(None), Article.published, Article.id, Quotation.start)
+        .limit(f.limit)
+    )

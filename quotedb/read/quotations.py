@@ -1,4 +1,5 @@
-"""Quotations by speaker and the list of speakers (phrase search: :mod:`quotedb.search`)."""
+"""Quotations by speaker, outlet, dates, kind or article, and the list of speakers
+(phrase search: :mod:`quotedb.read.search`)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation, Speaker
-from quotedb.query.filters import QuoteFilter, apply_filter, base_query, chronological
+from quotedb.read.filters import Filter, chronological_quotations
 
 
-def find_quotes(session: Session, f: QuoteFilter) -> list[Quotation]:
-    return list(session.scalars(apply_filter(session, chronological(base_query()), f)).unique())
+def find_quotes(session: Session, f: Filter) -> list[Quotation]:
+    """The filter's quotations, oldest first."""
+    return list(session.scalars(chronological_quotations(session, f)).unique())
 
 
 @dataclass(frozen=True, slots=True)

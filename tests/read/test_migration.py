@@ -9,8 +9,8 @@ from alembic import command
 from sqlalchemy import inspect
 
 from quotedb.api import Database
+from quotedb.db.fulltext import is_fulltext_object
 from quotedb.db.migrations import alembic_config, current_revision, downgrade, upgrade
-from quotedb.search.schema import is_fulltext_object
 
 
 def fulltext_objects(db: Database) -> set[str]:

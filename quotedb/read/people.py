@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from quotedb.core.names import first_named
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
-from quotedb.query.filters import matching_speaker_ids
+from quotedb.read.records import ArticleRecord
+from quotedb.read.speakers import matching_speaker_ids
 
 
 @dataclass(slots=True)
@@ -69,13 +70,7 @@ def quotation_view(session: Session, quotation_id: int) -> QuotationView:
 
 
 def _article_ref(a: Article) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "published": a.published.isoformat() if a.published else None,
-        "source": a.source_path,
-    }
+    return ArticleRecord.of(a).reference()
 
 
 def resolution(q: Quotation) -> str:

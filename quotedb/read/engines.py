@@ -9,7 +9,7 @@ both engines: FTS5 walks the position lists of "the" (in three quarters of all
 quotations), and PostgreSQL's GIN index, which has no positions, makes it recheck every
 row holding "badaifou" (thousands, read from disk when the table outgrows
 ``shared_buffers``). Migration 0003 indexes the pairs of a function word and its
-neighbour (``quotedb/search/pairs.py``), which are as specific as the phrase.
+neighbour (``quotedb/db/fulltext.py``), which are as specific as the phrase.
 
 On SQLite the candidates are the quotations holding all the phrases' pairs (FTS5 table
 ``quotations_fts_pairs``) or those holding the rarest required word (an *anchor*, counted
@@ -40,7 +40,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     BindParameter,
@@ -66,20 +66,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
+from quotedb.db.fulltext import FTS_TABLE, FTS_VOCAB, PAIR_WORDS, PAIRS_TABLE, TS_CONFIG, TSV_COLUMN
 from quotedb.db.models import Quotation
-from quotedb.export.records import RECORD_COLUMNS, record_join, records_by_id, row_record
-from quotedb.search.filters import SearchFilter, restrict
-from quotedb.search.highlight import Matcher, fold, term_words
-from quotedb.search.pairs import PAIR_WORDS, words_pairs
-from quotedb.search.parse import SearchQuery, Term, fts5_query, fts5_string, tsquery_text
-from quotedb.search.schema import (
-    FTS_TABLE,
-    FTS_VOCAB,
-    PAIRS_TABLE,
-    TS_CONFIG,
-    TSV_COLUMN,
-)
-from quotedb.search.stopwords import STOPWORDS
+from quotedb.read.filters import Filter, restrict
+from quotedb.read.matching import Matcher
+from quotedb.read.records import RECORD_COLUMNS, QuotationRecord, record_join, records_by_id
+from quotedb.read.terms import CompiledQuery, CompiledTerm, Term, fts5_string
 
 RANK_WINDOW = 5000  # a search for a page ranks at most this many (the newest) matches
 ANCHOR_MAX = 400  # most quotations an anchor word may bring for verification
@@ -100,25 +92,7 @@ def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def ranked_page(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
-    """The best ``f.limit`` matches of the query with their scores and texts."""
-    if is_sqlite(session):
-        return _page_fts5(session, query, f)
-    rows = session.execute(pg_page(session, query, f))
-    return [(int(i), float(s), str(t)) for i, s, t in rows]
-
-
-def ranked_records(
-    session: Session, query: SearchQuery, f: SearchFilter
-) -> list[tuple[dict[str, Any], float]]:
-    """The best ``f.limit`` matches as export records (``quotation_record``'s shape) with
-    their scores: on PostgreSQL in one statement, on SQLite (where a statement costs no
-    round trip) the page and then its rows."""
-    if not is_sqlite(session):
-        return pg_ranked_records(session, query, f)
-    page = _page_fts5(session, query, f)
-    found = records_by_id(session.connection(), [i for i, _, _ in page])
-    return [(found[i], score) for i, score, _ in page if i in found]
+Scored = list[tuple[QuotationRecord, float]]
 
 
 quotations = Quotation.__table__
@@ -156,19 +130,18 @@ class DocFreq:
     def __init__(self, session: Session, words: Iterable[str] = ()) -> None:
         self.session = session
         self.known: dict[str, int] = {}
-        wanted = sorted({w for w in words if w not in STOPWORDS})
+        wanted = sorted({w for w in words if w not in PAIR_WORDS})
         rows = session.connection().execute(DOC_COUNTS, {"words": wanted}).all()
         self.total = int(rows[0][1] or 0)
         self.known = {w: 0 for w in wanted} | {str(w): int(n) for w, n in rows[1:]}
 
     @classmethod
-    def of(cls, session: Session, terms: Iterable[Term]) -> DocFreq:
+    def of(cls, session: Session, terms: Iterable[CompiledTerm]) -> DocFreq:
         """Counts for the whole words of these terms (not a prefix term's last word)."""
-        words = [w for t in terms for w in (term_words(t)[:-1] if t.prefix else term_words(t))]
-        return cls(session, words)
+        return cls(session, [w for t in terms for w in t.whole])
 
     def word(self, word: str) -> int:
-        if word in STOPWORDS:
+        if word in PAIR_WORDS:
             return int(self.total * COMMON)
         if word not in self.known:
             stmt = select(vocab.c.doc).where(vocab.c.term == word)
@@ -180,27 +153,20 @@ class DocFreq:
         total = self.session.scalar(select(func.coalesce(func.sum(vocab.c.doc), 0)).where(cond))
         return int(total or 0)
 
-    def term(self, term: Term) -> int:
+    def term(self, term: CompiledTerm) -> int:
         """Quotations holding the term: its rarest word's count (an upper bound for phrases)."""
-        words = term_words(term)
-        counts = [self.word(w) for w in (words[:-1] if term.prefix else words)]
-        if term.prefix and words:
-            counts.append(self.prefix(fold(words[-1])))
+        counts = [self.word(w) for w in term.whole]
+        if term.prefix and term.words:
+            counts.append(self.prefix(term.words[-1]))
         return min(counts) if counts else 0
 
-    def anchor(self, query: SearchQuery) -> tuple[str, int] | None:
+    def anchor(self, query: CompiledQuery) -> tuple[str, int] | None:
         """The rarest word the query requires (outside OR and prefixes), with its count."""
-        required = {
-            w
-            for group in query.groups
-            if len(group) == 1
-            for w in (term_words(group[0])[:-1] if group[0].prefix else term_words(group[0]))
-        }
-        counted = sorted((self.word(w), w) for w in required)
+        counted = sorted((self.word(w), w) for w in query.required)
         return (counted[0][1], counted[0][0]) if counted else None
 
 
-def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
+def _page_fts5(session: Session, query: CompiledQuery, f: Filter) -> Page:
     freq = DocFreq.of(session, query.terms)
     anchor = freq.anchor(query)
     if anchor is not None and anchor[1] == 0:
@@ -209,14 +175,14 @@ def _page_fts5(session: Session, query: SearchQuery, f: SearchFilter) -> Page:
     found = _narrowed(session, matcher, f, anchor)
     if found is None:
         window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
-        found = matching_texts(session, fts5_query(query), f, window)
+        found = matching_texts(session, query.fts5, f, window)
         if window and len(found) >= window:  # too many to rank: the newest ones
-            found = matching_texts(session, fts5_query(query), f, window, newest=True)
+            found = matching_texts(session, query.fts5, f, window, newest=True)
     return [(i, s, found[i]) for i, s in bm25(freq, matcher, found)[: f.limit]]
 
 
 def matching_texts(
-    session: Session, match: str, f: SearchFilter, limit: int | None = None, newest: bool = False
+    session: Session, match: str, f: Filter, limit: int | None = None, newest: bool = False
 ) -> dict[int, str]:
     """Ids and texts of the quotations an FTS5 query matches, in one join.
 
@@ -235,24 +201,13 @@ def matching_texts(
     return {int(i): str(t) for i, t in session.execute(stmt)}
 
 
-def phrase_pairs(query: SearchQuery) -> list[str]:
-    """Word-pair tokens every match holds: those of the exact phrases the query requires
-    (alternatives of an OR and the last word of a prefix phrase give none)."""
-    found: set[str] = set()
-    for group in query.groups:
-        if len(group) == 1:
-            words = term_words(group[0])
-            found.update(words_pairs(words[:-1] if group[0].prefix else words))
-    return sorted(found)
-
-
 def _narrowed(
-    session: Session, matcher: Matcher, f: SearchFilter, anchor: tuple[str, int] | None
+    session: Session, matcher: Matcher, f: Filter, anchor: tuple[str, int] | None
 ) -> dict[int, str] | None:
     """The matches, found by verifying a few candidates: the quotations holding the
     phrases' word pairs or those holding the anchor word, whichever are fewer; None when
     both are too many. Either way FTS5 never reads the function words' position lists."""
-    pairs = phrase_pairs(matcher.query)
+    pairs = list(matcher.query.pairs)
     bound = PAIRS_MAX if anchor is None else min(PAIRS_MAX, anchor[1])
     ids = _pair_candidates(session, pairs, bound) if pairs else None
     if ids is not None:
@@ -270,7 +225,7 @@ def _pair_candidates(session: Session, pairs: list[str], bound: int) -> list[int
     return ids if len(ids) <= bound else None
 
 
-def texts_of(session: Session, ids: list[int], f: SearchFilter) -> dict[int, str]:
+def texts_of(session: Session, ids: list[int], f: Filter) -> dict[int, str]:
     """Ids and texts of these quotations that pass the filter."""
     if not f.needs_quotation:
         return texts(session, ids)
@@ -303,19 +258,7 @@ def bm25(freq: DocFreq, matcher: Matcher, found: dict[int, str]) -> Ranked:
 
 
 WordShares = tuple[dict[str, float], float]
-_shares: dict[str, tuple[float, WordShares]] = {}
 SHARES_TTL = 300.0  # seconds: statistics change only when ANALYZE runs
-
-
-def pg_word_shares(session: Session) -> WordShares:
-    """Share of quotations holding each of the most common words, and how many there are,
-    from the statistics ``ANALYZE`` keeps (empty before the first ANALYZE)."""
-    key = str(session.get_bind().engine.url)
-    cached = _shares.get(key)
-    if cached and time.monotonic() - cached[0] < SHARES_TTL and cached[1][0]:
-        return cached[1]
-    _shares[key] = (time.monotonic(), _read_word_shares(session))
-    return _shares[key][1]
 
 
 def _read_word_shares(session: Session) -> WordShares:
@@ -333,13 +276,15 @@ def _read_word_shares(session: Session) -> WordShares:
     return dict(zip(row[0], row[1], strict=False)), float(row[2])
 
 
-def pg_estimated_matches(session: Session, query: SearchQuery) -> float:
+def pg_estimated_matches(word_shares: WordShares, query: CompiledQuery) -> float:
     """About how many quotations match: 0 unless every group is made of common single
     words (a phrase is counted as rare: its words' shares say little about it)."""
-    shares, total = pg_word_shares(session)
+    shares, total = word_shares
     estimate = total
-    for group in query.groups:
-        shares_of_terms = [shares.get(t.words[0], 0.0) if len(t.words) == 1 else 0.0 for t in group]
+    for group in query.alternatives():
+        shares_of_terms = [
+            shares.get(t.lowered[0], 0.0) if len(t.lowered) == 1 else 0.0 for t in group
+        ]
         estimate = min(estimate, sum(shares_of_terms) * total)
     return estimate
 
@@ -359,25 +304,13 @@ class PhraseKeys:
     words: ColumnElement[Any]
 
 
-def key_places(query: SearchQuery) -> list[int]:
-    """Places among the query's terms of the exact phrases every match holds (not
-    alternatives of an OR, not prefixes) that have a word pair by our tokens."""
-    places, n = [], 0
-    for group in query.groups:
-        t = group[0]
-        if len(group) == 1 and not t.prefix and len(t.words) > 1 and words_pairs(term_words(t)):
-            places.append(n)
-        n += len(group)
-    return places
-
-
-def pg_phrase_keys(query: SearchQuery, common: list[str] | None = None) -> PhraseKeys | None:
+def pg_phrase_keys(query: CompiledQuery, common: list[str] | None = None) -> PhraseKeys | None:
     """The keys of the query's phrases; None when they have no word pair by our tokens
     (the database's almost always agree; where they would not, the search is as right,
     only slower: no pair here means the plain ``@@``, none there an empty containment).
     A phrase's text is its term's parameter, ``term_i``; ``common`` (parameter
     ``common_words``) are words left out of ``words`` (see :func:`pg_common_words`)."""
-    places = key_places(query)
+    places = query.key_places
     if not places:
         return None
     terms = query.terms
@@ -393,14 +326,13 @@ def pg_phrase_keys(query: SearchQuery, common: list[str] | None = None) -> Phras
     return PhraseKeys(pairs, words)
 
 
-def pg_common_words(session: Session, query: SearchQuery) -> list[str]:
+def pg_common_words(shares: dict[str, float], query: CompiledQuery) -> list[str]:
     """The words of the phrases with pairs that ``ANALYZE`` lists as most common (in
     thousands of quotations): their GIN entries take milliseconds to read, and the
     planner, which cannot tell how few rows the pairs bring, would read them to narrow
     a handful of candidates down. Any word may be left out: the phrase test remains."""
-    shares = pg_word_shares(session)[0]
     terms = query.terms
-    return sorted({w for i in key_places(query) for w in terms[i].words if w in shares})
+    return sorted({w for i in query.key_places for w in terms[i].lowered if w in shares})
 
 
 def pg_pair_words(pairs: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -443,22 +375,19 @@ def pg_pairs_of(vector: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.quotedb_word_pairs(vector, type_=ARRAY(Text))  # schema.PAIRS_FUNCTION
 
 
-def pg_page(session: Session, query: SearchQuery, f: SearchFilter) -> Select[int, float, str]:
-    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only.
+def pg_is_huge(shares: WordShares, query: CompiledQuery, f: Filter) -> bool:
+    """Whether to rank only the newest ``RANK_WINDOW`` matches (a page of a lone "the").
 
     Walking the newest rows pays only when matches are everywhere among them."""
-    return _pg_page(session, query, f, pg_is_huge(session, query, f))
-
-
-def pg_is_huge(session: Session, query: SearchQuery, f: SearchFilter) -> bool:
-    """Whether to rank only the newest ``RANK_WINDOW`` matches (a page of a lone "the")."""
     window = bool(f.limit and f.limit <= RANK_WINDOW)
-    return window and pg_estimated_matches(session, query) > 20 * RANK_WINDOW
+    return window and pg_estimated_matches(shares, query) > 20 * RANK_WINDOW
 
 
-def _pg_page(
-    session: Session, query: SearchQuery, f: SearchFilter, huge: bool
+def pg_page(
+    session: Session, query: CompiledQuery, f: Filter, huge: bool, common: list[str]
 ) -> Select[int, float, str]:
+    """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only;
+    ``common``: the phrases' words left to the phrase test (:func:`pg_common_words`)."""
     tsq = pg_query(query)
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score.label("score"), Quotation.text)
@@ -467,59 +396,32 @@ def _pg_page(
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
         stmt = stmt.where(Quotation.id.in_(newest.scalar_subquery()))
     else:
-        keys = pg_phrase_keys(query, pg_common_words(session, query))
+        keys = pg_phrase_keys(query, common)
         stmt = restrict(session, stmt.where(pg_match(tsq, keys)), f)
     stmt = stmt.order_by(score.desc(), Quotation.id)
     return stmt if f.limit is None else stmt.limit(bindparam("page_limit", f.limit, Integer))
 
 
 Shape = tuple[object, ...]
-_statements: dict[Shape, Select[*tuple[Any, ...]]] = {}
 MAX_STATEMENTS = 512  # shapes of query kept (then the memory starts afresh)
 
 
-def pg_ranked_records(
-    session: Session, query: SearchQuery, f: SearchFilter
-) -> list[tuple[dict[str, Any], float]]:
-    """The page's export records and scores, best first, in one statement: the ranked
-    page joined with its quotations' articles and speakers.
-
-    Without filters the statement depends only on the query's shape (its terms' places
-    and kinds; their texts are parameters), so it is built once per shape: building and
-    compiling it cost more than PostgreSQL takes to run it."""
-    huge = pg_is_huge(session, query, f)
-    shape = pg_shape(query, f, huge)
-    stmt = _statements.get(shape) if shape else None
-    if stmt is None:
-        page = _pg_page(session, query, f, huge).subquery()
-        joined = record_join(page, page.c.id)
-        stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
-        stmt = stmt.order_by(page.c.score.desc(), page.c.id)
-        if shape:
-            if len(_statements) >= MAX_STATEMENTS:
-                _statements.clear()
-            _statements[shape] = stmt
-    params = pg_params(query, f) | {"common_words": pg_common_words(session, query)}
-    rows = session.connection().execute(stmt, params)
-    return [(row_record(r), float(r.score)) for r in rows]
-
-
-def pg_shape(query: SearchQuery, f: SearchFilter, huge: bool) -> Shape | None:
+def pg_shape(query: CompiledQuery, f: Filter, huge: bool) -> Shape | None:
     """What the statement of :func:`_pg_page` depends on besides its parameters; None
     with filters (their conditions hold values: that statement is built each time)."""
     if f.needs_quotation:
         return None
-    kinds = tuple(tuple(t.prefix for t in g) for g in query.groups)
-    return (kinds, tuple(key_places(query)), huge, f.limit is None, RANK_WINDOW)
+    kinds = tuple(tuple(t.prefix for t in g) for g in query.alternatives())
+    return (kinds, query.key_places, huge, f.limit is None, RANK_WINDOW)
 
 
-def pg_params(query: SearchQuery, f: SearchFilter) -> dict[str, Any]:
+def pg_params(query: CompiledQuery, f: Filter) -> dict[str, Any]:
     """The values of the statement's parameters: each term's text and the page's size."""
-    found: dict[str, Any] = {f"term_{i}": pg_term_text(t) for i, t in enumerate(query.terms)}
+    found: dict[str, Any] = {f"term_{i}": t.pg_text for i, t in enumerate(query.terms)}
     return found | ({} if f.limit is None else {"page_limit": f.limit})
 
 
-def rank_fts5(session: Session, match: str, f: SearchFilter) -> Ranked:
+def rank_fts5(session: Session, match: str, f: Filter) -> Ranked:
     """Quotation ids for an FTS5 query string, best first (score: minus BM25)."""
     bm25_ = func.bm25(fts_ref)
     stmt = select(fts.c.rowid, bm25_).select_from(fts).where(fts_ref.op("MATCH")(match))
@@ -527,7 +429,7 @@ def rank_fts5(session: Session, match: str, f: SearchFilter) -> Ranked:
     return [(int(i), -float(s)) for i, s in session.execute(stmt)]
 
 
-def rank_tsquery(session: Session, tsq: ColumnElement[Any], f: SearchFilter) -> Ranked:
+def rank_tsquery(session: Session, tsq: ColumnElement[Any], f: Filter) -> Ranked:
     """Quotation ids for a ``tsquery``, best first (score: ts_rank)."""
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score).where(tsvector().op("@@")(tsq))
@@ -543,15 +445,11 @@ def regconfig() -> ColumnElement[Any]:
     return literal_column(f"'{TS_CONFIG}'::regconfig")
 
 
-def pg_term_text(term: Term) -> str:
-    return tsquery_text(term) if term.prefix else term.text
+def pg_term_param(term: CompiledTerm, i: int) -> BindParameter[str]:
+    return bindparam(f"term_{i}", term.pg_text, String)
 
 
-def pg_term_param(term: Term, i: int) -> BindParameter[str]:
-    return bindparam(f"term_{i}", pg_term_text(term), String)
-
-
-def pg_term(term: Term, i: int) -> ColumnElement[Any]:
+def pg_term(term: CompiledTerm, i: int) -> ColumnElement[Any]:
     """The ``i``-th term of the query as a ``tsquery``; its text is parameter ``term_i``."""
     value = pg_term_param(term, i)
     return (
@@ -561,11 +459,133 @@ def pg_term(term: Term, i: int) -> ColumnElement[Any]:
     )
 
 
-def pg_query(query: SearchQuery) -> ColumnElement[Any]:
+def pg_query(query: CompiledQuery) -> ColumnElement[Any]:
     """``tsquery`` of the parsed query: phrases via ``phraseto_tsquery``, all bound."""
     numbers = iter(range(len(query.terms)))
     groups = [
         reduce(lambda a, b: a.op("||")(b), (pg_term(t, next(numbers)) for t in g))
-        for g in query.groups
+        for g in query.alternatives()
     ]
     return reduce(lambda a, b: a.op("&&")(b), groups)
+
+
+ANY_MAX_TERMS = 8  # most terms a search for any of several terms sends to the engine
+ANY_DF_BUDGET = 2_000  # matches the rarest terms may bring before more common ones are left out
+
+
+def rarest(session: Session, terms: list[CompiledTerm]) -> list[CompiledTerm]:
+    """The rarest terms, as many as the budget allows: they find the quotation fastest."""
+    freq = DocFreq.of(session, terms)
+    counted = sorted(((n, t) for t in terms if (n := freq.term(t))), key=lambda x: x[0])
+    chosen: list[CompiledTerm] = []
+    total = 0
+    for n, term in counted[:ANY_MAX_TERMS]:
+        if chosen and total + n > ANY_DF_BUDGET:
+            break
+        chosen.append(term)
+        total += n
+    return chosen
+
+
+class FullTextEngine(Protocol):
+    """What a search asks of the database's full-text engine."""
+
+    def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
+        """The best ``f.limit`` matches with their scores and texts."""
+        ...
+
+    def records(self, session: Session, query: CompiledQuery, f: Filter) -> Scored:
+        """The best ``f.limit`` matches as records, with their scores."""
+        ...
+
+    def any_of(self, session: Session, terms: list[CompiledTerm], f: Filter) -> list[int]:
+        """Ids of the quotations holding the most telling of these terms, best first."""
+        ...
+
+
+class Fts5:
+    """SQLite FTS5: candidates verified and ranked here (see the module's docstring)."""
+
+    def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
+        return _page_fts5(session, query, f)
+
+    def records(self, session: Session, query: CompiledQuery, f: Filter) -> Scored:
+        """The page and then its rows (on SQLite a statement costs no round trip)."""
+        page = _page_fts5(session, query, f)
+        found = records_by_id(session.connection(), [i for i, _, _ in page])
+        return [(found[i], score) for i, score, _ in page if i in found]
+
+    def any_of(self, session: Session, terms: list[CompiledTerm], f: Filter) -> list[int]:
+        chosen = rarest(session, terms)
+        if not chosen:
+            return []
+        return [i for i, _ in rank_fts5(session, " OR ".join(t.fts5 for t in chosen), f)]
+
+
+class Postgres:
+    """PostgreSQL tsvector and GIN: one statement per search (see the module's docstring).
+
+    It keeps, for the database it reads, the statistics of ``ANALYZE`` (a while) and the
+    statements of each query shape, so one instance serves one database."""
+
+    def __init__(self) -> None:
+        self.statements: dict[Shape, Select[*tuple[Any, ...]]] = {}
+        self.shares: tuple[float, WordShares] | None = None  # when read, what was read
+
+    def word_shares(self, session: Session) -> WordShares:
+        """Share of quotations holding each of the most common words, and how many there
+        are, from the statistics ``ANALYZE`` keeps (empty before the first ANALYZE)."""
+        cached = self.shares
+        if cached and time.monotonic() - cached[0] < SHARES_TTL and cached[1][0]:
+            return cached[1]
+        self.shares = (time.monotonic(), _read_word_shares(session))
+        return self.shares[1]
+
+    def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
+        shares = self.word_shares(session)
+        huge = pg_is_huge(shares, query, f)
+        stmt = pg_page(session, query, f, huge, pg_common_words(shares[0], query))
+        return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
+
+    def records(self, session: Session, query: CompiledQuery, f: Filter) -> Scored:
+        """The page's records and scores, best first, in one statement: the ranked page
+        joined with its quotations' articles and speakers.
+
+        Without filters the statement depends only on the query's shape (its terms' places
+        and kinds; their texts are parameters), so it is built once per shape: building
+        and compiling it cost more than PostgreSQL takes to run it."""
+        shares = self.word_shares(session)
+        huge = pg_is_huge(shares, query, f)
+        common = pg_common_words(shares[0], query)
+        shape = pg_shape(query, f, huge)
+        stmt = self.statements.get(shape) if shape else None
+        if stmt is None:
+            page = pg_page(session, query, f, huge, common).subquery()
+            joined = record_join(page, page.c.id)
+            stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
+            stmt = stmt.order_by(page.c.score.desc(), page.c.id)
+            if shape:
+                if len(self.statements) >= MAX_STATEMENTS:
+                    self.statements.clear()
+                self.statements[shape] = stmt
+        params = pg_params(query, f) | {"common_words": common}
+        rows = session.connection().execute(stmt, params)
+        return [(QuotationRecord.of_row(r), float(r.score)) for r in rows]
+
+    def any_of(self, session: Session, terms: list[CompiledTerm], f: Filter) -> list[int]:
+        """The longest terms that ``ANALYZE`` does not list as common, any of them."""
+        common = self.word_shares(session)[0]
+        rare = [t for t in terms if t.term.text not in common] or terms
+        chosen = sorted(rare, key=lambda t: -len(t.term.text))[:ANY_MAX_TERMS]
+        text = " | ".join(t.pg_text if t.prefix else f"'{t.term.text}'" for t in chosen)
+        return [i for i, _ in rank_tsquery(session, func.to_tsquery(regconfig(), text), f)]
+
+
+def engine_named(dialect: str) -> FullTextEngine:
+    """A reader for a database of this dialect (keep it: it learns as it reads)."""
+    return Fts5() if dialect == "sqlite" else Postgres()
+
+
+def engine_for(session: Session) -> FullTextEngine:
+    """A fresh reader for the session's database (one search's worth of memory)."""
+    return engine_named(session.get_bind().dialect.name)

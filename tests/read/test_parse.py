@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotedb.errors import QueryError
-from quotedb.search.parse import Term, fts5_query, parse_query, tsquery_text
+from quotedb.read.terms import Term, fts5_query, parse_query, tsquery_text
 
 
 def test_words_phrases_prefixes_and_or() -> None:

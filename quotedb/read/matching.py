@@ -1,19 +1,20 @@
-"""Where a parsed query matches a text: term frequencies and highlighted snippets.
+"""Where a compiled query matches a text: term frequencies and highlighted snippets.
 
 Tokens are what both engines index: runs of letters and digits, compared lower-cased
 and without diacritics, so "Zelenskyy’s" holds the tokens "zelenskyy" and "s".
+Highlights are spans of the snippet's text, never markers inside it, so whatever the
+quotation holds (``**``, brackets) cannot be taken for one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from quotedb.db.fulltext import TOKEN as TOKEN
-from quotedb.db.fulltext import fold as fold  # the search side folds as the index does
-from quotedb.search.parse import SearchQuery, Term
+from quotedb.db.fulltext import TOKEN, fold
+from quotedb.read.terms import CompiledQuery, CompiledTerm
 
-OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: replaced by the caller's markers
 WINDOW = 32  # words in a snippet
 
 
@@ -28,13 +29,9 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), fold(m.group())) for m in TOKEN.finditer(text)]
 
 
-def term_words(term: Term) -> list[str]:
-    return [fold(w) for w in TOKEN.findall(term.text)]
-
-
-def occurrences(toks: list[Token], term: Term) -> list[tuple[int, int]]:
+def occurrences(toks: list[Token], term: CompiledTerm) -> list[tuple[int, int]]:
     """Token index spans [i, j) where the term occurs."""
-    words = term_words(term)
+    words = term.words
     n = len(words)
     if not n:
         return []
@@ -56,34 +53,12 @@ def plain(text: str) -> bool:
 
 
 class Matcher:
-    """A query compiled to regular expressions: fast checks on plain ASCII texts, the
+    """Verifies a compiled query on texts: its fast patterns on plain ASCII texts, the
     token comparison of :func:`occurrences` on texts with accents or other scripts."""
 
-    def __init__(self, query: SearchQuery) -> None:
+    def __init__(self, query: CompiledQuery) -> None:
         self.query = query
-        self.patterns = [self._pattern(t) for t in query.terms]
-        self.groups: list[list[int]] = []
-        n = 0
-        for group in query.groups:
-            self.groups.append(list(range(n, n + len(group))))
-            n += len(group)
-
-    @staticmethod
-    def _pattern(term: Term) -> tuple[re.Pattern[str], bool]:
-        """The term's pattern, and whether it is for the lower-cased text.
-
-        A pattern that starts with a lookbehind is tried at every position of the text;
-        one that starts with a literal word is found by a fast scan for that word, ten
-        times faster. So ASCII words are looked for in the lower-cased text (no
-        IGNORECASE) and the check that no letter precedes comes after the first word."""
-        words = term_words(term)
-        body = r"[\W_]+".join(re.escape(w) for w in words)
-        tail = "" if term.prefix else r"(?![^\W_])"
-        if all(w.isascii() for w in words):
-            first = re.escape(words[0])
-            after = body[len(first) :]
-            return re.compile(first + rf"(?<![^\W_]{first})" + after + tail), True
-        return re.compile(r"(?<![^\W_])" + body + tail, re.IGNORECASE), False
+        self.patterns = [(t.pattern, t.on_lowered) for t in query.terms]
 
     def _subjects(self, text: str) -> list[str]:
         lowered = text.lower()
@@ -102,27 +77,49 @@ class Matcher:
         """Whether every group of the query has a term occurring in the text."""
         if not plain(text):
             toks = tokens(text)
-            return all(any(occurrences(toks, t) for t in group) for group in self.query.groups)
+            terms = self.query.terms
+            return all(any(occurrences(toks, terms[i]) for i in g) for g in self.query.groups)
         subjects = self._subjects(text)
-        return all(any(self.patterns[i][0].search(subjects[i]) for i in g) for g in self.groups)
+        return all(
+            any(self.patterns[i][0].search(subjects[i]) for i in g) for g in self.query.groups
+        )
 
 
-def snippet(text: str, query: SearchQuery, window: int = WINDOW) -> str:
-    """The text (or its best window of ``window`` words) with every match marked ⟦…⟧."""
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A quotation's text, or its best window, with the matches as [start, end) spans."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    def marked(self, open_mark: str, close_mark: str, escape: Callable[[str], str] = str) -> str:
+        """The text with each match between the marks; ``escape`` applies to the text only."""
+        out, pos = [], 0
+        for start, end in self.spans:
+            out += [escape(self.text[pos:start]), open_mark, escape(self.text[start:end])]
+            out.append(close_mark)
+            pos = end
+        out.append(escape(self.text[pos:]))
+        return "".join(out)
+
+
+def snippet(text: str, query: CompiledQuery, window: int = WINDOW) -> Snippet:
+    """The text (or its best window of ``window`` words) and where the matches are."""
     toks = tokens(text)
     spans = sorted(s for t in query.terms for s in occurrences(toks, t))
     if not toks:
-        return text
+        return Snippet(text, ())
     first = spans[0][0] if spans else 0
     lo = max(0, min(first - window // 4, len(toks) - window))
     hi = min(len(toks), lo + window)
     begin = 0 if lo == 0 else toks[lo].start
     end = len(text) if hi == len(toks) else toks[hi - 1].end
-    out, pos = [], begin
+    shift = begin - (1 if begin else 0)  # a leading "…" takes one place
+    found, pos = [], begin
     for i, j in spans:
         if i < lo or j > hi or toks[i].start < pos:
             continue
-        out += [text[pos : toks[i].start], OPEN, text[toks[i].start : toks[j - 1].end], CLOSE]
+        found.append((toks[i].start - shift, toks[j - 1].end - shift))
         pos = toks[j - 1].end
-    out.append(text[pos:end])
-    return ("…" if begin else "") + "".join(out) + ("…" if end < len(text) else "")
+    shown = ("…" if begin else "") + text[begin:end] + ("…" if end < len(text) else "")
+    return Snippet(shown, tuple(found))

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, update
 from quotedb.api import Database
 from quotedb.db.models import Article, Quotation
 from quotedb.errors import QueryError
-from quotedb.export.records import quotation_record
+from quotedb.read.records import quotation_record
 
 
 def texts(records: list[dict[str, object]]) -> list[str]:

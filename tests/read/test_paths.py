@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from quotedb.api import Database
-from quotedb.search import backends
-from quotedb.search.engine import search
-from quotedb.search.filters import SearchFilter
+from quotedb.read import engines as backends
+from quotedb.read.filters import Filter
+from quotedb.read.search import search
 
 QUERIES = [
     '"right path"',
@@ -25,7 +25,7 @@ QUERIES = [
 
 
 def ids(session: Session, query: str, limit: int | None = None) -> set[int]:
-    return {h.id for h in search(session, query, SearchFilter(limit=limit))}
+    return {h.id for h in search(session, query, Filter(limit=limit))}
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -56,7 +56,7 @@ def test_huge_result_sets_rank_the_newest_matches(
 
 def test_scores_rank_term_frequency(seeded: Database) -> None:
     with seeded.session() as s:
-        hits = search(s, "right", SearchFilter(limit=None))
+        hits = search(s, "right", Filter(limit=None))
     assert hits == sorted(hits, key=lambda h: -h.score)
     assert all("**right**" in h.highlighted().lower() for h in hits)
 
@@ -64,10 +64,10 @@ def test_scores_rank_term_frequency(seeded: Database) -> None:
 def test_postgres_estimate_counts_only_common_single_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from quotedb.search.parse import parse_query
+    from quotedb.read.terms import compile_query, parse_query
 
-    monkeypatch.setattr(backends, "pg_word_shares", lambda _s: ({"the": 0.9, "a": 0.5}, 1e6))
-    estimate = lambda q: backends.pg_estimated_matches(None, parse_query(q))  # type: ignore[arg-type]  # noqa: E731
+    shares = ({"the": 0.9, "a": 0.5}, 1e6)
+    estimate = lambda q: backends.pg_estimated_matches(shares, compile_query(parse_query(q)))  # noqa: E731
     assert estimate("the") == pytest.approx(900_000)
     assert estimate("the OR a") == pytest.approx(1_000_000)  # never above the total
     assert estimate("the a") == pytest.approx(500_000)

@@ -1,0 +1,224 @@
+"""The quotation record: one typed record per quotation, whether it was read from the
+database (ORM objects or a Core row) or has just been extracted.
+
+Field names follow the scorer's format (``file``, ``start``, ``end``, ``speaker``, ...), so
+that an export from the database and ``quotedb extract`` can be scored alike. Exports,
+the API and the CLI format these records; none of them builds its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, FromClause, Join, Row, bindparam, select
+
+from quotedb.core import Quotation as Extracted
+from quotedb.db.models import Article, Quotation, Speaker
+
+
+def file_name(source: str | None) -> str | None:
+    return PurePath(source).name if source else None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """The article a stored quotation comes from."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None  # ISO date
+    url: str | None
+    authors: list[str] | None
+    source: str | None
+
+    @classmethod
+    def of(cls, a: Article) -> ArticleRecord:
+        published = a.published.isoformat() if a.published else None
+        return cls(a.id, a.title, a.outlet, published, a.url, a.authors, a.source_path)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "url": self.url,
+            "authors": self.authors,
+            "source": self.source,
+        }
+
+    def reference(self) -> dict[str, Any]:
+        """The short form that ``show`` and ``person`` print: no URL, no authors."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuotationRecord:
+    """A quotation as every output shows it. A stored one has an ``id`` and an
+    ``article``; an extracted one has neither, but its ``evidence``."""
+
+    file: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_kind: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    confidence: float  # rounded to 3 places
+    cluster: int | str | None
+    id: int | None = None
+    article: ArticleRecord | None = None
+    evidence: str | None = None
+
+    @classmethod
+    def of(cls, q: Quotation) -> QuotationRecord:
+        """The record of a stored quotation (its article and speaker loaded)."""
+        a, s = q.article, q.speaker
+        return cls(
+            file=file_name(a.source_path),
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            kind=q.kind,
+            speaker=s.name if s else None,
+            speaker_kind=s.kind if s else None,
+            speaker_mention=q.speaker_mention,
+            speaker_start=q.speaker_start,
+            speaker_end=q.speaker_end,
+            cue=q.cue,
+            confidence=round(q.confidence, 3),
+            cluster=q.cluster_id,
+            id=q.id,
+            article=ArticleRecord.of(a),
+        )
+
+    @classmethod
+    def of_row(cls, r: Row[*tuple[Any, ...]]) -> QuotationRecord:
+        """The record from a row of ``RECORD_COLUMNS``: the same values as :meth:`of`."""
+        published = r.published.isoformat() if r.published else None
+        return cls(
+            file=file_name(r.source_path),
+            start=r.start,
+            end=r.end,
+            text=r.text,
+            kind=r.kind,
+            speaker=r.name,
+            speaker_kind=r.speaker_kind,
+            speaker_mention=r.speaker_mention,
+            speaker_start=r.speaker_start,
+            speaker_end=r.speaker_end,
+            cue=r.cue,
+            confidence=round(r.confidence, 3),
+            cluster=r.cluster_id,
+            id=r.id,
+            article=ArticleRecord(
+                r.article_id, r.title, r.outlet, published, r.url, r.authors, r.source_path
+            ),
+        )
+
+    @classmethod
+    def extracted(cls, file: str, q: Extracted, cluster: str | None = None) -> QuotationRecord:
+        """The record of a quotation ``extract`` found (``cluster``: its utterance label)."""
+        m = q.mention
+        return cls(
+            file=file,
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            kind=q.kind.value,
+            speaker=q.speaker,
+            speaker_kind=q.speaker_kind.value,
+            speaker_mention=m.text if m else None,
+            speaker_start=m.start if m else None,
+            speaker_end=m.end if m else None,
+            cue=q.cue.text if q.cue else None,
+            confidence=round(q.confidence, 3),
+            cluster=cluster,
+            evidence=q.evidence,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``id`` and ``article`` for stored quotations, ``evidence`` for
+        extracted ones, in the order outputs have always had."""
+        head = {} if self.id is None else {"id": self.id}
+        body: dict[str, Any] = {
+            "file": self.file,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "speaker_mention": self.speaker_mention,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "confidence": self.confidence,
+        }
+        if self.evidence is not None:
+            body["evidence"] = self.evidence
+        body["cluster"] = self.cluster
+        if self.article is not None:
+            body["article"] = self.article.to_dict()
+        return head | body
+
+
+def quotation_record(q: Quotation) -> dict[str, Any]:
+    """A stored quotation's record as JSON data."""
+    return QuotationRecord.of(q).to_dict()
+
+
+def extracted_record(file: str, q: Extracted, cluster: str | None = None) -> dict[str, Any]:
+    """An extracted quotation's record as JSON data."""
+    return QuotationRecord.extracted(file, q, cluster).to_dict()
+
+
+_q, _a, _s = Quotation.__table__.c, Article.__table__.c, Speaker.__table__.c
+# What QuotationRecord.of reads, as one Core query: loading ORM objects (with their
+# article and speaker joined) costs a search more than finding its matches.
+RECORD_COLUMNS = (
+    _q.id, _q.start, _q.end, _q.text, _q.kind, _s.name, _s.kind.label("speaker_kind"),
+    _q.speaker_mention, _q.speaker_start, _q.speaker_end, _q.cue, _q.confidence,
+    _q.cluster_id, _a.id.label("article_id"), _a.title, _a.outlet, _a.published, _a.url,
+    _a.authors, _a.source_path,
+)  # fmt: skip
+
+
+def record_join(source: FromClause, quotation_id: ColumnElement[int]) -> Join:
+    """``source`` joined with the quotation of ``quotation_id``, its article and speaker:
+    what ``RECORD_COLUMNS`` are selected from."""
+    joined = (
+        source
+        if source is Quotation.__table__
+        else source.join(Quotation.__table__, _q.id == quotation_id)
+    )
+    return joined.join(Article.__table__, _a.id == _q.article_id).outerjoin(
+        Speaker.__table__, _s.id == _q.speaker_id
+    )
+
+
+RECORD_ROWS = (
+    select(*RECORD_COLUMNS)
+    .select_from(record_join(Quotation.__table__, _q.id))
+    .where(_q.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def records_by_id(connection: Connection, ids: list[int]) -> dict[int, QuotationRecord]:
+    """The records of these quotations, by id, read without the ORM."""
+    if not ids:
+        return {}
+    return {r.id: QuotationRecord.of_row(r) for r in connection.execute(RECORD_ROWS, {"ids": ids})}

@@ -1,1 +1,0 @@
-"""Full-text search and "who said this?" on the database's own engine."""
