@@ -39,7 +39,8 @@ from quotedb.core.lexicon import (
     TELL_FORMS,
 )
 from quotedb.core.marks import QuoteSpan
-from quotedb.core.mentions import Phrase, Token, phrase_after, phrase_before, tokens
+from quotedb.core.mentions import Phrase, phrase_after, phrase_before
+from quotedb.core.text import Token, tokens
 
 _CLOSE_MARKS = frozenset("”\"’'»›“")  # “ too: a typo, or German „…“
 
@@ -54,7 +55,7 @@ class Link:
     """Why a quotation belongs to a phrase: the cue (if any), the phrase and the rule."""
 
     phrase: Phrase
-    cue: tuple[int, int, str] | None
+    cue: Token | None
     rule: str
     confidence: float
     # Whether the attribution carries on into the next paragraph: a quotation-led one does
@@ -384,7 +385,7 @@ def link_sentence(
         carries = pick is after
         c = _survey(toks, starts, c) or c
         assert c.phrase is not None
-        out.append(Link(c.phrase, (c.start, c.end, c.text), rule, conf, carries))
+        out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries))
     return out
 
 

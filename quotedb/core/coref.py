@@ -24,7 +24,8 @@ from quotedb.core.lexicon import (
     ROLE_ABBREVIATIONS,
     STARTERS,
 )
-from quotedb.core.mentions import TOKEN, gender_of, name_of
+from quotedb.core.mentions import gender_of, name_of
+from quotedb.core.text import TOKEN
 
 # Every run starts with a capital; the lookahead lets the regex engine skip to one. Words
 # of a run are apart by a space or one line break, never a blank line: a headline ending in

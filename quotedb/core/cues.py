@@ -17,6 +17,7 @@ from quotedb.core.lexicon import (
     STRONG_STEMS,
     WEAK_STEMS,
 )
+from quotedb.core.text import Token
 
 
 def _forms(stem: str) -> set[str]:
@@ -50,20 +51,20 @@ _FIRSTS = frozenset(p[0] for p in _PAIRS)
 STARTS = CUE_WORDS | _FIRSTS | {"Said", "According"}  # the only tokens a cue can start at
 
 
-def cue_end(toks: Sequence[tuple[int, int, str]], k: int) -> int:
+def cue_end(toks: Sequence[Token], k: int) -> int:
     """Index after the cue starting at token ``k``, or 0 when none starts there.
 
     A set lookup per token (the lexicon is lowercase, so "Secretary of State" is no "state");
     callers skip tokens not in :data:`STARTS`.
     """
-    w = toks[k][2]
+    w = toks[k].text
     if w in CUE_WORDS:
         return k + 1
     if w == "Said":
         return k + 1  # "Said Ellis: “…”"
     if w == "According":
         w = "according"
-    if w in _FIRSTS and k + 1 < len(toks) and (w, toks[k + 1][2]) in _PAIRS:
+    if w in _FIRSTS and k + 1 < len(toks) and (w, toks[k + 1].text) in _PAIRS:
         return k + 2
     return 0
 

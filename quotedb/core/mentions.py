@@ -6,7 +6,6 @@ No tagger: a noun phrase is read backwards from a cue over tokens that can belon
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from quotedb.core.lexicon import (
@@ -26,16 +25,8 @@ from quotedb.core.lexicon import (
     STOP,
     TITLES,
 )
+from quotedb.core.text import Token
 from quotedb.core.types import SpeakerKind
-
-# The leading lookahead (every token starts with a non-space) makes the engine skip spaces.
-TOKEN = re.compile(
-    r"(?=\S)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St)\.|(?:[A-Z]\.){2,}"
-    r"|[A-Z]\.(?=\s[A-Z])|[\w’'-]+|\x1a+|[^\w\s])"
-)
-
-
-Token = tuple[int, int, str]  # start, end, text
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +39,7 @@ class Phrase:
 
     @property
     def words(self) -> list[str]:
-        return [t[2] for t in self.tokens]
-
-
-def tokens(masked: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``masked[start:end]`` with absolute offsets."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(masked, start, end)]
+        return [t.text for t in self.tokens]
 
 
 def _capital(w: str) -> bool:

@@ -9,7 +9,6 @@ and, for a misspelt surname, a long name and a full given name on both sides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -29,6 +28,7 @@ from quotedb.core.lexicon import (
     SUFFIXES,
     SURNAME_PARTICLES,
 )
+from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
 
 MAX_NAME_TOKENS = 5
@@ -58,15 +58,8 @@ class PersonName:
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Casefolded, accent-free text."""
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
-
-
-@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
-    return re.sub(r"[^a-z0-9-]", "", fold(token).removesuffix("’s").removesuffix("'s"))
+    return re.sub(r"[^a-z0-9-]", "", fold_name(token).removesuffix("’s").removesuffix("'s"))
 
 
 def split_role(text: str) -> tuple[str | None, list[str]]:
@@ -125,13 +118,13 @@ def name_key(name: str) -> tuple[str, ...]:
     """Casefolded, accent-free tokens of a name, without titles, honorifics or initials."""
     parsed = parse_name(name)
     text = parsed.display if parsed is not None else name
-    tokens = tuple(t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) > 1)
+    tokens = tuple(t for t in re.findall(r"[a-z0-9]+", fold_name(text)) if len(t) > 1)
     return tuple(t for t in tokens if t not in HONORIFICS) or tokens
 
 
 @lru_cache(maxsize=65536)
 def surname_key(name: PersonName) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(name.surname)))
+    return " ".join(re.findall(r"[a-z0-9]+", fold_name(name.surname)))
 
 
 @cache
@@ -317,7 +310,7 @@ def _other_labels(docs: Sequence[list[Quotation]]) -> dict[tuple[int, str], str]
 
 def org_key(name: str) -> str:
     """An organisation's or unnamed source's key: folded words, without a leading article."""
-    words = re.findall(r"[a-z0-9]+", fold(name))
+    words = re.findall(r"[a-z0-9]+", fold_name(name))
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)

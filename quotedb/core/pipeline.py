@@ -134,7 +134,7 @@ def _introduced(
     if MASK in masked[plo:phi] or bisect.bisect_right(lines, plo) - 1 != line:
         return None, ""
     link = link_sentence(text, masked, plo, phi, [q])[0]
-    if link is None or link.cue is None or not is_strong(link.cue[2]):
+    if link is None or link.cue is None or not is_strong(link.cue.text):
         return None, ""
     return link, "previous sentence "
 

@@ -18,12 +18,12 @@ from quotedb.core.names import (
     PersonName,
     canonical_label,
     compatible,
-    fold,
     name_key,
     org_key,
     parse_name,
     surname_key,
 )
+from quotedb.core.text import fold_name
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Role, Speaker
 from quotedb.store import cache, plain
@@ -43,7 +43,7 @@ class ArticleRef(Protocol):
 
 
 def alias_key(name: str) -> str:
-    return " ".join(name_key(name)) or fold(name).strip()
+    return " ".join(name_key(name)) or fold_name(name).strip()
 
 
 def blocking_key(name: str, kind: str) -> str:
