@@ -15,7 +15,9 @@ CASES = [
     pytest.param("He said ''no way'' then.", ["no way"], id="doubled-apostrophe-is-one-mark"),
     pytest.param("Il a dit «non merci» hier.", ["non merci"], id="guillemets"),
     pytest.param("Er sagte „nein danke“ gestern.", ["nein danke"], id="low-high-german"),
-    pytest.param("He said ‘we don’t know’ today.", ["we don’t know"], id="apostrophe-inside-single"),
+    pytest.param(
+        "He said ‘we don’t know’ today.", ["we don’t know"], id="apostrophe-inside-single"
+    ),
     pytest.param("Russia’s plan and the boys’ club.", [], id="apostrophes-are-no-marks"),
     pytest.param(
         "She called it ‘the voters’ choice’ and left.",

@@ -18,11 +18,12 @@ BEFORE = [
     pytest.param(
         "Sam Moor, a Russian analyst at Rand, said", "said", "Sam Moor", id="appositive-skipped"
     ),
+    pytest.param("the assailant, John Doe, told", "told", "John Doe", id="name-is-the-apposition"),
     pytest.param(
-        "the assailant, John Doe, told", "told", "John Doe", id="name-is-the-apposition"
-    ),
-    pytest.param(
-        "The leader of the League, Jo Green, said", "said", "Jo Green", id="described-role-then-name"
+        "The leader of the League, Jo Green, said",
+        "said",
+        "Jo Green",
+        id="described-role-then-name",
     ),
     pytest.param(
         "a campaign surrogate who said", "said", "a campaign surrogate who", id="relative-who"

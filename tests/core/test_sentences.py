@@ -43,9 +43,7 @@ CASES = [
     pytest.param(
         "A headline\nThe body starts.", ["A headline", "The body starts."], id="line-break-cuts"
     ),
-    pytest.param(
-        "One.\n\n\nTwo.", ["One.", "Two."], id="blank-lines-belong-to-sentence-before"
-    ),
+    pytest.param("One.\n\n\nTwo.", ["One.", "Two."], id="blank-lines-belong-to-sentence-before"),
 ]
 
 
