@@ -308,7 +308,7 @@ TELL_FORMS = words("tell tells told telling")  # what follows is the listener, n
 # Words ending in -s that are no verb of a subject.
 NOT_SPEECH = words("is was has does this its as us his thus plus yes news")
 
-# Strong stems that, bare, are as often a noun: no cue without their subject's ending.
+# Strong stems as often a noun ("the report"): never read as a bare verb after a subject.
 NOT_BARE_STRONG = words("report post quote answer cry cheer boo echo muse")
 
 # Words that never start a clause's subject.
