@@ -14,27 +14,34 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotedb.core.cues import CUE_WORDS, STARTS, STRONG, STRONG_STEMS, cue_end, is_strong
-from quotedb.core.marks import QuoteSpan
-from quotedb.core.mentions import (
+from quotedb.core.cues import CUE_WORDS, STARTS, STRONG, cue_end, is_strong
+from quotedb.core.lexicon import (
+    BREAKERS,
     CALENDAR,
+    CLAUSE_PREPOSITIONS,
     DETERMINERS,
+    HEADLINE_STOP,
     INDEFINITE,
+    NAMING_VERBS,
+    NOT_BARE_STRONG,
+    NOT_SPEECH,
+    NOT_SUBJECT,
+    OBJECT_PREPOSITIONS,
     ORG_HEADS,
     PERSON_NOUNS,
     PRONOUNS,
     SKIP_BEFORE_CUE,
     STARTERS,
     STOP,
-    Phrase,
-    Token,
-    phrase_after,
-    phrase_before,
-    tokens,
-    words,
+    STRONG_STEMS,
+    SUBJECT_DETERMINERS,
+    SURVEYS,
+    TELL_FORMS,
 )
+from quotedb.core.marks import QuoteSpan
+from quotedb.core.mentions import Phrase, phrase_after, phrase_before
+from quotedb.core.text import Token, tokens
 
-_BREAKERS = words("while and but when because as which that whereas although ;")
 _CLOSE_MARKS = frozenset("”\"’'»›“")  # “ too: a typo, or German „…“
 
 
@@ -48,7 +55,7 @@ class Link:
     """Why a quotation belongs to a phrase: the cue (if any), the phrase and the rule."""
 
     phrase: Phrase
-    cue: tuple[int, int, str] | None
+    cue: Token | None
     rule: str
     confidence: float
     # Whether the attribution carries on into the next paragraph: a quotation-led one does
@@ -91,9 +98,6 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     return out
 
 
-_NAMING = words("called dubbed labeled labelled named branded termed")
-
-
 def _named_thing(p: Phrase) -> bool:
     """A common noun with an article ("a loophole", "the new tax") rather than a speaker."""
     head = p.words[-1]
@@ -129,11 +133,11 @@ def _speaker_of(
         if (
             before >= 0
             and toks[before][2].islower()
-            and (toks[before][2] not in STOP or toks[before][2] in _OBJECT_PREPOSITIONS)
+            and (toks[before][2] not in STOP or toks[before][2] in OBJECT_PREPOSITIONS)
         ):
             # "issued a statement saying …": the object does not speak, the subject does.
             phrase = _subject(toks, k) or phrase
-    if phrase is not None and word in _NAMING and _named_thing(phrase):
+    if phrase is not None and word in NAMING_VERBS and _named_thing(phrase):
         # "an inflation formula called the “chained CPI”": the thing named does not speak.
         phrase = _subject(toks, bisect.bisect_left(starts, phrase.start))
     after_quote = (
@@ -155,7 +159,7 @@ def _speaker_of(
                 return own, False
         last = earlier[-1].phrase if earlier else None
         return last or _subject(toks, k, the=word.endswith("ing")), False
-    if not (after_quote or (phrase is None and prev in {",", "—"} and word not in _TELL)):
+    if not (after_quote or (phrase is None and prev in {",", "—"} and word not in TELL_FORMS)):
         return phrase, False
     phrase = phrase_after(toks, kend)  # inverted: “…,” said Mr. Blinken
     if phrase is None:
@@ -170,16 +174,7 @@ def _speaker_of(
     return phrase, True
 
 
-# "wrote a letter to the mayor asking …": the object of these does not speak. "with the
-# union calling …" is absolute: the union does.
-_OBJECT_PREPOSITIONS = words(
-    "after before in on at during for from since following despite amid among under over "
-    "without within through throughout as like unlike to"
-)
 _SUBJECT_START = PRONOUNS | DETERMINERS
-_SUBJECT_DETS = words("the")
-_TELL = words("tell tells told telling")  # what follows is the listener, never the speaker
-_NOT_SPEECH = words("is was has does this its as us his thus plus yes news")
 
 
 def _verbs_after_quotes(text: str, toks: list[Token], known: set[int]) -> list[_CueHit]:
@@ -249,7 +244,7 @@ def _bare_or_verbish(w: str) -> bool:
     return _verbish(w) or w in _BARE_STRONG
 
 
-_BARE_STRONG = STRONG_STEMS - words("report post quote answer cry cheer boo echo muse")
+_BARE_STRONG = STRONG_STEMS - NOT_BARE_STRONG
 
 
 def _verb_after_apposition(toks: list[Token], comma: int, p: Phrase) -> _CueHit | None:
@@ -272,16 +267,8 @@ def _past(w: str) -> bool:
 
 def _verbish(w: str) -> bool:
     return w == "read" or (
-        w.islower() and len(w) > 3 and w.endswith(("ed", "s")) and w not in _NOT_SPEECH
+        w.islower() and len(w) > 3 and w.endswith(("ed", "s")) and w not in NOT_SPEECH
     )
-
-
-_NOT_SUBJECT = words(
-    "outside inside despite throughout without within amid according like unlike here there "
-    "sign see read watch click one two three four five six seven eight nine ten eleven twelve "
-    "twenty thirty forty fifty hundred last next each every many most such other unless good "
-    "it's it’s that's that’s there's there’s here's here’s"
-)
 
 
 def _subject(toks: list[Token], upto: int, the: bool = False) -> Phrase | None:
@@ -290,11 +277,11 @@ def _subject(toks: list[Token], upto: int, the: bool = False) -> Phrase | None:
     Stricter than a cue's phrase: a pronoun, a run of capitalised words, or a determiner and
     a few nouns, and a lowercase word (the verb) right after it.
     """
-    skip = STARTERS - PRONOUNS - (_SUBJECT_DETS if the else frozenset())
+    skip = STARTERS - PRONOUNS - (SUBJECT_DETERMINERS if the else frozenset())
     window = range(max(0, upto - 120), upto)  # bounded, so each call costs O(1)
     starts = [0, *[n + 1 for n in window if toks[n][2] == ","][:12]]
     for i in starts:
-        if i < upto and toks[i][2].lower() in _PREPOSITIONS:
+        if i < upto and toks[i][2].lower() in CLAUSE_PREPOSITIONS:
             continue  # "After the Paris attacks, …": an adverbial, not the subject
         stop = min(upto, i + 8)
         while i < stop and toks[i][2].lower() in skip:
@@ -324,7 +311,7 @@ def _subject(toks: list[Token], upto: int, the: bool = False) -> Phrase | None:
                 j += 1
             if j == i + 1:
                 continue
-        elif w[:1].isupper() and lw not in _NOT_SUBJECT and not lw.endswith(("ing", "ed", "ly")):
+        elif w[:1].isupper() and lw not in NOT_SUBJECT and not lw.endswith(("ing", "ed", "ly")):
             while j < upto and (toks[j][2][:1].isupper() or toks[j][2] in {"of", "-"}):
                 j += 1
         else:
@@ -353,12 +340,6 @@ def _past_apposition(toks: list[Token], comma: int, upto: int) -> int:
         if w == ",":
             return n + 1
     return comma
-
-
-_PREPOSITIONS = words(
-    "after before in on at during with for from since following despite amid among under over "
-    "without within through throughout following as like unlike"
-)
 
 
 def link_sentence(
@@ -404,11 +385,8 @@ def link_sentence(
         carries = pick is after
         c = _survey(toks, starts, c) or c
         assert c.phrase is not None
-        out.append(Link(c.phrase, (c.start, c.end, c.text), rule, conf, carries))
+        out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries))
     return out
-
-
-_SURVEYS = words("poll polls survey surveys study")
 
 
 def _survey(toks: list[Token], starts: list[int], c: _CueHit) -> _CueHit | None:
@@ -418,7 +396,7 @@ def _survey(toks: list[Token], starts: list[int], c: _CueHit) -> _CueHit | None:
         return None
     end = bisect.bisect_left(starts, c.phrase.start)
     for n in range(end - 1, max(-1, end - 30), -1):
-        if toks[n][2].lower() in _SURVEYS:
+        if toks[n][2].lower() in SURVEYS:
             p = phrase_before(toks, n + 1)
             if p is not None and p.words[0].lower() in DETERMINERS:
                 return _CueHit(c.start, c.end, c.text, c.strong, p, False)
@@ -439,7 +417,7 @@ def _after(
     words = [t[2] for t in between if t[2][:1].isalnum()]
     if any(t[2][:1] == "\x1a" for t in between) or len(words) > 12:
         return None
-    if any(w.lower() in _BREAKERS for w in words) and not c.inverted:
+    if any(w.lower() in BREAKERS for w in words) and not c.inverted:
         return None
     if c.text.lower() not in STRONG and not long:
         return None  # an unlisted verb after a short quotation: too often not speech
@@ -472,9 +450,6 @@ def _subject_link(toks: list[Token], upto: int) -> Link | None:
     return Link(p, None, "sentence subject", 0.35) if p is not None else None
 
 
-_HEADLINE_STOP = words("is was will to says say calls called slams blasts as on in at for and")
-
-
 def headline_link(masked: str, lo: int, q: QuoteSpan) -> Link | None:
     """A headline quotes its subject (Clinton Calls ISIS Violence ‘Genocide’): the name that
     opens the line, cut before the first Title-Case verb or function word."""
@@ -485,7 +460,7 @@ def headline_link(masked: str, lo: int, q: QuoteSpan) -> Link | None:
         lw = w.lower()
         if (
             not w[:1].isupper()
-            or lw in _HEADLINE_STOP
+            or lw in HEADLINE_STOP
             or lw in STOP
             or lw in DETERMINERS
             or (lw in CUE_WORDS and picked)

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from quotedb.core.mentions import (
-    HONORIFIC,
+from quotedb.core.lexicon import (
+    HONORIFIC_GENDER,
+    LEADING_SUBORDINATE,
     ORG_HEADS,
     PERSON_TITLES,
     PRONOUNS,
+    ROLE_ABBREVIATIONS,
     STARTERS,
-    TOKEN,
-    gender_of,
-    name_of,
-    words,
 )
+from quotedb.core.mentions import gender_of, name_of
+from quotedb.core.text import TOKEN
 
 # Every run starts with a capital; the lookahead lets the regex engine skip to one. Words
 # of a run are apart by a space or one line break, never a blank line: a headline ending in
@@ -35,22 +35,8 @@ _RUN = re.compile(
     rf"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.{_GAP})?[A-Z][\w’'-]*"
     rf"(?:(?:{_GAP}(?:(?:of|de|da|van|von|bin|del|di|le|la){_GAP})?|-)(?:[A-Z]\.|[A-Z][\w’'-]*))*"
 )
-_LEADING_SUBORDINATE = words(
-    "while when because although though if as that which who whom where after before since "
-    "about of with by for to from in on at into against than like between among"
-)
 
 
-_ROLE = {
-    "sen.": "senator",
-    "rep.": "representative",
-    "gov.": "governor",
-    "gen.": "general",
-    "dr.": "doctor",
-    "prof.": "professor",
-    "capt.": "captain",
-    "col.": "colonel",
-}
 _LOOK = 40  # names examined per question, so that resolution stays linear
 
 
@@ -133,12 +119,12 @@ class Document:
         """Not a main-clause subject: after a subordinator or preposition, or no verb next."""
         before = self.masked[max(0, occ.start - 12) : occ.start].split()
         after = self.masked[occ.end : occ.end + 12].split()
-        if before and before[-1].lower() in _LEADING_SUBORDINATE:
+        if before and before[-1].lower() in LEADING_SUBORDINATE:
             return True
         return not (
             after
             and after[0][:1].islower()
-            and after[0].lower() not in _LEADING_SUBORDINATE
+            and after[0].lower() not in LEADING_SUBORDINATE
             and after[0].lower() not in {"and", "or"}
         )
 
@@ -254,7 +240,7 @@ def _read_run(text: str) -> _Name | _Org | None:
         org = [w for w in words if w.lower() not in {"the"}]
         full = " ".join([*org[:-1], _key(org[-1], fold=False)])
         return _Org(_key(org[-1]), full, len(" ".join(org)))
-    hon = words[0] if words[0].lower() in HONORIFIC else ""
+    hon = words[0] if words[0].lower() in HONORIFIC_GENDER else ""
     titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
     clean = (*name[:-1], _key(name[-1], fold=False))
     return _Name(
@@ -266,7 +252,9 @@ def _read_run(text: str) -> _Name | _Org | None:
         gender=gender_of(clean[0] if len(clean) > 1 else "", hon),
         person=titled or (len(clean) > 1 and gender_of(clean[0]) != ""),
         roles=frozenset(
-            _ROLE.get(w.lower(), w.lower()) for w in words[:-1] if w.lower() in PERSON_TITLES
+            ROLE_ABBREVIATIONS.get(w.lower(), w.lower())
+            for w in words[:-1]
+            if w.lower() in PERSON_TITLES
         ),
     )
 

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import re
 
+from quotedb.core.lexicon import TITLE_SLOT, TITLE_SMALL_WORDS
 from quotedb.core.marks import QuoteSpan
-from quotedb.core.mentions import words
 
-_TITLE_SLOT = words(
-    "on in at for of from with by titled entitled called dubbed named show program programme "
-    "book film movie ad ads song album column article headline series episode documentary "
-    "magazine newspaper op-ed essay segment memoir novel play slogan hashtag the told podcast "
-    "pseudonym website blog"
-)
-_SMALL = words("a an the of and or in on at to for with by from as is vs")
 _WORD = re.compile(r"[\w’'-]+")
 _PREV = re.compile(r"([\w’'-]+)[\s(]*$")
 
@@ -36,7 +29,9 @@ def _title_case(words: str) -> bool:
     n = 0
     for n, m in enumerate(_WORD.finditer(words), 1):
         w = m.group()
-        if n > 10 or not (w[:1].isupper() or w[:1].isdigit() or (n > 1 and w.lower() in _SMALL)):
+        if n > 10 or not (
+            w[:1].isupper() or w[:1].isdigit() or (n > 1 and w.lower() in TITLE_SMALL_WORDS)
+        ):
             return False
     return n > 0
 
@@ -54,4 +49,4 @@ def is_title(text: str, q: QuoteSpan) -> bool:
     if prev is None:
         return False
     p = prev.group(1)
-    return p.lower() in _TITLE_SLOT or p.endswith(("’s", "'s"))
+    return p.lower() in TITLE_SLOT or p.endswith(("’s", "'s"))

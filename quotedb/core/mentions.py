@@ -6,127 +6,27 @@ No tagger: a noun phrase is read backwards from a cue over tokens that can belon
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from quotedb.core.lexicon import (
+    CALENDAR,
+    DETERMINERS,
+    FEMALE_FIRST_NAMES,
+    HONORIFIC_GENDER,
+    INDEFINITE,
+    MALE_FIRST_NAMES,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    PP_HEADS,
+    PRONOUNS,
+    RUN_PARTICLES,
+    SKIP_BEFORE_CUE,
+    STARTERS,
+    STOP,
+    TITLES,
+)
+from quotedb.core.text import Token
 from quotedb.core.types import SpeakerKind
-
-
-def words(spaced: str) -> frozenset[str]:
-    """A lexicon written as one space-separated string."""
-    return frozenset(spaced.split())
-
-
-# The leading lookahead (every token starts with a non-space) makes the engine skip spaces.
-TOKEN = re.compile(
-    r"(?=\S)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St)\.|(?:[A-Z]\.){2,}"
-    r"|[A-Z]\.(?=\s[A-Z])|[\w’'-]+|\x1a+|[^\w\s])"
-)
-PRONOUNS = words("he she they it we i you who")
-HONORIFIC = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "sir": "m", "dame": "f"}
-TITLES = words(
-    "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt. prof. rev. president secretary "
-    "minister senator governor representative congressman congresswoman mayor chairman "
-    "chairwoman director chief judge justice ambassador general adviser advisor spokesman "
-    "spokeswoman leader speaker candidate nominee sheriff attorney commissioner premier "
-    "chancellor king queen prince pope former foreign prime vice deputy state press sec. gop "
-    "democratic republican democrat u.s. us house white of defense homeland security national"
-    " executive ceo host anchor correspondent commentator pastor superintendent officer "
-    "lawyer analyst strategist pollster economist professor dean the a an his her their its"
-)
-PERSON_TITLES = words(
-    "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt. prof. rev. president secretary "
-    "minister senator governor representative congressman congresswoman mayor chairman "
-    "chairwoman director judge justice ambassador spokesman spokeswoman speaker candidate "
-    "nominee sheriff commissioner premier chancellor king queen prince pope"
-)
-CALENDAR = words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today yesterday"
-)
-ORG_HEADS = words(
-    "ministry department administration campaign committee party government agency office "
-    "commission council court newspaper network magazine paper kremlin pentagon times post "
-    "journal news press service bureau corporation company institute university association "
-    "union foundation center centre fund group organization organisation board police embassy"
-    " army navy military congress senate parliament cabinet team staff coalition website site"
-    " station channel statement report poll survey study release spokespeople cnn reuters ap "
-    "nbc abc cbs msnbc fox bbc politico breitbart fbi cia nato un"
-)
-PERSON_NOUNS = words(
-    "official officials diplomat diplomats source sources aide aides spokesman spokeswoman "
-    "spokesperson analyst analysts expert experts adviser advisers advisor advisors person "
-    "people man woman voter voters supporter supporters critic critics observer observers "
-    "resident residents member members lawmaker lawmakers senator senators candidate "
-    "candidates minister ministers secretary president leader leaders strategist strategists "
-    "staffer staffers officer officers worker workers activist activists organizer organizers"
-    " protester protesters participant participants friend friends executive executives "
-    "economist economists pollster pollsters republicans democrats attendee attendees "
-    "delegate delegates percent respondents majority plurality prosecutor prosecutors "
-    "lawyer lawyers attorney attorneys investigator investigators researcher researchers "
-    "scientist scientists historian historians author authors editor editors writer writers "
-    "reporter reporters journalist journalists columnist columnists commentator commentators "
-    "scholar scholars professor professors doctor doctors judge judges donor donors ally "
-    "allies opponent opponents rival rivals advocate advocates conservatives liberals "
-    "progressives insider insiders negotiator negotiators regulator regulators authorities "
-    "citizen citizens employee employees parent parents veteran veterans student students "
-    "fan fans aide"
-)
-# Words that end a noun phrase read backwards (not part of it).
-STOP = words(
-    "of in on at to for with by from about after before during into over under since than as "
-    "like and but or nor while when because if although though that which whom where so is "
-    "was were are be been being has have had having would will could can should may might "
-    "must did does do not never also then later again once still just even too only recently "
-    "previously repeatedly often further already reportedly publicly privately separately "
-    "there here this these those what how why whether said says told asked added who it its "
-    "yet however meanwhile instead"
-)
-SKIP_BEFORE_CUE = words(
-    "has have had would will could can should may might must did does do not never also then "
-    "later again once still just even too only recently previously repeatedly often further "
-    "already reportedly publicly privately separately first last once quickly simply has been"
-    " was is were flatly bluntly angrily now however"
-)
-STARTERS = STOP | words(
-    "the a an his her their its but and still meanwhile asked following describing yet now "
-    "both all during under in on at for with from by about after before when while as if "
-    "although because since among between new says said"
-)
-DETERMINERS = words("the a an his her their its our my your one some several")
-INDEFINITE = words("a an one some several two three many other another")
-# Common first names, only to tell "he" from "she" candidates when no Mr./Ms. is used.
-_FIRST_NAMES_F = words(
-    "jen hillary mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "
-    "nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol "
-    "amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley "
-    "angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel "
-    "catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia "
-    "kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline "
-    "frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia "
-    "judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany "
-    "natalie isabella charlotte rose alexis kayla carly sarah nikki michele elizabeth "
-    "kellyanne huma donna debbie loretta chelsea ivanka melania condoleezza nancy dianne "
-    "kamala kirsten claire tammy jill megyn hope kristen dana katy ana jennifer sonya angela "
-    "theresa"
-)
-_FIRST_NAMES_M = words(
-    "james john robert michael william david richard joseph thomas charles christopher daniel"
-    " matthew anthony antony mark donald steven paul andrew joshua kenneth kevin brian george"
-    " edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen "
-    "larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack "
-    "dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold"
-    " jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence "
-    "jesse joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne "
-    "ralph roy eugene randy vincent russell louis philip bobby johnny bradley barack bernie "
-    "ted marco jeb ben chris mike rand rick bill newt rudy reince corey jim tim sam sergey "
-    "sergei vladimir vladimir dmitry antonio antónio volodymyr bob tom dick ron steve lindsey"
-    " mitch harry al kevin dan greg jon martin howard glenn rush sean tucker reince bobby "
-    "jeff marco lincoln orrin wendell"
-)
-
-
-Token = tuple[int, int, str]  # start, end, text
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +39,7 @@ class Phrase:
 
     @property
     def words(self) -> list[str]:
-        return [t[2] for t in self.tokens]
-
-
-def tokens(masked: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``masked[start:end]`` with absolute offsets."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(masked, start, end)]
+        return [t.text for t in self.tokens]
 
 
 def _capital(w: str) -> bool:
@@ -240,7 +135,7 @@ def phrase_before(toks: list[Token], k: int, depth: int = 0) -> Phrase | None:
     if got is not None:
         # "Trump at the time said": step over a prepositional phrase to its subject.
         i = j - len(got.tokens)
-        if i >= 1 and toks[i][2] in _PP_HEADS:
+        if i >= 1 and toks[i][2] in PP_HEADS:
             h = i - 1
             while h > 0 and i - h < 4 and toks[h][2].lower() in SKIP_BEFORE_CUE:
                 h -= 1  # "Beck, who has in the past described"
@@ -254,7 +149,7 @@ def phrase_before(toks: list[Token], k: int, depth: int = 0) -> Phrase | None:
                 _capital(subject.words[-1]) or subject.words[-1].lower() in PERSON_NOUNS
             ):
                 return subject  # "Trump at the time said", "a staffer in the room wondered"
-        if i >= 2 and toks[i][2] in _PP_HEADS | {"through", "outside", "near", "across"}:
+        if i >= 2 and toks[i][2] in PP_HEADS | {"through", "outside", "near", "across"}:
             # "Protesters marching through the streets chanted": the participle's subject.
             ing = toks[i - 1][2]
             if ing.islower() and ing.endswith("ing") and len(ing) > 4:
@@ -273,9 +168,6 @@ def _described(toks: list[Token], comma: int) -> bool:
         return False
     i = comma - len(got.tokens) - 1
     return i >= 0 and toks[i][2].lower() == "of"
-
-
-_PP_HEADS = words("at in on during after before for with without like from by")
 
 
 def _walk_back(toks: list[Token], k: int) -> Phrase | None:
@@ -343,15 +235,12 @@ def phrase_after(toks: list[Token], k: int) -> Phrase | None:
     return Phrase(picked[0][0], picked[-1][1], tuple(picked))
 
 
-_PARTICLES = words("of de da van von bin del di le la")
-
-
 def name_of(words: list[str]) -> list[str]:
     """The personal name inside a phrase: the last capitalised run, without leading titles."""
     run: list[str] = []
     best: list[str] = []
     for w in words:
-        if _capital(w) or (w in _PARTICLES and run):
+        if _capital(w) or (w in RUN_PARTICLES and run):
             run.append(w)
         else:
             if run:
@@ -359,7 +248,7 @@ def name_of(words: list[str]) -> list[str]:
             run = []
     if run:
         best = run
-    while best and best[-1] in _PARTICLES:
+    while best and best[-1] in RUN_PARTICLES:
         best.pop()
     cut = 0
     while cut < len(best) - 1 and best[cut].lower() in STARTERS:
@@ -380,9 +269,9 @@ def name_of(words: list[str]) -> list[str]:
 def gender_of(first: str, honorific: str = "") -> str:
     """'m', 'f' or '' from an honorific or a common first name."""
     if honorific:
-        return HONORIFIC.get(honorific.lower(), "")
+        return HONORIFIC_GENDER.get(honorific.lower(), "")
     lf = first.lower()
-    return "f" if lf in _FIRST_NAMES_F else "m" if lf in _FIRST_NAMES_M else ""
+    return "f" if lf in FEMALE_FIRST_NAMES else "m" if lf in MALE_FIRST_NAMES else ""
 
 
 def kind_of(words: list[str]) -> SpeakerKind:

@@ -9,7 +9,6 @@ and, for a misspelt surname, a long name and a full given name on both sides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,37 +18,20 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
+from quotedb.core.lexicon import (
+    HONORIFICS,
+    NAME_PRONOUNS,
+    NAME_TITLES,
+    NOT_NAMES,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    SUFFIXES,
+    SURNAME_PARTICLES,
+)
+from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
 
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr sir dame president secretary minister senator sen rep gov governor"
-    " gen general prof professor".split()
-)
-# Words that end a title before a name ("White House press secretary Jen Psaki").
-ROLE_HEADS = frozenset(
-    """president vice secretary minister premier chancellor senator sen rep representative
-    congressman congresswoman governor gov mayor ambassador envoy spokesman spokeswoman
-    spokesperson official diplomat adviser advisor counselor director chief chair chairman
-    chairwoman commissioner general gen admiral colonel col captain capt lieutenant lt sergeant
-    sgt judge justice attorney prosecutor analyst leader king queen prince princess pope
-    cardinal bishop rabbi imam professor prof speaker deputy secretary-general
-    under-secretary candidate nominee front-runner frontrunner hopeful contender challenger
-    rival opponent billionaire businessman businesswoman mogul republican republicans
-    democrat democrats democratic""".split()
-)
-# Capitalised words that start a sentence or headline, never a given name ("While Trump said").
-NOT_NAMES = frozenset(
-    """an the this that these those while when whenever but and or nor as if though although
-    because since after before unlike like another neither either both all some many most
-    six five four three two one top former given now then so yet still even also only
-    meanwhile however instead indeed says asks tells for maybe despite whether
-    using following supporters support of""".split()
-)
 MAX_NAME_TOKENS = 5
-NAME_TITLES = frozenset("mr mrs ms miss mx dr sir dame prof".split())  # honorifics, not roles
-SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
-PARTICLES = frozenset("van von der den de del della di da du la le bin al el ibn dos das".split())
-PRONOUNS = frozenset("he she they him her them i we you it who".split())
 _TOKEN = re.compile(r"[^\W\d_][\w.’'-]*")
 _nicknames = NickNamer()
 
@@ -76,15 +58,8 @@ class PersonName:
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Casefolded, accent-free text."""
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
-
-
-@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
-    return re.sub(r"[^a-z0-9-]", "", fold(token).removesuffix("’s").removesuffix("'s"))
+    return re.sub(r"[^a-z0-9-]", "", fold_name(token).removesuffix("’s").removesuffix("'s"))
 
 
 def split_role(text: str) -> tuple[str | None, list[str]]:
@@ -122,10 +97,10 @@ def parse_name(text: str) -> PersonName | None:
     suffix = None
     if len(tokens) > 1 and (key := _bare(tokens[-1]).rstrip(".")) in SUFFIXES:
         suffix, tokens = SUFFIXES[key], tokens[:-1]
-    if not tokens or (len(tokens) == 1 and _bare(tokens[0]) in PRONOUNS):
+    if not tokens or (len(tokens) == 1 and _bare(tokens[0]) in NAME_PRONOUNS):
         return None
     cut = len(tokens) - 1
-    while cut > 1 and _bare(tokens[cut - 1]) in PARTICLES:
+    while cut > 1 and _bare(tokens[cut - 1]) in SURNAME_PARTICLES:
         cut -= 1
     surname = " ".join(tokens[cut:])
     if cut == 0:
@@ -143,13 +118,13 @@ def name_key(name: str) -> tuple[str, ...]:
     """Casefolded, accent-free tokens of a name, without titles, honorifics or initials."""
     parsed = parse_name(name)
     text = parsed.display if parsed is not None else name
-    tokens = tuple(t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) > 1)
+    tokens = tuple(t for t in re.findall(r"[a-z0-9]+", fold_name(text)) if len(t) > 1)
     return tuple(t for t in tokens if t not in HONORIFICS) or tokens
 
 
 @lru_cache(maxsize=65536)
 def surname_key(name: PersonName) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(name.surname)))
+    return " ".join(re.findall(r"[a-z0-9]+", fold_name(name.surname)))
 
 
 @cache
@@ -335,7 +310,7 @@ def _other_labels(docs: Sequence[list[Quotation]]) -> dict[tuple[int, str], str]
 
 def org_key(name: str) -> str:
     """An organisation's or unnamed source's key: folded words, without a leading article."""
-    words = re.findall(r"[a-z0-9]+", fold(name))
+    words = re.findall(r"[a-z0-9]+", fold_name(name))
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
@@ -366,7 +341,6 @@ _CLAUSE_END = re.compile(r"[,.;:—–()\n“”\"]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-ROLE_WORDS = frozenset("of press foreign state national security general deputy chief".split())
 _IN_ROLE = ROLE_HEADS | ROLE_WORDS  # words a title is made of, capitalised or not
 _ROLE_MODIFIERS = ROLE_WORDS - ROLE_HEADS  # never a title on their own: "press", "of"
 _INNER_ARTICLE = re.compile(r"\s(?:the|a|an)\s")

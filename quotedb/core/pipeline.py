@@ -16,8 +16,9 @@ from quotedb.core import coref
 from quotedb.core.attribution import Link, headline_link, link_sentence
 from quotedb.core.cues import is_strong
 from quotedb.core.kinds import is_markup, is_title
+from quotedb.core.lexicon import DETERMINERS, PERSON_TITLES, PRONOUN_GENDER
 from quotedb.core.marks import QuoteSpan, find_quotes
-from quotedb.core.mentions import DETERMINERS, PERSON_TITLES, Phrase, kind_of, name_of
+from quotedb.core.mentions import Phrase, kind_of, name_of
 from quotedb.core.names import resolve_corpus
 from quotedb.core.sentences import MASK, mask, split
 from quotedb.core.types import Cue, Mention, Quotation, QuoteKind, SpeakerKind
@@ -26,7 +27,6 @@ EXTRACTOR_VERSION = "0.5.1"
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _LEAD = re.compile(r"[^\s—–\-―]")
-_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,7 @@ def _introduced(
     if MASK in masked[plo:phi] or bisect.bisect_right(lines, plo) - 1 != line:
         return None, ""
     link = link_sentence(text, masked, plo, phi, [q])[0]
-    if link is None or link.cue is None or not is_strong(link.cue[2]):
+    if link is None or link.cue is None or not is_strong(link.cue.text):
         return None, ""
     return link, "previous sentence "
 
@@ -188,7 +188,7 @@ def _resolve(
     low_head = words[-1].lower()
     label = masked[p.start : p.tokens[len(words) - 1][1]].rstrip(" ,")
     if len(words) == 1 and low in {"he", "she", "who", "him", "her"}:
-        occ = _antecedent(doc, p.start, sents, si, _GENDER.get(low, ""))
+        occ = _antecedent(doc, p.start, sents, si, PRONOUN_GENDER.get(low, ""))
         if occ is None:
             return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
         return _via(doc, occ, p, text, masked, f"pronoun {low}")

@@ -10,8 +10,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from quotedb.core.lexicon import ABBREVIATIONS, CLOSING_ABBREVIATIONS
 from quotedb.core.marks import QuoteSpan
-from quotedb.core.mentions import words
 
 MASK = "\x1a"  # stands for every quoted character in the masked text
 
@@ -24,20 +24,15 @@ _ATTRIBUTION_AHEAD = re.compile(
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^.!?\"“”\n]{1,90},\s+)"
     r"(?:[a-z]+ed|says|said|told|wrote|adds|asks|[a-z]+s)\b"
 )
-_ABBREV = words(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev hon no vs etc inc corp co"
-    " jan feb mar apr aug sept sep oct nov dec u.s u.n u.k d.c p.m a.m ft mt ave"
-)
-_CLOSING_ABBREV = words("p.m a.m etc inc corp co jr sr")
 _OPENER = re.compile(r"\s+(?:He|She|They|It|We|I|The|But|And|This|That|His|Her|Their)\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def _abbreviation(word: str, text: str, cut: int) -> bool:
     """A period that ends an abbreviation, not the sentence ("at 7 p.m. He says" ends it)."""
-    if word in _CLOSING_ABBREV and _OPENER.match(text, cut):
+    if word in CLOSING_ABBREVIATIONS and _OPENER.match(text, cut):
         return False
-    return word in _ABBREV or len(word) == 1
+    return word in ABBREVIATIONS or len(word) == 1
 
 
 def mask(text: str, quotes: Sequence[QuoteSpan]) -> str:

@@ -19,23 +19,9 @@ from typing import Protocol
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
+from quotedb.core.lexicon import CONTENT_STOPWORDS, CONTRACTIONS
 from quotedb.core.types import Quotation, QuoteKind
 
-_CONTRACTIONS = (
-    ("can't", "can not"),
-    ("won't", "will not"),
-    ("n't", " not"),
-    ("'re", " are"),
-    ("'ll", " will"),
-    ("'ve", " have"),
-    ("'m", " am"),
-)
-STOPWORDS = frozenset(
-    """the and for that this with are was were will have has had not but you they their our
-    its his her from what who which when there them then than into about would could should
-    can all any been being also just more some very she him his hers was did does don who
-    how why where got get one out now""".split()
-)
 CONTENT_SHARE = 0.6  # a reworded rendering keeps this share of the other's content words
 CONTENT_SHARE_ONE_UNKNOWN = 0.8  # ... when one of the two speakers is unknown
 MIN_CONTENT_WITHOUT_SPEAKER = 3  # content words an unattributed quotation needs to be linked
@@ -80,7 +66,7 @@ def words_of(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def content_of(text: str) -> tuple[str, ...]:
-    return tuple(w for w in words_of(text) if len(w) >= 3 and w not in STOPWORDS)
+    return tuple(w for w in words_of(text) if len(w) >= 3 and w not in CONTENT_STOPWORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -114,7 +100,7 @@ def ascii_of(text: str) -> str:
 def normalize(text: str) -> str:
     """Lowercase ASCII words, contractions spelt out: what outlets' renderings share."""
     s = ascii_of(text).lower().replace("`", "'")
-    for short, full in _CONTRACTIONS:
+    for short, full in CONTRACTIONS:
         s = s.replace(short, full)
     return " ".join(_ASCII_WORD.findall(s))
 

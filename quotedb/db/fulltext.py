@@ -20,10 +20,11 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Mapping
-from functools import lru_cache
 from itertools import pairwise
+
+from quotedb.core.lexicon import SEARCH_STOPWORDS
+from quotedb.core.text import fold_index
 
 FTS_TABLE = "quotations_fts"  # SQLite FTS5 (external content: quotations.text)
 FTS_VOCAB = "quotations_fts_vocab"  # SQLite fts5vocab: document frequency per term
@@ -36,20 +37,9 @@ PAIRS_INDEX = "ix_quotations_word_pairs"  # PostgreSQL GIN index on that functio
 
 TOKEN = re.compile(r"[^\W_]+")  # what both engines index: runs of letters and digits
 
-# English function words: too common to find a quotation by, and one side of every pair.
-PAIR_WORDS = frozenset(
-    """
-    a about above after again against all am an and any are aren as at be because been before
-    being below between both but by can cannot could couldn did didn do does doesn doing don
-    down during each few for from further had hadn has hasn have haven having he her here hers
-    herself him himself his how i if in into is isn it its itself just ll me more most mustn my
-    myself no nor not now of off on once only or other ought our ours ourselves out over own re
-    same shan she should shouldn so some such than that the their theirs them themselves then
-    there these they this those through to too under until up us ve very was wasn we were
-    weren what when where which while who whom why will with won would wouldn you your yours
-    yourself yourselves s t d m o y
-    """.split()
-)
+# English function words (one list, in the core's lexicon): too common to find a quotation
+# by, and one side of every pair.
+PAIR_WORDS = SEARCH_STOPWORDS
 
 
 def is_fulltext_object(name: str | None) -> bool:
@@ -59,13 +49,7 @@ def is_fulltext_object(name: str | None) -> bool:
     return name.startswith(FTS_TABLE) or name in (TSV_COLUMN, TSV_INDEX, PAIRS_INDEX)
 
 
-@lru_cache(maxsize=65536)
-def fold(token: str) -> str:
-    """Lower-cased, accents removed (as FTS5's ``remove_diacritics``)."""
-    if token.isascii():
-        return token.lower()
-    decomposed = unicodedata.normalize("NFD", token)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+fold = fold_index  # how words are indexed: lower-cased, accents removed, as FTS5 does
 
 
 def pair_token(first: str, second: str) -> str:

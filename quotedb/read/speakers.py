@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 from quotedb.core.names import (
     PersonName,
     compatible,
-    fold,
     name_key,
     org_key,
     parse_name,
     surname_key,
 )
+from quotedb.core.text import fold_name
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import Alias, Speaker
 
@@ -27,7 +27,7 @@ PERSON = SpeakerKind.PERSON.value
 
 
 def alias_key(name: str) -> str:
-    return " ".join(name_key(name)) or fold(name).strip()
+    return " ".join(name_key(name)) or fold_name(name).strip()
 
 
 def starting_with(column: Any, prefix: str) -> Any:

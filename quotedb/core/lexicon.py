@@ -1,0 +1,367 @@
+"""Every word list of the extraction core, each written once.
+
+Stages import what they read from here, and so may the read side (search's stop words). Lists
+that look alike but serve different readings stay apart under names that say which reading:
+``TITLES`` (words a noun phrase's title is made of) against ``PERSON_TITLES`` (titles only a
+person holds), ``HONORIFICS`` against ``NAME_TITLES``, ``RUN_PARTICLES`` (lowercase words kept
+inside a run of capitalised words, "of" included) against ``SURNAME_PARTICLES`` (the start
+of a surname), ``CONTENT_STOPWORDS`` (clustering's content words) against
+``SEARCH_STOPWORDS`` (what a search ignores). Merging any of these would change the output.
+"""
+
+from __future__ import annotations
+
+
+def words(spaced: str) -> frozenset[str]:
+    """A lexicon written as one space-separated string."""
+    return frozenset(spaced.split())
+
+
+# ---------------------------------------------------------------- pronouns and people
+
+# Pronouns that can speak: the subject of a cue.
+PRONOUNS = words("he she they it we i you who")
+
+OBJECT_PRONOUNS = words("him her them")
+
+NAME_PRONOUNS = PRONOUNS | OBJECT_PRONOUNS  # never a name on their own
+
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+HONORIFIC_GENDER = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "sir": "m", "dame": "f"}
+
+# Common first names, only to tell "he" from "she" candidates when no Mr./Ms. is used.
+FEMALE_FIRST_NAMES = words(
+    "jen hillary mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "
+    "nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol "
+    "amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley "
+    "angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel "
+    "catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia "
+    "kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline "
+    "frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia "
+    "judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany "
+    "natalie isabella charlotte rose alexis kayla carly sarah nikki michele elizabeth "
+    "kellyanne huma donna debbie loretta chelsea ivanka melania condoleezza nancy dianne "
+    "kamala kirsten claire tammy jill megyn hope kristen dana katy ana jennifer sonya angela "
+    "theresa"
+)
+
+MALE_FIRST_NAMES = words(
+    "james john robert michael william david richard joseph thomas charles christopher daniel"
+    " matthew anthony antony mark donald steven paul andrew joshua kenneth kevin brian george"
+    " edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen "
+    "larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick jack "
+    "dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold"
+    " jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence "
+    "jesse joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne "
+    "ralph roy eugene randy vincent russell louis philip bobby johnny bradley barack bernie "
+    "ted marco jeb ben chris mike rand rick bill newt rudy reince corey jim tim sam sergey "
+    "sergei vladimir vladimir dmitry antonio antónio volodymyr bob tom dick ron steve lindsey"
+    " mitch harry al kevin dan greg jon martin howard glenn rush sean tucker reince bobby "
+    "jeff marco lincoln orrin wendell"
+)
+
+# ---------------------------------------------------------------- noun phrases (mentions)
+
+TITLES = words(
+    "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt. prof. rev. president secretary "
+    "minister senator governor representative congressman congresswoman mayor chairman "
+    "chairwoman director chief judge justice ambassador general adviser advisor spokesman "
+    "spokeswoman leader speaker candidate nominee sheriff attorney commissioner premier "
+    "chancellor king queen prince pope former foreign prime vice deputy state press sec. gop "
+    "democratic republican democrat u.s. us house white of defense homeland security national"
+    " executive ceo host anchor correspondent commentator pastor superintendent officer "
+    "lawyer analyst strategist pollster economist professor dean the a an his her their its"
+)
+
+PERSON_TITLES = words(
+    "mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt. prof. rev. president secretary "
+    "minister senator governor representative congressman congresswoman mayor chairman "
+    "chairwoman director judge justice ambassador spokesman spokeswoman speaker candidate "
+    "nominee sheriff commissioner premier chancellor king queen prince pope"
+)
+
+CALENDAR = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday"
+)
+
+ORG_HEADS = words(
+    "ministry department administration campaign committee party government agency office "
+    "commission council court newspaper network magazine paper kremlin pentagon times post "
+    "journal news press service bureau corporation company institute university association "
+    "union foundation center centre fund group organization organisation board police embassy"
+    " army navy military congress senate parliament cabinet team staff coalition website site"
+    " station channel statement report poll survey study release spokespeople cnn reuters ap "
+    "nbc abc cbs msnbc fox bbc politico breitbart fbi cia nato un"
+)
+
+PERSON_NOUNS = words(
+    "official officials diplomat diplomats source sources aide aides spokesman spokeswoman "
+    "spokesperson analyst analysts expert experts adviser advisers advisor advisors person "
+    "people man woman voter voters supporter supporters critic critics observer observers "
+    "resident residents member members lawmaker lawmakers senator senators candidate "
+    "candidates minister ministers secretary president leader leaders strategist strategists "
+    "staffer staffers officer officers worker workers activist activists organizer organizers"
+    " protester protesters participant participants friend friends executive executives "
+    "economist economists pollster pollsters republicans democrats attendee attendees "
+    "delegate delegates percent respondents majority plurality prosecutor prosecutors "
+    "lawyer lawyers attorney attorneys investigator investigators researcher researchers "
+    "scientist scientists historian historians author authors editor editors writer writers "
+    "reporter reporters journalist journalists columnist columnists commentator commentators "
+    "scholar scholars professor professors doctor doctors judge judges donor donors ally "
+    "allies opponent opponents rival rivals advocate advocates conservatives liberals "
+    "progressives insider insiders negotiator negotiators regulator regulators authorities "
+    "citizen citizens employee employees parent parents veteran veterans student students "
+    "fan fans aide"
+)
+
+# Words that end a noun phrase read backwards (not part of it).
+STOP = words(
+    "of in on at to for with by from about after before during into over under since than as "
+    "like and but or nor while when because if although though that which whom where so is "
+    "was were are be been being has have had having would will could can should may might "
+    "must did does do not never also then later again once still just even too only recently "
+    "previously repeatedly often further already reportedly publicly privately separately "
+    "there here this these those what how why whether said says told asked added who it its "
+    "yet however meanwhile instead"
+)
+
+SKIP_BEFORE_CUE = words(
+    "has have had would will could can should may might must did does do not never also then "
+    "later again once still just even too only recently previously repeatedly often further "
+    "already reportedly publicly privately separately first last once quickly simply has been"
+    " was is were flatly bluntly angrily now however"
+)
+
+STARTERS = STOP | words(
+    "the a an his her their its but and still meanwhile asked following describing yet now "
+    "both all during under in on at for with from by about after before when while as if "
+    "although because since among between new says said"
+)
+
+DETERMINERS = words("the a an his her their its our my your one some several")
+
+INDEFINITE = words("a an one some several two three many other another")
+
+PP_HEADS = words("at in on during after before for with without like from by")
+
+# Lowercase words a run of capitalised words keeps inside a name ("Bank of England").
+RUN_PARTICLES = words("of de da van von bin del di le la")
+
+# ---------------------------------------------------------------- names
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr sir dame president secretary minister senator sen rep gov governor"
+    " gen general prof professor".split()
+)
+
+# Words that end a title before a name ("White House press secretary Jen Psaki").
+ROLE_HEADS = frozenset(
+    """president vice secretary minister premier chancellor senator sen rep representative
+    congressman congresswoman governor gov mayor ambassador envoy spokesman spokeswoman
+    spokesperson official diplomat adviser advisor counselor director chief chair chairman
+    chairwoman commissioner general gen admiral colonel col captain capt lieutenant lt sergeant
+    sgt judge justice attorney prosecutor analyst leader king queen prince princess pope
+    cardinal bishop rabbi imam professor prof speaker deputy secretary-general
+    under-secretary candidate nominee front-runner frontrunner hopeful contender challenger
+    rival opponent billionaire businessman businesswoman mogul republican republicans
+    democrat democrats democratic""".split()
+)
+
+ROLE_WORDS = frozenset("of press foreign state national security general deputy chief".split())
+
+# Capitalised words that start a sentence or headline, never a given name ("While Trump said").
+NOT_NAMES = frozenset(
+    """an the this that these those while when whenever but and or nor as if though although
+    because since after before unlike like another neither either both all some many most
+    six five four three two one top former given now then so yet still even also only
+    meanwhile however instead indeed says asks tells for maybe despite whether
+    using following supporters support of""".split()
+)
+
+NAME_TITLES = frozenset("mr mrs ms miss mx dr sir dame prof".split())  # honorifics, not roles
+
+SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
+
+# Words a surname may start with ("van der Leyen").
+SURNAME_PARTICLES = frozenset(
+    "van von der den de del della di da du la le bin al el ibn dos das".split()
+)
+
+# ---------------------------------------------------------------- coreference
+
+# Words that open a subordinate clause: a subject after one is not the sentence's.
+LEADING_SUBORDINATE = words(
+    "while when because although though if as that which who whom where after before since "
+    "about of with by for to from in on at into against than like between among"
+)
+
+# Abbreviated titles and the word each stands for.
+ROLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "dr.": "doctor",
+    "prof.": "professor",
+    "capt.": "captain",
+    "col.": "colonel",
+}
+
+# ---------------------------------------------------------------- sentences
+
+# Words whose period does not end a sentence.
+ABBREVIATIONS = words(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev hon no vs etc inc corp co"
+    " jan feb mar apr aug sept sep oct nov dec u.s u.n u.k d.c p.m a.m ft mt ave"
+)
+
+# ... unless a sentence opener follows ("at 7 p.m. He says").
+CLOSING_ABBREVIATIONS = words("p.m a.m etc inc corp co jr sr")
+
+# ---------------------------------------------------------------- cues
+
+# Other forms of verbs that do not inflect regularly.
+IRREGULAR_VERBS = {
+    "say": "says said saying",
+    "tell": "tells told telling",
+    "write": "writes wrote writing written",
+    "think": "thinks thought thinking",
+    "put": "puts putting",
+    "read": "reads reading",
+    "go": "goes went",
+    "speak": "speaks spoke speaking",
+    "quip": "quips quipped quipping",
+    "slam": "slams slammed slamming",
+    "dub": "dubs dubbed dubbing",
+    "refer": "refers referred referring",
+    "rebut": "rebuts rebutted rebutting",
+    "concur": "concurs concurred concurring",
+    "regret": "regrets regretted regretting",
+    "label": "labels labeled labelled labeling",
+    "admit": "admits admitted admitting",
+    "signal": "signals signaled signalled signaling",
+}
+
+# Verbs that report an utterance.
+STRONG_STEMS = words(
+    "say tell add state write explain note argue claim insist declare reply respond tweet ask "
+    "remark recall acknowledge admit warn announce continue conclude quip joke exclaim shout "
+    "yell testify post stress emphasize reiterate repeat counter contend maintain observe "
+    "concede complain boast vow promise pledge predict suggest assert caution muse wonder "
+    "urge retort scoff lament confirm report answer reply surmise remember reason "
+    "speak echo elaborate riff muse react plead whisper sigh recount quote assure allege chant "
+    "scream cry proclaim reveal "
+    "disclose brag grumble inform remind advise concur cheer boo rebut"
+)
+
+# Verbs that frame words someone chose.
+WEAK_STEMS = words(
+    "describe call consider classify label dub brand praise criticize slam blast mock denounce "
+    "demand agree believe think hope accuse charge characterize refer dismiss deny signal "
+    "read recommend propose threaten question estimate express mention predict cite condemn hail "
+    "decry deride tout laud applaud ridicule lambaste invoke welcome reject portray"
+)
+
+# Bare forms that are rarely anything but a verb of saying ("officials say").
+BARE_CUES = words(
+    "say tell add write argue insist warn explain agree believe think predict suggest ask "
+    "contend maintain acknowledge admit complain"
+)
+
+# Cues of two words.
+MULTIWORD_CUES = frozenset({"according to", "put it", "went on", "pointed out", "shot back"})
+
+# ---------------------------------------------------------------- kinds
+
+# Words after which a Title Case quotation names a work.
+TITLE_SLOT = words(
+    "on in at for of from with by titled entitled called dubbed named show program programme "
+    "book film movie ad ads song album column article headline series episode documentary "
+    "magazine newspaper op-ed essay segment memoir novel play slogan hashtag the told podcast "
+    "pseudonym website blog"
+)
+
+# Words a title may leave lowercase after its first word.
+TITLE_SMALL_WORDS = words("a an the of and or in on at to for with by from as is vs")
+
+# ---------------------------------------------------------------- attribution
+
+# Words that end a clause read for its cue.
+BREAKERS = words("while and but when because as which that whereas although ;")
+
+# Verbs that name a thing ("called it a hoax"): what follows is no speaker.
+NAMING_VERBS = words("called dubbed labeled labelled named branded termed")
+
+# "wrote a letter to the mayor asking …": the object of these does not speak. "with the
+# union calling …" is absolute: the union does.
+OBJECT_PREPOSITIONS = words(
+    "after before in on at during for from since following despite amid among under over "
+    "without within through throughout as like unlike to"
+)
+
+SUBJECT_DETERMINERS = words("the")
+
+TELL_FORMS = words("tell tells told telling")  # what follows is the listener, never the speaker
+
+# Words ending in -s that are no verb of a subject.
+NOT_SPEECH = words("is was has does this its as us his thus plus yes news")
+
+# Strong stems as often a noun ("the report"): never read as a bare verb after a subject.
+NOT_BARE_STRONG = words("report post quote answer cry cheer boo echo muse")
+
+# Words that never start a clause's subject.
+NOT_SUBJECT = words(
+    "outside inside despite throughout without within amid according like unlike here there "
+    "sign see read watch click one two three four five six seven eight nine ten eleven twelve "
+    "twenty thirty forty fifty hundred last next each every many most such other unless good "
+    "it's it’s that's that’s there's there’s here's here’s"
+)
+
+# A clause that starts with one is an adverbial, not the subject.
+CLAUSE_PREPOSITIONS = words(
+    "after before in on at during with for from since following despite amid among under over "
+    "without within through throughout following as like unlike"
+)
+
+SURVEYS = words("poll polls survey surveys study")
+
+# Words that end a headline's subject.
+HEADLINE_STOP = words("is was will to says say calls called slams blasts as on in at for and")
+
+# ---------------------------------------------------------------- utterances and search
+
+# Spelt out before renderings are compared.
+CONTRACTIONS = (
+    ("can't", "can not"),
+    ("won't", "will not"),
+    ("n't", " not"),
+    ("'re", " are"),
+    ("'ll", " will"),
+    ("'ve", " have"),
+    ("'m", " am"),
+)
+
+# Words too common to tell two renderings of a statement apart.
+CONTENT_STOPWORDS = frozenset(
+    """the and for that this with are was were will have has had not but you they their our
+    its his her from what who which when there them then than into about would could should
+    can all any been being also just more some very she him his hers was did does don who
+    how why where got get one out now""".split()
+)
+
+# English function words: too common to find a quotation by.
+SEARCH_STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are aren as at be because been before
+    being below between both but by can cannot could couldn did didn do does doesn doing don
+    down during each few for from further had hadn has hasn have haven having he her here hers
+    herself him himself his how i if in into is isn it its itself just ll me more most mustn my
+    myself no nor not now of off on once only or other ought our ours ourselves out over own re
+    same shan she should shouldn so some such than that the their theirs them themselves then
+    there these they this those through to too under until up us ve very was wasn we were
+    weren what when where which while who whom why will with won would wouldn you your yours
+    yourself yourselves s t d m o y
+    """.split()
+)
