@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from quotedb.core.gender import guess
 from quotedb.core.mentions import (
     HONORIFIC,
     ORG_HEADS,
@@ -22,7 +23,6 @@ from quotedb.core.mentions import (
     PRONOUNS,
     STARTERS,
     TOKEN,
-    gender_of,
     name_of,
     words,
 )
@@ -62,6 +62,9 @@ class Entity:
     name: list[str]
     gender: str = ""
     person: bool = False
+    # How firm ``gender`` is: 3 an honorific, 2 an unambiguous first name, 1 a likely one,
+    # 0 none; the article's own pronouns ("she", "her") outrank anything below 3.
+    firmness: int = 0
     forms: dict[str, int] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)  # title words used with the name: "mayor"
 
@@ -202,7 +205,8 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
                 for f, c in a.forms.items():
                     b.forms[f] = b.forms.get(f, 0) + c
                 b.person = b.person or a.person
-                b.gender = b.gender or a.gender
+                if a.firmness > b.firmness:
+                    b.gender, b.firmness = a.gender, a.firmness
                 break
     return alias
 
@@ -219,6 +223,7 @@ class _Name:
     gender: str = ""
     person: bool = False
     roles: frozenset[str] = frozenset()
+    firmness: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,14 +262,16 @@ def _read_run(text: str) -> _Name | _Org | None:
     hon = words[0] if words[0].lower() in HONORIFIC else ""
     titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
     clean = (*name[:-1], _key(name[-1], fold=False))
+    g = guess(clean[0] if len(clean) > 1 else "", hon)
     return _Name(
         key=_key(name[-1]),
         name=tuple(name),
         clean=clean,
         form=text.removesuffix("’s").removesuffix("'s"),
         possessive=text.endswith(("’s", "'s")),
-        gender=gender_of(clean[0] if len(clean) > 1 else "", hon),
-        person=titled or (len(clean) > 1 and gender_of(clean[0]) != ""),
+        gender=g.gender,
+        person=titled or (len(clean) > 1 and g.first_name),
+        firmness=3 if hon else (2 if g.firm else 1) if g.gender else 0,
         roles=frozenset(
             _ROLE.get(w.lower(), w.lower()) for w in words[:-1] if w.lower() in PERSON_TITLES
         ),
@@ -289,7 +296,8 @@ def build(masked: str) -> Document:
             e = entities[run.key] = Entity(run.key, list(run.name))
         if len(run.clean) > len(e.name):
             e.name = list(run.clean)
-        e.gender = e.gender or run.gender
+        if run.firmness > e.firmness:
+            e.gender, e.firmness = run.gender, run.firmness
         e.person = e.person or run.person
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
         e.roles.update(run.roles)
@@ -299,4 +307,40 @@ def build(masked: str) -> Document:
         entities[k] = entities[big]
     if alias:
         occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
-    return Document(entities, occ, [o.start for o in occ], orgs, masked)
+    starts = [o.start for o in occ]
+    _vote_genders(masked, entities, occ, starts)
+    return Document(entities, occ, starts, orgs, masked)
+
+
+_GENDERED = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_VOTE_REACH = 300  # characters between a pronoun and the name it is taken to refer to
+
+
+def _vote_genders(
+    masked: str, entities: dict[str, Entity], occ: list[Occurrence], starts: list[int]
+) -> None:
+    """Gender from the article's own pronouns: each he/she/his/her outside quotations votes
+    for the nearest person named before it (one whose honorific says otherwise is passed
+    over). A clear majority outranks a guess from the first name ("Taylor" is mostly male
+    in name lists; "she" and "her" in the article say otherwise)."""
+    votes: dict[str, list[int]] = {}
+    for m in _GENDERED.finditer(masked):
+        g = "m" if m.group(1) else "f"
+        k = bisect.bisect_left(starts, m.start()) - 1
+        for j in range(k, max(-1, k - 4), -1):
+            o = occ[j]
+            if m.start() - o.end > _VOTE_REACH:
+                break
+            e = entities[o.key]
+            if not e.person or (e.firmness == 3 and e.gender != g):
+                continue
+            tally = votes.setdefault(o.key, [0, 0])
+            tally[g == "f"] += 1
+            break
+    for key, (male, female) in votes.items():
+        e = entities[key]
+        n, top = male + female, max(male, female)
+        if e.firmness == 3 or top < 0.75 * n:
+            continue
+        if e.firmness <= 1 or (n >= 3 and top >= 0.8 * n):
+            e.gender, e.firmness = ("m" if male > female else "f"), 2
