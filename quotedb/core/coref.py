@@ -41,6 +41,9 @@ _LEADING_SUBORDINATE = words(
 )
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")
+_ADVERBIAL = words("despite amid during following without within however meanwhile")
+
 _ROLE = {
     "sen.": "senator",
     "rep.": "representative",
@@ -91,6 +94,8 @@ class Document:
     starts: list[int]
     orgs: dict[str, str]  # head word -> fullest organisation name
     masked: str
+    groups: list[Occurrence]  # organisation occurrences (key: the head word)
+    group_starts: list[int]
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -131,6 +136,61 @@ class Document:
                 fallback = fallback or occ
             k += 1
         return fallback
+
+    def collective(self, lo: int, hi: int, plural: bool) -> tuple[Occurrence, str] | None:
+        """What "it" or "they" in or after sentence ``[lo, hi)`` stands for: the sentence's
+        main-clause subject when that is an organisation or a named thing that is no person
+        ("Acme Records have denied it." ¶ "…," they said), else an organisation in apposition
+        ("The firm, Acme Records, denies …"). A person as the subject ends the search for
+        "they" (people, not an organisation, are meant) and is passed over for "it"."""
+        found: list[tuple[Occurrence, str]] = []
+        k = bisect.bisect_left(self.starts, lo)
+        while k < min(len(self.occurrences), bisect.bisect_left(self.starts, lo) + _LOOK):
+            occ = self.occurrences[k]
+            if occ.start >= hi:
+                break
+            e = self.entities[occ.key]
+            found.append((occ, "person" if e.person else e.canonical))
+            k += 1
+        g = bisect.bisect_left(self.group_starts, lo)
+        while g < len(self.groups) and self.groups[g].start < hi:
+            occ = self.groups[g]
+            found.append((occ, self.orgs.get(occ.key, occ.key)))
+            g += 1
+        found.sort(key=lambda f: f[0].start)
+        appositive = None
+        for occ, name in found:
+            if occ.possessive or self._common_word(occ):
+                continue
+            if not self._subordinate(occ) or self._relative(occ):
+                if name != "person":
+                    return occ, name
+                if plural:
+                    return None
+            elif appositive is None and name != "person" and self._appositive(occ):
+                appositive = (occ, name)
+        return appositive
+
+    def _common_word(self, occ: Occurrence) -> bool:
+        """A capitalised function word ("Despite …"), or a single capitalised word that the
+        text also writes in lowercase."""
+        word = self.masked[occ.start : occ.end]
+        first = word.split()[0].lower() if word.strip() else ""
+        if first in _LEADING_SUBORDINATE or first in _ADVERBIAL:
+            return True
+        return " " not in word and f" {word.lower()} " in self.masked
+
+    def _relative(self, occ: Occurrence) -> bool:
+        """ "the Electoral Commission, which regulates …": a subject with a relative clause."""
+        before = self.masked[max(0, occ.start - 12) : occ.start].split()
+        if before and before[-1].lower() in _LEADING_SUBORDINATE:
+            return False
+        return _RELATIVE.match(self.masked, occ.end) is not None
+
+    def _appositive(self, occ: Occurrence) -> bool:
+        return self.masked[occ.end : occ.end + 1] == "," and (
+            self.masked[max(0, occ.start - 2) : occ.start] == ", "
+        )
 
     def _subordinate(self, occ: Occurrence) -> bool:
         """Not a main-clause subject: after a subordinator or preposition, or no verb next."""
@@ -283,6 +343,7 @@ def build(masked: str) -> Document:
     occ: list[Occurrence] = []
     entities: dict[str, Entity] = {}
     orgs: dict[str, str] = {}
+    groups: list[Occurrence] = []  # organisation runs, keyed by head word
     for m in _RUN.finditer(masked):
         run = _read_run(m.group())
         if run is None:
@@ -290,6 +351,7 @@ def build(masked: str) -> Document:
         if isinstance(run, _Org):
             if run.written > len(orgs.get(run.head, "")):
                 orgs[run.head] = run.name
+            groups.append(Occurrence(*m.span(), run.head, m.group().endswith(("’s", "'s"))))
             continue
         e = entities.get(run.key)
         if e is None:
@@ -309,7 +371,7 @@ def build(masked: str) -> Document:
         occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
     starts = [o.start for o in occ]
     _vote_genders(masked, entities, occ, starts)
-    return Document(entities, occ, starts, orgs, masked)
+    return Document(entities, occ, starts, orgs, masked, groups, [g.start for g in groups])
 
 
 _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)

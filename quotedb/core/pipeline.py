@@ -192,7 +192,9 @@ def _resolve(
         if occ is None:
             return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
         return _via(doc, occ, p, text, masked, f"pronoun {low}")
-    if len(words) == 1 and low in {"they", "it", "we", "i", "you"}:
+    if len(words) == 1 and low in {"they", "it"}:
+        return _collective(doc, p, text, sents, si, masked, low == "they")
+    if len(words) == 1 and low in {"we", "i", "you"}:
         return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
     kind = kind_of(words)
     if kind is SpeakerKind.ORGANIZATION:
@@ -224,6 +226,39 @@ def _resolve(
             label, SpeakerKind.UNNAMED, Mention(p.start, p.end, text, SpeakerKind.UNNAMED), "", ()
         )
     return _via(doc, occ, p, text, masked, f"nominal {text}")
+
+
+_COLLECTIVE_REACH = 4  # sentences back that "it"/"they" may look for its organisation
+
+
+def _collective(
+    doc: coref.Document,
+    p: Phrase,
+    text: str,
+    sents: list[tuple[int, int]],
+    si: int,
+    masked: str,
+    plural: bool,
+) -> _Speaker:
+    """ "it"/"they" for the organisation (or named group) the sentences before are about."""
+    unknown = _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
+    found = doc.collective(sents[si][0], p.start, plural) if si >= 0 else None
+    j = si - 1
+    while found is None and j >= 0 and si - j <= _COLLECTIVE_REACH:
+        found = doc.collective(sents[j][0], sents[j][1], plural)
+        j -= 1
+    if found is None:
+        return unknown
+    occ, name = found
+    kind = SpeakerKind.ORGANIZATION
+    ante = Mention(occ.start, occ.end, masked[occ.start : occ.end], kind)
+    return _Speaker(
+        name,
+        kind,
+        Mention(p.start, p.end, text, kind, antecedent=ante),
+        f"; pronoun {text.lower()} -> {name}",
+        (),
+    )
 
 
 def _via(
