@@ -393,7 +393,7 @@ def link_sentence(
             and text[q.end - 1] in ",.?!"
             and (after[0].start - q.close_end < 40)
         )
-        if first <= first_word or tight:
+        if (first <= first_word or tight) and not _introduces(masked, before, after, q):
             pick = after or before or (later if long else None)
         else:
             pick = before or after or (later if long else None)
@@ -406,6 +406,29 @@ def link_sentence(
         assert c.phrase is not None
         out.append(Link(c.phrase, (c.start, c.end, c.text), rule, conf, carries))
     return out
+
+
+def _introduces(
+    masked: str,
+    before: tuple[_CueHit, str, float] | None,
+    after: tuple[_CueHit, str, float] | None,
+    q: QuoteSpan,
+) -> bool:
+    """ "he … said, “…,” the office said": the speech verb that opens the quotation (only a
+    comma or colon between) names its speaker; a cue after it names who reports it. Not
+    for "reported" or "according to" after it (the press report is the source there), nor
+    when both cues name the same speaker (the nearer mention is kept)."""
+    if before is None or not before[0].strong or before[0].inverted or after is None:
+        return False
+    b, a = before[0], after[0]
+    if a.text.lower() in _REPORTING or b.phrase is None or a.phrase is None:
+        return False
+    if b.phrase.words[-1] == a.phrase.words[-1]:
+        return False
+    return masked[b.end : q.open_at].strip() in {",", ":"}
+
+
+_REPORTING = words("reported reports report") | {"according to"}
 
 
 _SURVEYS = words("poll polls survey surveys study")

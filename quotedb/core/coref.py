@@ -41,6 +41,7 @@ _LEADING_SUBORDINATE = words(
 )
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _ADVERBIAL = words("despite amid during following without within however meanwhile")
 
@@ -123,8 +124,11 @@ class Document:
             k -= 1
         return None
 
-    def main_subject(self, lo: int, hi: int, gender: str) -> Occurrence | None:
-        """The salient person of sentence ``[lo, hi)``: first non-possessive main-clause one."""
+    def main_subject(
+        self, lo: int, hi: int, gender: str, strict: bool = False
+    ) -> Occurrence | None:
+        """The salient person of sentence ``[lo, hi)``: first non-possessive main-clause one
+        (``strict``: that one only, else any compatible person as a fallback)."""
         k = bisect.bisect_left(self.starts, lo)
         stop = k + _LOOK
         fallback = None
@@ -135,7 +139,7 @@ class Document:
                     return occ
                 fallback = fallback or occ
             k += 1
-        return fallback
+        return None if strict else fallback
 
     def collective(self, lo: int, hi: int, plural: bool) -> tuple[Occurrence, str] | None:
         """What "it" or "they" in or after sentence ``[lo, hi)`` stands for: the sentence's
@@ -319,12 +323,14 @@ def _read_run(text: str) -> _Name | _Org | None:
         org = [w for w in words if w.lower() not in {"the"}]
         full = " ".join([*org[:-1], _key(org[-1], fold=False)])
         return _Org(_key(org[-1]), full, len(" ".join(org)))
+    # "Patrick W. Carlineo Jr.": the surname, not the suffix, keys the entity.
+    suffixed = len(name) > 2 and name[-1].lower().rstrip(".,") in _SUFFIXES
     hon = words[0] if words[0].lower() in HONORIFIC else ""
     titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
     clean = (*name[:-1], _key(name[-1], fold=False))
     g = guess(clean[0] if len(clean) > 1 else "", hon)
     return _Name(
-        key=_key(name[-1]),
+        key=_key(name[-2] if suffixed else name[-1]),
         name=tuple(name),
         clean=clean,
         form=text.removesuffix("’s").removesuffix("'s"),

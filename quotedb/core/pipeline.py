@@ -26,6 +26,7 @@ EXTRACTOR_VERSION = "0.5.1"
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _LEAD = re.compile(r"[^\s—–\-―]")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 _GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -282,7 +283,12 @@ def _antecedent(
     occ = doc.person_before(pos, sents[si][0], gender)
     j = si - 1
     while occ is None and j >= 0 and si - j <= 6:
-        occ = doc.main_subject(sents[j][0], sents[j][1], gender)
+        # A sentence whose subject is the same pronoun ("He was arrested … the offices of
+        # Omar.") is about the same person: only its main subject counts, not an object.
+        lo, hi = sents[j]
+        opener = _FIRST_WORD.match(doc.masked, lo, hi)
+        strict = opener is not None and _GENDER.get(opener.group(1).lower(), "?") == gender
+        occ = doc.main_subject(lo, hi, gender, strict)
         j -= 1
     return occ
 
