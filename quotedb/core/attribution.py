@@ -370,7 +370,9 @@ def link_sentence(
     """
     toks = tokens(masked, lo, hi)
     starts = [t[0] for t in toks]
-    cues = [c for c in _cues(text, masked, toks, starts) if c.phrase is not None]
+    every = _cues(text, masked, toks, starts)
+    opener_ends = [c.end for c in every if c.strong and not c.inverted]
+    cues = [c for c in every if c.phrase is not None]
     cue_starts = [c.start for c in cues]
     cue_ends = [c.end for c in cues]
     last_strong = [-1]  # last_strong[i]: index of the last strong cue among cues[:i]
@@ -393,7 +395,9 @@ def link_sentence(
             and text[q.end - 1] in ",.?!"
             and (after[0].start - q.close_end < 40)
         )
-        if (first <= first_word or tight) and not _introduces(masked, before, after, q):
+        k = bisect.bisect_right(opener_ends, q.open_at) - 1
+        opener = opener_ends[k] if k >= 0 else None
+        if (first <= first_word or tight) and not _introduces(masked, opener, before, after, q):
             pick = after or before or (later if long else None)
         else:
             pick = before or after or (later if long else None)
@@ -410,6 +414,7 @@ def link_sentence(
 
 def _introduces(
     masked: str,
+    opener: int | None,
     before: tuple[_CueHit, str, float] | None,
     after: tuple[_CueHit, str, float] | None,
     q: QuoteSpan,
@@ -418,17 +423,37 @@ def _introduces(
     comma or colon between) names its speaker; a cue after it names who reports it. Not
     for "reported" or "according to" after it (the press report is the source there), nor
     when both cues name the same speaker (the nearer mention is kept)."""
-    if before is None or not before[0].strong or before[0].inverted or after is None:
+    if opener is None or before is None or after is None or before[0].inverted:
         return False
     b, a = before[0], after[0]
     if a.text.lower() in _REPORTING or b.phrase is None or a.phrase is None:
         return False
     if b.phrase.words[-1] == a.phrase.words[-1]:
         return False
-    return masked[b.end : q.open_at].strip() in {",", ":"}
+    return masked[opener : q.open_at].strip() in {",", ":"}
 
 
 _REPORTING = words("reported reports report") | {"according to"}
+
+
+def author_of(text: str, masked: str, lo: int, hi: int, head: str) -> Phrase | None:
+    """Who issued the document that "the statement" (``head``) refers back to: the speaker
+    of the cue before "a statement" in sentence ``[lo, hi)`` ("the army said in a
+    statement", "Acme issued a statement")."""
+    toks = tokens(masked, lo, hi)
+    starts = [t[0] for t in toks]
+    at = next(
+        (
+            n
+            for n in range(len(toks) - 1, 0, -1)
+            if toks[n][2].lower() == head and toks[n - 1][2].lower() in {"a", "an"}
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    cues = [c for c in _cues(text, masked, toks, starts) if c.phrase and c.start < toks[at][0]]
+    return cues[-1].phrase if cues else None
 
 
 _SURVEYS = words("poll polls survey surveys study")

@@ -146,7 +146,8 @@ class Document:
         main-clause subject when that is an organisation or a named thing that is no person
         ("Acme Records have denied it." ¶ "…," they said), else an organisation in apposition
         ("The firm, Acme Records, denies …"). A person as the subject ends the search for
-        "they" (people, not an organisation, are meant) and is passed over for "it"."""
+        "they" (people, not an organisation, are meant: the name returned is empty) and is
+        passed over for "it"."""
         found: list[tuple[Occurrence, str]] = []
         k = bisect.bisect_left(self.starts, lo)
         while k < min(len(self.occurrences), bisect.bisect_left(self.starts, lo) + _LOOK):
@@ -166,11 +167,13 @@ class Document:
         for occ, name in found:
             if occ.possessive or self._common_word(occ):
                 continue
+            if plural and name == "person" and self.masked.startswith(" and ", occ.end):
+                return occ, ""  # "Jane Roe and Mark Poe wrote …": they are people
             if not self._subordinate(occ) or self._relative(occ):
                 if name != "person":
                     return occ, name
                 if plural:
-                    return None
+                    return occ, ""
             elif appositive is None and name != "person" and self._appositive(occ):
                 appositive = (occ, name)
         return appositive

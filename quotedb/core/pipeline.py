@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quotedb.core import coref
-from quotedb.core.attribution import Link, headline_link, link_sentence
+from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
 from quotedb.core.cues import is_strong
 from quotedb.core.kinds import is_markup, is_title
 from quotedb.core.marks import QuoteSpan, find_quotes
@@ -22,7 +22,7 @@ from quotedb.core.names import resolve_corpus
 from quotedb.core.sentences import MASK, mask, split
 from quotedb.core.types import Cue, Mention, Quotation, QuoteKind, SpeakerKind
 
-EXTRACTOR_VERSION = "0.5.1"
+EXTRACTOR_VERSION = "0.6.0"
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _LEAD = re.compile(r"[^\s—–\-―]")
@@ -198,6 +198,10 @@ def _resolve(
     if len(words) == 1 and low in {"we", "i", "you"}:
         return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
     kind = kind_of(words)
+    if kind is SpeakerKind.ORGANIZATION and low == "the" and all(w.islower() for w in words):
+        found = _referent(doc, link, sents, si, masked, text, low_head)
+        if found is not None:
+            return found
     if kind is SpeakerKind.ORGANIZATION:
         bare = [w for w in words if w.lower() not in DETERMINERS]
         full = doc.orgs.get(bare[-1].lower().removesuffix("’s"), "") if bare else ""
@@ -220,13 +224,62 @@ def _resolve(
     # A nominal: "the senator" is the latest person with that title (else, for a title, the
     # salient person); "the State Department official" stays the description it is.
     occ = doc.with_role(p.start, low_head)
-    if occ is None and low_head in PERSON_TITLES:
+    if occ is None and (
+        low_head in PERSON_TITLES
+        or (low == "the" and (low_head in _ROLE_NOUNS or _AGE.fullmatch(low_head)))
+    ):
+        # "the senator", "the actor", "The 56-year-old": the person the text is about.
         occ = _antecedent(doc, p.start, sents, si, "")
     if occ is None:
         return _Speaker(
             label, SpeakerKind.UNNAMED, Mention(p.start, p.end, text, SpeakerKind.UNNAMED), "", ()
         )
     return _via(doc, occ, p, text, masked, f"nominal {text}")
+
+
+_AGE = re.compile(r"\d+-year-old")
+# Singular roles that, after "the", stand for a person named before ("said the actor").
+_ROLE_NOUNS = frozenset(
+    "actor actress singer rapper star musician artist comedian coach manager boss player "
+    "striker midfielder defender goalkeeper quarterback captain champion founder billionaire "
+    "businessman businesswoman entrepreneur politician lawmaker legislator congressman "
+    "congresswoman senator governor mayor minister chancellor president premier democrat "
+    "republican candidate nominee incumbent challenger veteran author novelist director "
+    "filmmaker producer host presenter anchor broadcaster designer chef athlete "
+    "portuguese frenchman".split()
+)
+_DOCUMENTS = frozenset("statement letter release report post filing memo".split())
+
+
+def _referent(
+    doc: coref.Document,
+    link: Link,
+    sents: list[tuple[int, int]],
+    si: int,
+    masked: str,
+    text: str,
+    head: str,
+) -> _Speaker | None:
+    """ "the statement said": whoever issued a statement in the sentences just before;
+    "the agency said": the organisation those sentences are about."""
+    p = link.phrase
+    if head in _DOCUMENTS:
+        for j in range(si, max(-1, si - 3), -1):
+            lo, hi = sents[j]
+            author = author_of(masked, masked, lo, min(hi, p.start), head)
+            if author is not None and author.start != p.start:
+                sp = _resolve(doc, Link(author, None, "", 0.0), sents, j, masked)
+                if sp.name is not None:
+                    ante = sp.mention.named
+                    return _Speaker(
+                        sp.name,
+                        sp.kind,
+                        Mention(p.start, p.end, text, sp.kind, antecedent=ante),
+                        f"; {text.lower()} -> {sp.name}",
+                        sp.aliases,
+                    )
+    found = _collective(doc, p, text, sents, si, masked, False)
+    return found if found.name is not None else None
 
 
 _COLLECTIVE_REACH = 4  # sentences back that "it"/"they" may look for its organisation
@@ -248,8 +301,8 @@ def _collective(
     while found is None and j >= 0 and si - j <= _COLLECTIVE_REACH:
         found = doc.collective(sents[j][0], sents[j][1], plural)
         j -= 1
-    if found is None:
-        return unknown
+    if found is None or not found[1]:
+        return unknown  # nothing, or people rather than an organisation
     occ, name = found
     kind = SpeakerKind.ORGANIZATION
     ante = Mention(occ.start, occ.end, masked[occ.start : occ.end], kind)
@@ -257,7 +310,7 @@ def _collective(
         name,
         kind,
         Mention(p.start, p.end, text, kind, antecedent=ante),
-        f"; pronoun {text.lower()} -> {name}",
+        f"; {'nominal' if ' ' in text else 'pronoun'} {text.lower()} -> {name}",
         (),
     )
 
