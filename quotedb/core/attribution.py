@@ -279,6 +279,7 @@ def _verbish(w: str) -> bool:
 _NOT_SUBJECT = words(
     "outside inside despite throughout without within amid according like unlike here there "
     "sign see read watch click one two three four five six seven eight nine ten eleven twelve "
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
     "twenty thirty forty fifty hundred last next each every many most such other unless good "
     "it's it’s that's that’s there's there’s here's here’s"
 )
@@ -294,8 +295,8 @@ def _subject(toks: list[Token], upto: int, the: bool = False) -> Phrase | None:
     window = range(max(0, upto - 120), upto)  # bounded, so each call costs O(1)
     starts = [0, *[n + 1 for n in window if toks[n][2] == ","][:12]]
     for i in starts:
-        if i < upto and toks[i][2].lower() in _PREPOSITIONS:
-            continue  # "After the Paris attacks, …": an adverbial, not the subject
+        if i < upto and toks[i][2].lower() in _CLAUSE_OPENERS:
+            continue  # "After the Paris attacks, …", "When Roe died, …": not the subject
         stop = min(upto, i + 8)
         while i < stop and toks[i][2].lower() in skip:
             i += 1
@@ -359,6 +360,7 @@ _PREPOSITIONS = words(
     "after before in on at during with for from since following despite amid among under over "
     "without within through throughout following as like unlike"
 )
+_CLAUSE_OPENERS = _PREPOSITIONS | words("when while if although though because once unless until")
 
 
 def link_sentence(
@@ -516,8 +518,21 @@ def _subject_link(toks: list[Token], upto: int) -> Link | None:
     """No cue at all: quoted words inside a clause are most often its subject's words."""
     if upto <= 1:
         return None
-    p = _subject(toks, upto - 1)
+    p = _dash_source(toks, upto) or _subject(toks, upto - 1)
     return Link(p, None, "sentence subject", 0.35) if p is not None else None
+
+
+def _dash_source(toks: list[Token], upto: int) -> Phrase | None:
+    """ "Turnout was low - Pew Research: “…”": after a dash, the name before the colon is
+    the source of what follows (a digest's item line)."""
+    if toks[upto - 1][2] != ":":
+        return None
+    j = upto - 1
+    while j > 0 and j > upto - 6 and toks[j - 1][2][:1].isupper():
+        j -= 1
+    if j == upto - 1 or j == 0 or toks[j - 1][2] not in {"-", "—", "–"}:
+        return None
+    return Phrase(toks[j][0], toks[upto - 2][1], tuple(toks[j : upto - 1]))
 
 
 _HEADLINE_STOP = words("is was will to says say calls called slams blasts as on in at for and")
