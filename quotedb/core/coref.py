@@ -97,6 +97,7 @@ class Document:
     masked: str
     groups: list[Occurrence]  # organisation occurrences (key: the head word)
     group_starts: list[int]
+    voted: bool = False  # whether the article's pronouns have voted on genders yet
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -213,6 +214,11 @@ class Document:
         )
 
     def _fits(self, occ: Occurrence, gender: str) -> bool:
+        if gender and not self.voted:
+            # Only a gendered pronoun needs the votes: most texts never ask.
+            self.voted = True
+            if any(e.person and e.firmness <= 1 for e in self.entities.values()):
+                _vote_genders(self.masked, self.entities, self.occurrences, self.starts)
         e = self.entities[occ.key]
         return e.person and (not gender or not e.gender or e.gender == gender)
 
@@ -379,7 +385,6 @@ def build(masked: str) -> Document:
     if alias:
         occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
     starts = [o.start for o in occ]
-    _vote_genders(masked, entities, occ, starts)
     return Document(entities, occ, starts, orgs, masked, groups, [g.start for g in groups])
 
 
@@ -392,8 +397,9 @@ def _vote_genders(
 ) -> None:
     """Gender from the article's own pronouns: each he/she/his/her outside quotations votes
     for the nearest person named before it (one whose honorific says otherwise is passed
-    over). A clear majority outranks a guess from the first name ("Taylor" is mostly male
-    in name lists; "she" and "her" in the article say otherwise)."""
+    over). A clear majority outranks a weak guess from the first name ("Taylor" is mostly
+    male in name lists; "she" and "her" in the article say otherwise) and fills in a gender
+    the name does not tell."""
     votes: dict[str, list[int]] = {}
     for m in _GENDERED.finditer(masked):
         g = "m" if m.group(1) else "f"
@@ -411,7 +417,5 @@ def _vote_genders(
     for key, (male, female) in votes.items():
         e = entities[key]
         n, top = male + female, max(male, female)
-        if e.firmness == 3 or top < 0.75 * n:
-            continue
-        if e.firmness <= 1 or (n >= 3 and top >= 0.8 * n):
+        if e.firmness <= 1 and top >= 0.75 * n:
             e.gender, e.firmness = ("m" if male > female else "f"), 2
