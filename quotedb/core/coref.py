@@ -19,6 +19,7 @@ from quotedb.core.gender import guess
 from quotedb.core.mentions import (
     HONORIFIC,
     ORG_HEADS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PRONOUNS,
     STARTERS,
@@ -41,6 +42,8 @@ _LEADING_SUBORDINATE = words(
 )
 
 
+# ", a trade professor at Ames, said": a description in apposition, then a lowercase verb.
+_DESCRIBED = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n][^,.;:\n\x1a]{1,80},[^\S\n]+[a-z]")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _ADVERBIAL = words("despite amid during following without within however meanwhile")
@@ -114,6 +117,14 @@ class Document:
             limit -= 1
         return None
 
+    def named_before(self, pos: int) -> Occurrence | None:
+        """The person named right before ``pos``, a comma apart (an apposition's head)."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        if k < 0 or self.masked[self.occurrences[k].end : pos] != ", ":
+            return None
+        occ = self.occurrences[k]
+        return occ if self.entities[occ.key].person and not occ.possessive else None
+
     def person_before(self, pos: int, lo: int, gender: str) -> Occurrence | None:
         """Nearest compatible person occurrence in ``[lo, pos)`` (among the last few names)."""
         k = bisect.bisect_left(self.starts, pos) - 1
@@ -136,7 +147,7 @@ class Document:
         while k < min(stop, len(self.occurrences)) and self.occurrences[k].start < hi:
             occ = self.occurrences[k]
             if self._fits(occ, gender):
-                if not occ.possessive and not self._subordinate(occ):
+                if not occ.possessive and (not self._subordinate(occ) or self._described(occ)):
                     return occ
                 fallback = fallback or occ
             k += 1
@@ -187,6 +198,13 @@ class Document:
         if first in _LEADING_SUBORDINATE or first in _ADVERBIAL:
             return True
         return " " not in word and f" {word.lower()} " in self.masked
+
+    def _described(self, occ: Occurrence) -> bool:
+        """ "Jane Roe, a professor at Ames, said …": a subject with a description after it."""
+        before = self.masked[max(0, occ.start - 12) : occ.start].split()
+        if before and before[-1].lower() in _LEADING_SUBORDINATE:
+            return False
+        return _DESCRIBED.match(self.masked, occ.end) is not None
 
     def _relative(self, occ: Occurrence) -> bool:
         """ "the Electoral Commission, which regulates …": a subject with a relative clause."""
@@ -375,7 +393,7 @@ def build(masked: str) -> Document:
             e.name = list(run.clean)
         if run.firmness > e.firmness:
             e.gender, e.firmness = run.gender, run.firmness
-        e.person = e.person or run.person
+        e.person = e.person or run.person or _person_apposition(masked, m.end())
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
         e.roles.update(run.roles)
         occ.append(Occurrence(*m.span(), run.key, run.possessive))
@@ -388,6 +406,23 @@ def build(masked: str) -> Document:
     return Document(entities, occ, starts, orgs, masked, groups, [g.start for g in groups])
 
 
+_APPOSITION = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n]([^,.;:\n\x1a]{1,80})[,.]")
+
+
+def _person_apposition(masked: str, end: int) -> bool:
+    """ "Eswar Prasad, a trade professor at Cornell,": a person noun in apposition makes
+    the name a person's (read only where a comma and an article follow the name)."""
+    if not masked.startswith(", ", end):
+        return False
+    m = _APPOSITION.match(masked, end)
+    if m is None:
+        return False
+    desc = m.group(1).lower().split()
+    cut = next((n for n, w in enumerate(desc) if w in _OF_WORDS), len(desc))
+    return any(w in PERSON_NOUNS or w in PERSON_TITLES for w in desc[:cut][-3:])
+
+
+_OF_WORDS = words("of at for in with from on who")
 _GENDERED = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _VOTE_REACH = 300  # characters between a pronoun and the name it is taken to refer to
 

@@ -207,6 +207,10 @@ def _resolve(
         full = doc.orgs.get(bare[-1].lower().removesuffix("’s"), "") if bare else ""
         org = full if bare and full.endswith(" ".join(bare)) else " ".join(bare) or label
         return _Speaker(org, kind, Mention(p.start, p.end, text, kind), "", ())
+    if kind is SpeakerKind.UNNAMED and low in {"a", "an"}:
+        named = doc.named_before(p.start)
+        if named is not None:  # "Cmdr. Jane Roe, a spokesperson for the navy, told …"
+            return _via(doc, named, p, text, masked, f"apposition {text}")
     if kind is SpeakerKind.UNNAMED:
         phrase = label[0].lower() + label[1:] if low in DETERMINERS else label
         return _Speaker(phrase, kind, Mention(p.start, p.end, text, kind), "", ())

@@ -89,6 +89,20 @@ CASES = [
         "Victor L. Crane Jr.",
         id="caller-not-the-callee",
     ),
+    pytest.param(
+        "Cmdr. Sean Lake, a spokesperson for the task force, told reporters that the claim "
+        '"is plainly false."\n',
+        "is plainly false.",
+        "Sean Lake",
+        id="name-a-spokesperson-told",
+    ),
+    pytest.param(
+        "Ravi Menon, a trade professor at Ames, said the talks had stalled. "
+        '"Nobody knows what comes next for the farmers," he said.\n',
+        "Nobody knows what comes next for the farmers,",
+        "Ravi Menon",
+        id="apposition-makes-a-person",
+    ),
 ]
 
 
@@ -101,7 +115,7 @@ def test_speaker(text: str, quoted: str, speaker: str) -> None:
 
 def test_the_caller_called_the_callee_a_name() -> None:
     """ "called Bell a “traitor”": the caller's word, not Bell's."""
-    text = CASES[-1].values[0]
+    text = CASES[9].values[0]
     assert isinstance(text, str)
     term = next(q for q in extract(text) if q.text == "traitor")
     assert term.speaker is None or term.speaker.startswith("Victor L. Crane")
