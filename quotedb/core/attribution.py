@@ -216,7 +216,11 @@ def _verbs_after_quotes(text: str, toks: list[Token], known: set[int]) -> list[_
         ):
             # "“…,” Blige sings to Clinton": the phrase swallowed its verb.
             p = Phrase(p.start, p.tokens[-2][1], p.tokens[:-1])
+        if len(p.tokens) > 1 and _adverb(p.words[-1]):
+            p = Phrase(p.start, p.tokens[-2][1], p.tokens[:-1])  # "Roe tearfully"
         v = k + len(p.tokens)
+        if v + 1 < len(toks) and _adverb(toks[v][2]) and _bare_or_verbish(toks[v + 1][2]):
+            v += 1  # "“…?” Roe tearfully asked"
         if (
             v < len(toks)
             and _bare_or_verbish(toks[v][2])
@@ -229,6 +233,10 @@ def _verbs_after_quotes(text: str, toks: list[Token], known: set[int]) -> list[_
             if hit is not None:
                 out.append(hit)
     return out
+
+
+def _adverb(w: str) -> bool:
+    return len(w) > 4 and w.islower() and w.endswith("ly") and w not in STOP
 
 
 def _noun_after_description(p: Phrase, w: str) -> bool:

@@ -103,6 +103,13 @@ CASES = [
         "Ravi Menon",
         id="apposition-makes-a-person",
     ),
+    pytest.param(
+        "Upon hearing the news, Mia Lund offered her place to Tom Reyes.\n"
+        "“Can I give it to Tom?” Lund tearfully asked before hugging him.\n",
+        "Can I give it to Tom?",
+        "Mia Lund",
+        id="name-adverb-verb-after-question",
+    ),
 ]
 
 
