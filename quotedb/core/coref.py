@@ -101,6 +101,7 @@ class Document:
     groups: list[Occurrence]  # organisation occurrences (key: the head word)
     group_starts: list[int]
     voted: bool = False  # whether the article's pronouns have voted on genders yet
+    lowercase: dict[str, bool] = field(default_factory=dict)  # word -> written lowercase too
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -197,7 +198,13 @@ class Document:
         first = word.split()[0].lower() if word.strip() else ""
         if first in _LEADING_SUBORDINATE or first in _ADVERBIAL:
             return True
-        return " " not in word and f" {word.lower()} " in self.masked
+        if " " in word:
+            return False
+        low = word.lower()
+        seen = self.lowercase.get(low)
+        if seen is None:
+            seen = self.lowercase[low] = f" {low} " in self.masked
+        return seen
 
     def _described(self, occ: Occurrence) -> bool:
         """ "Jane Roe, a professor at Ames, said …": a subject with a description after it."""
@@ -423,7 +430,7 @@ def _person_apposition(masked: str, end: int) -> bool:
 
 
 _OF_WORDS = words("of at for in with from on who")
-_GENDERED = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_GENDERED = re.compile(r"\b(?:([Hh](?:e|im|is|imself))|([Ss]he|[Hh]er(?:s|self)?))\b")
 _VOTE_REACH = 300  # characters between a pronoun and the name it is taken to refer to
 
 
