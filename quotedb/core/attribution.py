@@ -18,7 +18,7 @@ from quotedb.core.cues import CUE_WORDS, STARTS, STRONG, cue_end, is_strong
 from quotedb.core.lexicon import (
     BREAKERS,
     CALENDAR,
-    CLAUSE_PREPOSITIONS,
+    CLAUSE_OPENERS,
     DETERMINERS,
     HEADLINE_STOP,
     INDEFINITE,
@@ -30,6 +30,7 @@ from quotedb.core.lexicon import (
     ORG_HEADS,
     PERSON_NOUNS,
     PRONOUNS,
+    REPORTING_CUES,
     SKIP_BEFORE_CUE,
     STARTERS,
     STOP,
@@ -211,7 +212,11 @@ def _verbs_after_quotes(text: str, toks: list[Token], known: set[int]) -> list[_
         ):
             # "“…,” Blige sings to Clinton": the phrase swallowed its verb.
             p = Phrase(p.start, p.tokens[-2][1], p.tokens[:-1])
+        if len(p.tokens) > 1 and _adverb(p.words[-1]):
+            p = Phrase(p.start, p.tokens[-2][1], p.tokens[:-1])  # "Roe tearfully"
         v = k + len(p.tokens)
+        if v + 1 < len(toks) and _adverb(toks[v][2]) and _bare_or_verbish(toks[v + 1][2]):
+            v += 1  # "“…?” Roe tearfully asked"
         if (
             v < len(toks)
             and _bare_or_verbish(toks[v][2])
@@ -224,6 +229,10 @@ def _verbs_after_quotes(text: str, toks: list[Token], known: set[int]) -> list[_
             if hit is not None:
                 out.append(hit)
     return out
+
+
+def _adverb(w: str) -> bool:
+    return len(w) > 4 and w.islower() and w.endswith("ly") and w not in STOP
 
 
 def _noun_after_description(p: Phrase, w: str) -> bool:
@@ -281,8 +290,8 @@ def _subject(toks: list[Token], upto: int, the: bool = False) -> Phrase | None:
     window = range(max(0, upto - 120), upto)  # bounded, so each call costs O(1)
     starts = [0, *[n + 1 for n in window if toks[n][2] == ","][:12]]
     for i in starts:
-        if i < upto and toks[i][2].lower() in CLAUSE_PREPOSITIONS:
-            continue  # "After the Paris attacks, …": an adverbial, not the subject
+        if i < upto and toks[i][2].lower() in CLAUSE_OPENERS:
+            continue  # "After the Paris attacks, …", "When Roe died, …": not the subject
         stop = min(upto, i + 8)
         while i < stop and toks[i][2].lower() in skip:
             i += 1
@@ -351,7 +360,9 @@ def link_sentence(
     """
     toks = tokens(masked, lo, hi)
     starts = [t[0] for t in toks]
-    cues = [c for c in _cues(text, masked, toks, starts) if c.phrase is not None]
+    every = _cues(text, masked, toks, starts)
+    opener_ends = [c.end for c in every if c.strong and not c.inverted]
+    cues = [c for c in every if c.phrase is not None]
     cue_starts = [c.start for c in cues]
     cue_ends = [c.end for c in cues]
     last_strong = [-1]  # last_strong[i]: index of the last strong cue among cues[:i]
@@ -374,7 +385,9 @@ def link_sentence(
             and text[q.end - 1] in ",.?!"
             and (after[0].start - q.close_end < 40)
         )
-        if first <= first_word or tight:
+        k = bisect.bisect_right(opener_ends, q.open_at) - 1
+        opener = opener_ends[k] if k >= 0 else None
+        if (first <= first_word or tight) and not _introduces(masked, opener, before, after, q):
             pick = after or before or (later if long else None)
         else:
             pick = before or after or (later if long else None)
@@ -387,6 +400,47 @@ def link_sentence(
         assert c.phrase is not None
         out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries))
     return out
+
+
+def _introduces(
+    masked: str,
+    opener: int | None,
+    before: tuple[_CueHit, str, float] | None,
+    after: tuple[_CueHit, str, float] | None,
+    q: QuoteSpan,
+) -> bool:
+    """ "he … said, “…,” the office said": the speech verb that opens the quotation (only a
+    comma or colon between) names its speaker; a cue after it names who reports it. Not
+    for "reported" or "according to" after it (the press report is the source there), nor
+    when both cues name the same speaker (the nearer mention is kept)."""
+    if opener is None or before is None or after is None or before[0].inverted:
+        return False
+    b, a = before[0], after[0]
+    if a.text.lower() in REPORTING_CUES or b.phrase is None or a.phrase is None:
+        return False
+    if b.phrase.words[-1] == a.phrase.words[-1]:
+        return False
+    return masked[opener : q.open_at].strip() in {",", ":"}
+
+
+def author_of(text: str, masked: str, lo: int, hi: int, head: str) -> Phrase | None:
+    """Who issued the document that "the statement" (``head``) refers back to: the speaker
+    of the cue before "a statement" in sentence ``[lo, hi)`` ("the army said in a
+    statement", "Acme issued a statement")."""
+    toks = tokens(masked, lo, hi)
+    starts = [t[0] for t in toks]
+    at = next(
+        (
+            n
+            for n in range(len(toks) - 1, 0, -1)
+            if toks[n][2].lower() == head and toks[n - 1][2].lower() in {"a", "an"}
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    cues = [c for c in _cues(text, masked, toks, starts) if c.phrase and c.start < toks[at][0]]
+    return cues[-1].phrase if cues else None
 
 
 def _survey(toks: list[Token], starts: list[int], c: _CueHit) -> _CueHit | None:
@@ -446,8 +500,21 @@ def _subject_link(toks: list[Token], upto: int) -> Link | None:
     """No cue at all: quoted words inside a clause are most often its subject's words."""
     if upto <= 1:
         return None
-    p = _subject(toks, upto - 1)
+    p = _dash_source(toks, upto) or _subject(toks, upto - 1)
     return Link(p, None, "sentence subject", 0.35) if p is not None else None
+
+
+def _dash_source(toks: list[Token], upto: int) -> Phrase | None:
+    """ "Turnout was low - Pew Research: “…”": after a dash, the name before the colon is
+    the source of what follows (a digest's item line)."""
+    if toks[upto - 1][2] != ":":
+        return None
+    j = upto - 1
+    while j > 0 and j > upto - 6 and toks[j - 1][2][:1].isupper():
+        j -= 1
+    if j == upto - 1 or j == 0 or toks[j - 1][2] not in {"-", "—", "–"}:
+        return None
+    return Phrase(toks[j][0], toks[upto - 2][1], tuple(toks[j : upto - 1]))
 
 
 def headline_link(masked: str, lo: int, q: QuoteSpan) -> Link | None:

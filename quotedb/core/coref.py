@@ -15,16 +15,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from quotedb.core.gender import guess
 from quotedb.core.lexicon import (
+    ADVERBIAL_OPENERS,
     HONORIFIC_GENDER,
     LEADING_SUBORDINATE,
+    OF_WORDS,
     ORG_HEADS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PRONOUNS,
     ROLE_ABBREVIATIONS,
     STARTERS,
+    SURNAME_SUFFIXES,
 )
-from quotedb.core.mentions import gender_of, name_of
+from quotedb.core.mentions import name_of
 from quotedb.core.text import TOKEN
 
 # Every run starts with a capital; the lookahead lets the regex engine skip to one. Words
@@ -37,6 +42,9 @@ _RUN = re.compile(
 )
 
 
+# ", a trade professor at Ames, said": a description in apposition, then a lowercase verb.
+_DESCRIBED = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n][^,.;:\n\x1a]{1,80},[^\S\n]+[a-z]")
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")
 _LOOK = 40  # names examined per question, so that resolution stays linear
 
 
@@ -48,6 +56,9 @@ class Entity:
     name: list[str]
     gender: str = ""
     person: bool = False
+    # How firm ``gender`` is: 3 an honorific, 2 an unambiguous first name, 1 a likely one,
+    # 0 none; the article's own pronouns ("she", "her") outrank anything below 3.
+    firmness: int = 0
     forms: dict[str, int] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)  # title words used with the name: "mayor"
 
@@ -74,6 +85,10 @@ class Document:
     starts: list[int]
     orgs: dict[str, str]  # head word -> fullest organisation name
     masked: str
+    groups: list[Occurrence]  # organisation occurrences (key: the head word)
+    group_starts: list[int]
+    voted: bool = False  # whether the article's pronouns have voted on genders yet
+    lowercase: dict[str, bool] = field(default_factory=dict)  # word -> written lowercase too
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
@@ -90,6 +105,14 @@ class Document:
             limit -= 1
         return None
 
+    def named_before(self, pos: int) -> Occurrence | None:
+        """The person named right before ``pos``, a comma apart (an apposition's head)."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        if k < 0 or self.masked[self.occurrences[k].end : pos] != ", ":
+            return None
+        occ = self.occurrences[k]
+        return occ if self.entities[occ.key].person and not occ.possessive else None
+
     def person_before(self, pos: int, lo: int, gender: str) -> Occurrence | None:
         """Nearest compatible person occurrence in ``[lo, pos)`` (among the last few names)."""
         k = bisect.bisect_left(self.starts, pos) - 1
@@ -101,25 +124,102 @@ class Document:
             k -= 1
         return None
 
-    def main_subject(self, lo: int, hi: int, gender: str) -> Occurrence | None:
-        """The salient person of sentence ``[lo, hi)``: first non-possessive main-clause one."""
+    def main_subject(
+        self, lo: int, hi: int, gender: str, strict: bool = False
+    ) -> Occurrence | None:
+        """The salient person of sentence ``[lo, hi)``: first non-possessive main-clause one
+        (``strict``: that one only, else any compatible person as a fallback)."""
         k = bisect.bisect_left(self.starts, lo)
         stop = k + _LOOK
         fallback = None
         while k < min(stop, len(self.occurrences)) and self.occurrences[k].start < hi:
             occ = self.occurrences[k]
             if self._fits(occ, gender):
-                if not occ.possessive and not self._subordinate(occ):
+                if not occ.possessive and (not self._subordinate(occ) or self._described(occ)):
                     return occ
                 fallback = fallback or occ
             k += 1
-        return fallback
+        return None if strict else fallback
+
+    def collective(self, lo: int, hi: int, plural: bool) -> tuple[Occurrence, str] | None:
+        """What "it" or "they" in or after sentence ``[lo, hi)`` stands for: the sentence's
+        main-clause subject when that is an organisation or a named thing that is no person
+        ("Acme Records have denied it." ¶ "…," they said), else an organisation in apposition
+        ("The firm, Acme Records, denies …"). A person as the subject ends the search for
+        "they" (people, not an organisation, are meant: the name returned is empty) and is
+        passed over for "it"."""
+        found: list[tuple[Occurrence, str]] = []
+        k = bisect.bisect_left(self.starts, lo)
+        while k < min(len(self.occurrences), bisect.bisect_left(self.starts, lo) + _LOOK):
+            occ = self.occurrences[k]
+            if occ.start >= hi:
+                break
+            e = self.entities[occ.key]
+            found.append((occ, "person" if e.person else e.canonical))
+            k += 1
+        g = bisect.bisect_left(self.group_starts, lo)
+        while g < len(self.groups) and self.groups[g].start < hi:
+            occ = self.groups[g]
+            found.append((occ, self.orgs.get(occ.key, occ.key)))
+            g += 1
+        found.sort(key=lambda f: f[0].start)
+        appositive = None
+        for occ, name in found:
+            if occ.possessive or self._common_word(occ):
+                continue
+            if plural and name == "person" and self.masked.startswith(" and ", occ.end):
+                return occ, ""  # "Jane Roe and Mark Poe wrote …": they are people
+            if not self._subordinate(occ) or self._relative(occ):
+                if name != "person":
+                    return occ, name
+                if plural:
+                    return occ, ""
+            elif appositive is None and name != "person" and self._appositive(occ):
+                appositive = (occ, name)
+        return appositive
+
+    def _common_word(self, occ: Occurrence) -> bool:
+        """A capitalised function word ("Despite …"), or a single capitalised word that the
+        text also writes in lowercase."""
+        word = self.masked[occ.start : occ.end]
+        first = word.split()[0].lower() if word.strip() else ""
+        if first in LEADING_SUBORDINATE or first in ADVERBIAL_OPENERS:
+            return True
+        if " " in word:
+            return False
+        low = word.lower()
+        seen = self.lowercase.get(low)
+        if seen is None:
+            seen = self.lowercase[low] = f" {low} " in self.masked
+        return seen
+
+    def _described(self, occ: Occurrence) -> bool:
+        """ "Jane Roe, a professor at Ames, said …": a subject with a description after it."""
+        before = self.masked[max(0, occ.start - 12) : occ.start].split()
+        if before and before[-1].lower() in LEADING_SUBORDINATE:
+            return False
+        return _DESCRIBED.match(self.masked, occ.end) is not None
+
+    def _relative(self, occ: Occurrence) -> bool:
+        """ "the Electoral Commission, which regulates …": a subject with a relative clause."""
+        before = self.masked[max(0, occ.start - 12) : occ.start].split()
+        if before and before[-1].lower() in LEADING_SUBORDINATE:
+            return False
+        return _RELATIVE.match(self.masked, occ.end) is not None
+
+    def _appositive(self, occ: Occurrence) -> bool:
+        return self.masked[occ.end : occ.end + 1] == "," and (
+            self.masked[max(0, occ.start - 2) : occ.start] == ", "
+        )
 
     def _subordinate(self, occ: Occurrence) -> bool:
-        """Not a main-clause subject: after a subordinator or preposition, or no verb next."""
+        """Not a main-clause subject: after a subordinator or preposition (also one the run
+        itself opens with: "While Lee Hart waited"), or no verb next."""
         before = self.masked[max(0, occ.start - 12) : occ.start].split()
         after = self.masked[occ.end : occ.end + 12].split()
         if before and before[-1].lower() in LEADING_SUBORDINATE:
+            return True
+        if self.masked[occ.start : occ.end].split()[0].lower() in LEADING_SUBORDINATE:
             return True
         return not (
             after
@@ -129,6 +229,11 @@ class Document:
         )
 
     def _fits(self, occ: Occurrence, gender: str) -> bool:
+        if gender and not self.voted:
+            # Only a gendered pronoun needs the votes: most texts never ask.
+            self.voted = True
+            if any(e.person and e.firmness <= 1 for e in self.entities.values()):
+                _vote_genders(self.masked, self.entities, self.occurrences, self.starts)
         e = self.entities[occ.key]
         return e.person and (not gender or not e.gender or e.gender == gender)
 
@@ -188,7 +293,8 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
                 for f, c in a.forms.items():
                     b.forms[f] = b.forms.get(f, 0) + c
                 b.person = b.person or a.person
-                b.gender = b.gender or a.gender
+                if a.firmness > b.firmness:
+                    b.gender, b.firmness = a.gender, a.firmness
                 break
     return alias
 
@@ -205,6 +311,7 @@ class _Name:
     gender: str = ""
     person: bool = False
     roles: frozenset[str] = frozenset()
+    firmness: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,17 +347,21 @@ def _read_run(text: str) -> _Name | _Org | None:
         org = [w for w in words if w.lower() not in {"the"}]
         full = " ".join([*org[:-1], _key(org[-1], fold=False)])
         return _Org(_key(org[-1]), full, len(" ".join(org)))
+    # "Patrick W. Carlineo Jr.": the surname, not the suffix, keys the entity.
+    suffixed = len(name) > 2 and name[-1].lower().rstrip(".,") in SURNAME_SUFFIXES
     hon = words[0] if words[0].lower() in HONORIFIC_GENDER else ""
     titled = hon != "" or any(w.lower() in PERSON_TITLES for w in words[:-1])
     clean = (*name[:-1], _key(name[-1], fold=False))
+    g = guess(clean[0] if len(clean) > 1 else "", hon)
     return _Name(
-        key=_key(name[-1]),
+        key=_key(name[-2] if suffixed else name[-1]),
         name=tuple(name),
         clean=clean,
         form=text.removesuffix("’s").removesuffix("'s"),
         possessive=text.endswith(("’s", "'s")),
-        gender=gender_of(clean[0] if len(clean) > 1 else "", hon),
-        person=titled or (len(clean) > 1 and gender_of(clean[0]) != ""),
+        gender=g.gender,
+        person=titled or (len(clean) > 1 and g.first_name),
+        firmness=3 if hon else (2 if g.firm else 1) if g.gender else 0,
         roles=frozenset(
             ROLE_ABBREVIATIONS.get(w.lower(), w.lower())
             for w in words[:-1]
@@ -264,6 +375,7 @@ def build(masked: str) -> Document:
     occ: list[Occurrence] = []
     entities: dict[str, Entity] = {}
     orgs: dict[str, str] = {}
+    groups: list[Occurrence] = []  # organisation runs, keyed by head word
     for m in _RUN.finditer(masked):
         run = _read_run(m.group())
         if run is None:
@@ -271,14 +383,16 @@ def build(masked: str) -> Document:
         if isinstance(run, _Org):
             if run.written > len(orgs.get(run.head, "")):
                 orgs[run.head] = run.name
+            groups.append(Occurrence(*m.span(), run.head, m.group().endswith(("’s", "'s"))))
             continue
         e = entities.get(run.key)
         if e is None:
             e = entities[run.key] = Entity(run.key, list(run.name))
         if len(run.clean) > len(e.name):
             e.name = list(run.clean)
-        e.gender = e.gender or run.gender
-        e.person = e.person or run.person
+        if run.firmness > e.firmness:
+            e.gender, e.firmness = run.gender, run.firmness
+        e.person = e.person or run.person or _person_apposition(masked, m.end())
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
         e.roles.update(run.roles)
         occ.append(Occurrence(*m.span(), run.key, run.possessive))
@@ -287,4 +401,54 @@ def build(masked: str) -> Document:
         entities[k] = entities[big]
     if alias:
         occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
-    return Document(entities, occ, [o.start for o in occ], orgs, masked)
+    starts = [o.start for o in occ]
+    return Document(entities, occ, starts, orgs, masked, groups, [g.start for g in groups])
+
+
+_APPOSITION = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n]([^,.;:\n\x1a]{1,80})[,.]")
+
+
+def _person_apposition(masked: str, end: int) -> bool:
+    """ "Eswar Prasad, a trade professor at Cornell,": a person noun in apposition makes
+    the name a person's (read only where a comma and an article follow the name)."""
+    if not masked.startswith(", ", end):
+        return False
+    m = _APPOSITION.match(masked, end)
+    if m is None:
+        return False
+    desc = m.group(1).lower().split()
+    cut = next((n for n, w in enumerate(desc) if w in OF_WORDS), len(desc))
+    return any(w in PERSON_NOUNS or w in PERSON_TITLES for w in desc[:cut][-3:])
+
+
+_GENDERED = re.compile(r"\b(?:([Hh](?:e|im|is|imself))|([Ss]he|[Hh]er(?:s|self)?))\b")
+_VOTE_REACH = 300  # characters between a pronoun and the name it is taken to refer to
+
+
+def _vote_genders(
+    masked: str, entities: dict[str, Entity], occ: list[Occurrence], starts: list[int]
+) -> None:
+    """Gender from the article's own pronouns: each he/she/his/her outside quotations votes
+    for the nearest person named before it (one whose honorific says otherwise is passed
+    over). A clear majority outranks a weak guess from the first name ("Taylor" is mostly
+    male in name lists; "she" and "her" in the article say otherwise) and fills in a gender
+    the name does not tell."""
+    votes: dict[str, list[int]] = {}
+    for m in _GENDERED.finditer(masked):
+        g = "m" if m.group(1) else "f"
+        k = bisect.bisect_left(starts, m.start()) - 1
+        for j in range(k, max(-1, k - 4), -1):
+            o = occ[j]
+            if m.start() - o.end > _VOTE_REACH:
+                break
+            e = entities[o.key]
+            if not e.person or (e.firmness == 3 and e.gender != g):
+                continue
+            tally = votes.setdefault(o.key, [0, 0])
+            tally[g == "f"] += 1
+            break
+    for key, (male, female) in votes.items():
+        e = entities[key]
+        n, top = male + female, max(male, female)
+        if e.firmness <= 1 and top >= 0.75 * n:
+            e.gender, e.firmness = ("m" if male > female else "f"), 2

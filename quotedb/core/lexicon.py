@@ -197,6 +197,28 @@ LEADING_SUBORDINATE = words(
     "about of with by for to from in on at into against than like between among"
 )
 
+# A sentence opening with one of these has an adverbial first, not its subject.
+ADVERBIAL_OPENERS = words("despite amid during following without within however meanwhile")
+
+# "Patrick W. Carlineo Jr.": a suffix, never the surname that keys the entity.
+SURNAME_SUFFIXES = words("jr sr ii iii iv")
+
+# Words after a name that attach it to what follows ("Roe of Acme", "Roe at the office").
+OF_WORDS = words("of at for in with from on who")
+
+# Singular roles that, after "the", stand for a person named before ("said the actor").
+ROLE_NOUNS = frozenset(
+    "actor actress singer rapper star musician artist comedian coach manager boss player "
+    "striker midfielder defender goalkeeper quarterback captain champion founder billionaire "
+    "businessman businesswoman entrepreneur politician lawmaker legislator congressman "
+    "congresswoman senator governor mayor minister chancellor president premier democrat "
+    "republican candidate nominee incumbent challenger veteran author novelist director "
+    "filmmaker producer host presenter anchor broadcaster designer chef athlete "
+    "portuguese frenchman".split()
+)
+# Documents that speak ("the statement said"): their author is who issued them.
+DOCUMENT_NOUNS = frozenset("statement letter release report post filing memo".split())
+
 # Abbreviated titles and the word each stands for.
 ROLE_ABBREVIATIONS = {
     "sen.": "senator",
@@ -315,6 +337,7 @@ NOT_BARE_STRONG = words("report post quote answer cry cheer boo echo muse")
 NOT_SUBJECT = words(
     "outside inside despite throughout without within amid according like unlike here there "
     "sign see read watch click one two three four five six seven eight nine ten eleven twelve "
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
     "twenty thirty forty fifty hundred last next each every many most such other unless good "
     "it's it’s that's that’s there's there’s here's here’s"
 )
@@ -324,6 +347,14 @@ CLAUSE_PREPOSITIONS = words(
     "after before in on at during with for from since following despite amid among under over "
     "without within through throughout following as like unlike"
 )
+
+# "When Roe died, …": a clause opened by one of these is not the subject either.
+CLAUSE_OPENERS = CLAUSE_PREPOSITIONS | words(
+    "when while if although though because once unless until"
+)
+
+# A cue after a quotation that names who reports it, not who said it.
+REPORTING_CUES = words("reported reports report") | {"according to"}
 
 SURVEYS = words("poll polls survey surveys study")
 

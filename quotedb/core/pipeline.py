@@ -13,20 +13,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quotedb.core import coref
-from quotedb.core.attribution import Link, headline_link, link_sentence
+from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
 from quotedb.core.cues import is_strong
 from quotedb.core.kinds import is_markup, is_title
-from quotedb.core.lexicon import DETERMINERS, PERSON_TITLES, PRONOUN_GENDER
+from quotedb.core.lexicon import (
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    PERSON_TITLES,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+)
 from quotedb.core.marks import QuoteSpan, find_quotes
 from quotedb.core.mentions import Phrase, kind_of, name_of
 from quotedb.core.names import resolve_corpus
 from quotedb.core.sentences import MASK, mask, split
 from quotedb.core.types import Cue, Mention, Quotation, QuoteKind, SpeakerKind
 
-EXTRACTOR_VERSION = "0.5.1"
+EXTRACTOR_VERSION = "0.6.0"
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _LEAD = re.compile(r"[^\s—–\-―]")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,14 +199,24 @@ def _resolve(
         if occ is None:
             return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
         return _via(doc, occ, p, text, masked, f"pronoun {low}")
-    if len(words) == 1 and low in {"they", "it", "we", "i", "you"}:
+    if len(words) == 1 and low in {"they", "it"}:
+        return _collective(doc, p, text, sents, si, masked, low == "they")
+    if len(words) == 1 and low in {"we", "i", "you"}:
         return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
     kind = kind_of(words)
+    if kind is SpeakerKind.ORGANIZATION and low == "the" and all(w.islower() for w in words):
+        found = _referent(doc, link, sents, si, masked, text, low_head)
+        if found is not None:
+            return found
     if kind is SpeakerKind.ORGANIZATION:
         bare = [w for w in words if w.lower() not in DETERMINERS]
         full = doc.orgs.get(bare[-1].lower().removesuffix("’s"), "") if bare else ""
         org = full if bare and full.endswith(" ".join(bare)) else " ".join(bare) or label
         return _Speaker(org, kind, Mention(p.start, p.end, text, kind), "", ())
+    if kind is SpeakerKind.UNNAMED and low in {"a", "an"}:
+        named = doc.named_before(p.start)
+        if named is not None:  # "Cmdr. Jane Roe, a spokesperson for the navy, told …"
+            return _via(doc, named, p, text, masked, f"apposition {text}")
     if kind is SpeakerKind.UNNAMED:
         phrase = label[0].lower() + label[1:] if low in DETERMINERS else label
         return _Speaker(phrase, kind, Mention(p.start, p.end, text, kind), "", ())
@@ -217,13 +234,84 @@ def _resolve(
     # A nominal: "the senator" is the latest person with that title (else, for a title, the
     # salient person); "the State Department official" stays the description it is.
     occ = doc.with_role(p.start, low_head)
-    if occ is None and low_head in PERSON_TITLES:
+    if occ is None and (
+        low_head in PERSON_TITLES
+        or (low == "the" and (low_head in ROLE_NOUNS or _AGE.fullmatch(low_head)))
+    ):
+        # "the senator", "the actor", "The 56-year-old": the person the text is about.
         occ = _antecedent(doc, p.start, sents, si, "")
     if occ is None:
         return _Speaker(
             label, SpeakerKind.UNNAMED, Mention(p.start, p.end, text, SpeakerKind.UNNAMED), "", ()
         )
     return _via(doc, occ, p, text, masked, f"nominal {text}")
+
+
+_AGE = re.compile(r"\d+-year-old")
+
+
+def _referent(
+    doc: coref.Document,
+    link: Link,
+    sents: list[tuple[int, int]],
+    si: int,
+    masked: str,
+    text: str,
+    head: str,
+) -> _Speaker | None:
+    """ "the statement said": whoever issued a statement in the sentences just before;
+    "the agency said": the organisation those sentences are about."""
+    p = link.phrase
+    if head in DOCUMENT_NOUNS:
+        for j in range(si, max(-1, si - 3), -1):
+            lo, hi = sents[j]
+            author = author_of(masked, masked, lo, min(hi, p.start), head)
+            if author is not None and author.start != p.start:
+                sp = _resolve(doc, Link(author, None, "", 0.0), sents, j, masked)
+                if sp.name is not None:
+                    ante = sp.mention.named
+                    return _Speaker(
+                        sp.name,
+                        sp.kind,
+                        Mention(p.start, p.end, text, sp.kind, antecedent=ante),
+                        f"; {text.lower()} -> {sp.name}",
+                        sp.aliases,
+                    )
+    found = _collective(doc, p, text, sents, si, masked, False)
+    return found if found.name is not None else None
+
+
+_COLLECTIVE_REACH = 4  # sentences back that "it"/"they" may look for its organisation
+
+
+def _collective(
+    doc: coref.Document,
+    p: Phrase,
+    text: str,
+    sents: list[tuple[int, int]],
+    si: int,
+    masked: str,
+    plural: bool,
+) -> _Speaker:
+    """ "it"/"they" for the organisation (or named group) the sentences before are about."""
+    unknown = _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
+    found = doc.collective(sents[si][0], p.start, plural) if si >= 0 else None
+    j = si - 1
+    while found is None and j >= 0 and si - j <= _COLLECTIVE_REACH:
+        found = doc.collective(sents[j][0], sents[j][1], plural)
+        j -= 1
+    if found is None or not found[1]:
+        return unknown  # nothing, or people rather than an organisation
+    occ, name = found
+    kind = SpeakerKind.ORGANIZATION
+    ante = Mention(occ.start, occ.end, masked[occ.start : occ.end], kind)
+    return _Speaker(
+        name,
+        kind,
+        Mention(p.start, p.end, text, kind, antecedent=ante),
+        f"; {'nominal' if ' ' in text else 'pronoun'} {text.lower()} -> {name}",
+        (),
+    )
 
 
 def _via(
@@ -247,7 +335,12 @@ def _antecedent(
     occ = doc.person_before(pos, sents[si][0], gender)
     j = si - 1
     while occ is None and j >= 0 and si - j <= 6:
-        occ = doc.main_subject(sents[j][0], sents[j][1], gender)
+        # A sentence whose subject is the same pronoun ("He was arrested … the offices of
+        # Omar.") is about the same person: only its main subject counts, not an object.
+        lo, hi = sents[j]
+        opener = _FIRST_WORD.match(doc.masked, lo, hi)
+        strict = opener is not None and PRONOUN_GENDER.get(opener.group(1).lower(), "?") == gender
+        occ = doc.main_subject(lo, hi, gender, strict)
         j -= 1
     return occ
 

@@ -17,12 +17,13 @@ MASK = "\x1a"  # stands for every quoted character in the masked text
 
 # The leading lookahead lets the regex engine skip to candidate characters (see marks._MARK).
 _BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?][\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])|\n+)")
-# “…?” Maher replied. — a name or pronoun and a verb right after a closing mark still
-# belong to the quotation's sentence.
+# “…?” Maher replied. / “…?” Roe tearfully asked. — a name or pronoun and a verb (an
+# adverb may come between) right after a closing mark still belong to the quotation's
+# sentence.
 _ATTRIBUTION_AHEAD = re.compile(
     r"\s+(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|it|we|i)\s+"
     r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},[^.!?\"“”\n]{1,90},\s+)"
-    r"(?:[a-z]+ed|says|said|told|wrote|adds|asks|[a-z]+s)\b"
+    r"(?:[a-z]{3,}ly\s+)?(?:[a-z]+ed|says|said|told|wrote|adds|asks|[a-z]+s)\b"
 )
 _OPENER = re.compile(r"\s+(?:He|She|They|It|We|I|The|But|And|This|That|His|Her|Their)\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
