@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotedb.core.names import clean_run
+from quotedb.core.namewords import GROUP_NOUNS, ORG_SUFFIXES, is_given_name
 from quotedb.core.types import SpeakerKind
 
 
@@ -374,7 +376,7 @@ def name_of(words: list[str]) -> list[str]:
     name = best[cut:]
     if name and name[-1].endswith(("’s", "'s")):
         name[-1] = name[-1][:-2]
-    return name
+    return clean_run(name)[1] if len(name) > 1 else name
 
 
 def gender_of(first: str, honorific: str = "") -> str:
@@ -391,6 +393,12 @@ def kind_of(words: list[str]) -> SpeakerKind:
     head = lows[-1] if lows else ""
     if head in ORG_HEADS or (len(lows) > 1 and lows[-1] in {"house"} and lows[-2] == "white"):
         return SpeakerKind.ORGANIZATION
+    if _capital(words[-1]) and head.removesuffix("’s") in ORG_SUFFIXES:
+        first = next((w for w in words if _capital(w)), "")
+        if len(words) == 1 or not is_given_name(first):  # "Gabrielle Union" stays a person
+            return SpeakerKind.ORGANIZATION
+    if len(lows) == 1 and head in GROUP_NOUNS:
+        return SpeakerKind.UNNAMED  # "Teachers chanted"
     if lows and (
         lows[0] in INDEFINITE
         or (head in PERSON_NOUNS and lows[0] not in DETERMINERS and not _capital(words[-1]))
