@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from quotedb.core.namewords import (
+    DEMONYMS,
     GLUE_PREFIXES,
     GROUP_NOUNS,
     PLACE_PAIRS,
@@ -150,7 +151,10 @@ def parse_name(text: str) -> PersonName | None:
 
 # ---------------------------------------------------------------- what is not a name
 
-_FUNCTION = frozenset("at in on by with from to of for about after as".split())
+_FUNCTION = frozenset(
+    "at in on by with from to of for about after as would could should did does do is are was"
+    " were has have had ask".split()
+)
 _PARTICLE_HEAD = re.compile(r"^(?:[a-z]{1,3}[-’'])?[A-Z]")  # "al-Assad", "d’Estaing"
 
 
@@ -216,7 +220,7 @@ def _context_word(tokens: Sequence[str], i: int, typed: bool) -> bool:
         return not (typed or bare in PARTICLES or _PARTICLE_HEAD.match(t))
     if t.endswith(("’s", "'s", "s’", "s'")) or bare in _FUNCTION or bare in NOT_NAMES:
         return True
-    if t.isupper() and len(t) > 1 and t.isalpha():
+    if t.isupper() and len(t) > 1 and re.sub(r"[’']", "", t).isalpha():
         return after >= 2 or bare in ROLE_NOUNS  # "CEO Ann Fox", not "TJ Watt"
     if "-" in t and any(p in _FUNCTION | ROLE_NOUNS for p in bare.split("-")[1:]):
         return True  # "Day-by-day", "Singer-guitarists"
@@ -236,13 +240,20 @@ def clean_run(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     Cook); a name glued to its repetitions by page clutter keeps its first clean form.
     The last word is always kept: a run is never emptied.
     """
+    context, name = _clean(tuple(tokens))
+    return list(context), list(name)
+
+
+@lru_cache(maxsize=65536)
+def _clean(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`clean_run` of one run, read once: runs recur within and across articles."""
     toks = _unglue(list(tokens))
     typed = not any(t[:1].isupper() for t in toks)
     cut = 0
     for i in range(len(toks) - 1):
         if _context_word(toks, i, typed):
             cut = i + 1
-    return toks[:cut], toks[cut:]
+    return tuple(toks[:cut]), tuple(toks[cut:])
 
 
 def _initial(token: str) -> str:
@@ -593,28 +604,39 @@ def named_mid_sentence(text: str, word: str) -> bool:
     return False
 
 
-_ENDING = (  # "James P. Kennedy Jr."
-    "(?:[A-Z][\\w.’'-]*[^\\S\\n]+){1,3}%s(?:,?[^\\S\\n]+(?:Jr|Sr|II|III|IV)\\b\\.?)?(?![\\w’'-])"
-)
-_OPENING = "(?<![\\w’'-])%s(?:[^\\S\\n]+[A-Z][\\w’'-]*){1,2}"  # "Taylor Swift"
+_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[^\S\n]+){1,3}$")  # "James P. " before Kennedy
+_AFTER = re.compile(r"(?:,?[^\S\n]+(?:Jr|Sr|II|III|IV)\b\.?)?(?![\w’'-])")  # ", Jr."
+_NEXT = re.compile(r"(?:[^\S\n]+[A-Z][\w’'-]*){1,2}")  # " Swift" after Taylor
+
+
+def _runs_with(text: str, word: str) -> Iterator[str]:
+    """The capitalised runs that end or start with the word, read around each occurrence
+    (a look at a few characters, not a pattern run over the whole text)."""
+    for start in _word_at(text, word):
+        end = start + len(word)
+        before = _BEFORE.search(text, max(0, start - 60), start)
+        if before is not None:
+            tail = _AFTER.match(text, end)
+            yield text[before.start() : tail.end() if tail else end]
+        after = _NEXT.match(text, end)
+        if after is not None:
+            yield text[start : after.end()]
 
 
 def fuller_name(text: str, word: str) -> str | None:
     """The one full name the text gives a person it also calls by one word: the surname
     ("James P. Kennedy Jr." for Kennedy), else the first word ("Taylor Swift" for Taylor).
     None when the text gives several people that word."""
-    w = re.escape(word)
     surnames: list[PersonName] = []
     firsts: list[PersonName] = []
-    for pattern in (_ENDING, _OPENING):
-        for m in re.finditer(pattern % w, text):
-            p = parse_name(m.group())
-            if p is None or p.given is None:
-                continue
-            if p.surname == word:
-                surnames.append(p)
-            elif p.given == word and not p.middle:
-                firsts.append(p)
+    for run in _runs_with(text, word):
+        p = parse_name(run)
+        if p is None or p.given is None:
+            continue
+        if p.surname == word:
+            surnames.append(p)
+        elif p.given == word and not p.middle:
+            firsts.append(p)
     found = surnames or firsts
     if not found or not all(compatible(a, b) for a in found for b in found):
         return None
@@ -639,9 +661,15 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON or " " in name:
         return name, kind
+    bare = _bare(name)
+    if bare in ROLE_HEADS or bare in ROLE_NOUNS or bare in DEMONYMS or bare in NOT_NAMES:
+        return None, SpeakerKind.UNKNOWN  # "Democratic", "American": not anyone's name
     if not named_mid_sentence(text, name):
         return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
-    return fuller_name(text, name) or name, kind
+    full = fuller_name(text, name)
+    if full is None and bare in PLACES:
+        return name, SpeakerKind.ORGANIZATION  # "Britain said": its government
+    return full or name, kind
 
 
 def settle_names(text: str, quotations: list[Quotation]) -> list[Quotation]:

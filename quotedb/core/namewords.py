@@ -84,6 +84,14 @@ PLACES = _words(
     pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
     london paris moscow beijing tokyo berlin washington brussels"""
 )
+# Adjectives of nations and parties, capitalised but never a name ("American said").
+DEMONYMS = _words(
+    """american americans british chinese russian french german italian spanish japanese
+    korean indian iranian iraqi israeli palestinian syrian turkish ukrainian canadian
+    mexican brazilian australian european african asian arab swedish norwegian danish
+    dutch polish irish scottish english welsh democratic republican conservative liberal
+    labour"""
+)
 # Places of two words, read as one ("South Dakota").
 PLACE_PAIRS = frozenset(
     tuple(p.split("_"))
