@@ -651,6 +651,11 @@ def _description(q: Quotation) -> str:
     return f"the {said}"
 
 
+def _acronym(word: str) -> bool:
+    """Initials written as one word ("CDC"), not one person's initials ("J.R.")."""
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
 def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     name, kind = q.speaker, q.speaker_kind
     if name is None:
@@ -659,7 +664,13 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return _description(q), SpeakerKind.UNNAMED
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
-    if kind is not SpeakerKind.PERSON or " " in name:
+    if kind is not SpeakerKind.PERSON:
+        return name, kind
+    if _acronym(name.split()[-1]) and all(
+        _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
+    ):
+        return name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": an agency's initials
+    if " " in name:
         return name, kind
     bare = _bare(name)
     if bare in ROLE_HEADS or bare in ROLE_NOUNS or bare in DEMONYMS or bare in NOT_NAMES:

@@ -114,6 +114,13 @@ ARTICLES = [
         id="first-name-completed",
     ),
     pytest.param(
+        "Cases rose again in the north.\n\n“The outbreak is now under control in every"
+        " province,” the Irish CDC said on Friday.",
+        "Irish CDC",
+        SpeakerKind.ORGANIZATION,
+        id="place-and-initials",
+    ),
+    pytest.param(
         "A helicopter crashed near the base.\n\n“The cause of the crash is under investigation"
         " by the authorities,” the statement said.",
         "the statement",
