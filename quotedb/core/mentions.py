@@ -12,10 +12,12 @@ from quotedb.core.lexicon import (
     CALENDAR,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
+    GROUP_NOUNS,
     HONORIFIC_GENDER,
     INDEFINITE,
     MALE_FIRST_NAMES,
     ORG_HEADS,
+    ORG_SUFFIXES,
     PERSON_NOUNS,
     PP_HEADS,
     PRONOUNS,
@@ -25,6 +27,8 @@ from quotedb.core.lexicon import (
     STOP,
     TITLES,
 )
+from quotedb.core.names import clean_run
+from quotedb.core.namewords import is_given_name
 from quotedb.core.text import Token
 from quotedb.core.types import SpeakerKind
 
@@ -263,7 +267,7 @@ def name_of(words: list[str]) -> list[str]:
     name = best[cut:]
     if name and name[-1].endswith(("’s", "'s")):
         name[-1] = name[-1][:-2]
-    return name
+    return clean_run(name)[1] if len(name) > 1 else name
 
 
 def gender_of(first: str, honorific: str = "") -> str:
@@ -280,6 +284,12 @@ def kind_of(words: list[str]) -> SpeakerKind:
     head = lows[-1] if lows else ""
     if head in ORG_HEADS or (len(lows) > 1 and lows[-1] in {"house"} and lows[-2] == "white"):
         return SpeakerKind.ORGANIZATION
+    if _capital(words[-1]) and head.removesuffix("’s") in ORG_SUFFIXES:
+        first = next((w for w in words if _capital(w)), "")
+        if len(words) == 1 or not is_given_name(first):  # "Gabrielle Union" stays a person
+            return SpeakerKind.ORGANIZATION
+    if len(lows) == 1 and head in GROUP_NOUNS:
+        return SpeakerKind.UNNAMED  # "Teachers chanted"
     if lows and (
         lows[0] in INDEFINITE
         or (head in PERSON_NOUNS and lows[0] not in DETERMINERS and not _capital(words[-1]))

@@ -13,21 +13,29 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from quotedb.core.lexicon import (
+    DEMONYMS,
+    GLUE_PREFIXES,
+    GROUP_NOUNS,
     HONORIFICS,
     NAME_PRONOUNS,
     NAME_TITLES,
     NOT_NAMES,
+    OCCUPATIONS,
+    PLACE_PAIRS,
+    PLACES,
     ROLE_HEADS,
     ROLE_WORDS,
     SUFFIXES,
     SURNAME_PARTICLES,
 )
+from quotedb.core.namewords import is_given_name
 from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
 
@@ -92,11 +100,16 @@ def parse_name(text: str) -> PersonName | None:
     noise = [i for i, t in enumerate(tokens[:-1]) if _bare(t) in NOT_NAMES]
     if noise:  # "Hollande Says Donald Trump"
         tokens = tokens[noise[-1] + 1 :]
-    if len(tokens) > MAX_NAME_TOKENS:  # a headline run into a name: keep its end
-        tokens = tokens[-2:]
     suffix = None
     if len(tokens) > 1 and (key := _bare(tokens[-1]).rstrip(".")) in SUFFIXES:
         suffix, tokens = SUFFIXES[key], tokens[:-1]
+    context, tokens = clean_run(tokens)
+    if any(_is_role_word(t) for t in context):
+        role = " ".join(filter(None, (role, " ".join(context))))
+    if len(tokens) > MAX_NAME_TOKENS:  # a headline run into a name: keep its end
+        tokens = tokens[-2:]
+    if tokens and not _written_as_name(tokens[-1]) and _written_as_name(text.split()[0]):
+        return None  # "The 56-year-old": a description, capitalised at a sentence start
     if not tokens or (len(tokens) == 1 and _bare(tokens[0]) in NAME_PRONOUNS):
         return None
     cut = len(tokens) - 1
@@ -107,6 +120,115 @@ def parse_name(text: str) -> PersonName | None:
         return PersonName(None, (), surname, suffix, role)
     given, middle = tokens[0], tuple(_initial(t) for t in tokens[1:cut])
     return PersonName(_initial(given), middle, surname, suffix, role)
+
+
+# ---------------------------------------------------------------- what is not a name
+
+_FUNCTION = frozenset(
+    "at in on by with from to of for about after as would could should did does do is are was"
+    " were has have had ask".split()
+)
+_PARTICLE_HEAD = re.compile(r"^(?:[a-z]{1,3}[-’'])?[A-Z]")  # "al-Assad", "d’Estaing"
+
+
+def _is_role_word(token: str) -> bool:
+    """An occupation or title ("coach", "CEO", "Singer-guitarists")."""
+    bare = _bare(token)
+    return (
+        bare in OCCUPATIONS or bare in ROLE_HEADS or any(p in OCCUPATIONS for p in bare.split("-"))
+    )
+
+
+def _glue_points(token: str) -> list[int]:
+    """Where a token is two words written together ("NoemKristi"), not a name's own
+    capital ("McDonald", "DeSantis", "LeBron")."""
+    points: list[int] = []
+    start = 0
+    for i in range(1, len(token) - 1):
+        if token[i].isupper() and token[i - 1].islower() and token[i + 1].islower():
+            left = token[start:i]
+            if len(left) >= 3 and left.casefold() not in GLUE_PREFIXES:
+                points.append(i)
+                start = i
+    return points
+
+
+def _unglue(tokens: list[str]) -> list[str]:
+    """The one name in a run of names written together by page clutter ("Ann FoxAnn Lee
+    FoxOhio"): kept only when the pieces repeat a word or the run opens with a first name."""
+    if len(tokens) < 2:
+        return tokens
+    segments: list[list[str]] = [[]]
+    for t in tokens:
+        cuts = _glue_points(t)
+        if not cuts:
+            segments[-1].append(t)
+            continue
+        bounds = [0, *cuts, len(t)]
+        pieces = [t[a:b] for a, b in pairwise(bounds)]
+        segments[-1].append(pieces[0])
+        segments += [[p] for p in pieces[1:]]
+    if len(segments) == 1:
+        return tokens
+    seen = [{fold_name(w) for w in seg} for seg in segments]
+    repeated = any(a & b for n, a in enumerate(seen) for b in seen[n + 1 :])
+    if not repeated and not is_given_name(tokens[0]):
+        return tokens
+    people = [seg for seg in segments if len(seg) > 1 and is_given_name(seg[0])]
+    return (people or [max(segments, key=len)])[0]
+
+
+def _written_as_name(token: str) -> bool:
+    """Capitalised, or a lowercase particle glued to a capital ("al-Assad")."""
+    return token[:1].isupper() or _PARTICLE_HEAD.match(token) is not None
+
+
+def _context_word(tokens: Sequence[str], i: int, typed: bool) -> bool:
+    """Whether token ``i`` (not the last) is written around a name rather than in it.
+
+    ``typed``: the run has no capital at all (a user's "tim cook"), so case tells nothing.
+    """
+    t = tokens[i]
+    bare = _bare(t)
+    after = len(tokens) - i - 1
+    if t[:1].islower():
+        return not (typed or bare in SURNAME_PARTICLES or _PARTICLE_HEAD.match(t))
+    if t.endswith(("’s", "'s", "s’", "s'")) or bare in _FUNCTION or bare in NOT_NAMES:
+        return True
+    if t.isupper() and len(t) > 1 and re.sub(r"[’']", "", t).isalpha():
+        return after >= 2 or bare in OCCUPATIONS  # "CEO Ann Fox", not "TJ Watt"
+    if "-" in t and any(p in _FUNCTION | OCCUPATIONS for p in bare.split("-")[1:]):
+        return True  # "Day-by-day", "Singer-guitarists"
+    if bare in OCCUPATIONS or bare in ROLE_HEADS:
+        return True
+    if bare.endswith("ing") and len(bare) > 5 and not is_given_name(t):
+        return True  # "Hosting Cook"
+    if bare in PLACES and not is_given_name(t):  # "Virginia" and "Jordan" may be names
+        return after >= 2 or is_given_name(tokens[i + 1])
+    return after >= 2 and (bare, _bare(tokens[i + 1])) in PLACE_PAIRS
+
+
+def clean_run(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A capitalised run split into what stands around the name and the name itself.
+
+    "company CEO Andy Vesey" -> (company CEO, Andy Vesey); "Hosting Cook" -> (Hosting,
+    Cook); a name glued to its repetitions by page clutter keeps its first clean form.
+    The last word is always kept: a run is never emptied.
+    """
+    context, name = _clean(tuple(tokens))
+    return list(context), list(name)
+
+
+@lru_cache(maxsize=65536)
+def _clean(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`clean_run` of one run, read once: runs recur within and across articles."""
+    toks = _unglue(list(tokens))
+    typed = not any(t[:1].isupper() for t in toks)
+    cut = 0
+    for i in range(len(toks) - 1):
+        if _context_word(toks, i, typed):
+            cut = i + 1
+    return tuple(toks[:cut]), tuple(toks[cut:])
 
 
 def _initial(token: str) -> str:
@@ -415,3 +537,147 @@ def first_named(text: str, names: Iterable[str]) -> str | None:
             )
             best = (m.start(), f"{role} {m[0]}" if role else m[0])
     return best[1] if best else None
+
+
+# ---------------------------------------------------------------- names the text settles
+
+_SENTENCE_END = frozenset(".!?:;\n")
+_OPENERS = frozenset("“‘([")
+_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
+_CLOSERS = "”’\"')]"
+_DETERMINER = frozenset("the a an his her their its our".split())
+
+
+def _word_at(text: str, word: str) -> Iterator[int]:
+    """Starts of ``word`` as a whole word, written as given."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not _is_word(text[start - 1])) and (
+            end == len(text) or not (_is_word(text[end]) or text[end] == "-")
+        ):
+            yield start
+        start = text.find(word, start + 1)
+
+
+def named_mid_sentence(text: str, word: str) -> bool:
+    """Whether the text writes the word capitalised where a sentence does not start: a
+    name is ("said Vogel"); a capitalised common word of another language is not."""
+    for start in _word_at(text, word):
+        before = text[max(0, start - 12) : start].rstrip(" \t")
+        if not before:
+            continue  # the text opens with it
+        if before[-1] in _OPENERS:
+            continue  # a quotation or a bracket opens here
+        if _ABBREVIATION.search(before):
+            return True  # "Mr. Lavrov", "Sergey V. Lavrov"
+        if before[-1] in _CLOSERS:
+            return True  # '?" Schiff asked': a quotation's speaker named after it
+        if before[-1] not in _SENTENCE_END:
+            return True
+    return False
+
+
+_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[^\S\n]+){1,3}$")  # "James P. " before Kennedy
+_AFTER = re.compile(r"(?:,?[^\S\n]+(?:Jr|Sr|II|III|IV)\b\.?)?(?![\w’'-])")  # ", Jr."
+_NEXT = re.compile(r"(?:[^\S\n]+[A-Z][\w’'-]*){1,2}")  # " Swift" after Taylor
+
+
+def _runs_with(text: str, word: str) -> Iterator[str]:
+    """The capitalised runs that end or start with the word, read around each occurrence
+    (a look at a few characters, not a pattern run over the whole text)."""
+    for start in _word_at(text, word):
+        end = start + len(word)
+        before = _BEFORE.search(text, max(0, start - 60), start)
+        if before is not None:
+            tail = _AFTER.match(text, end)
+            yield text[before.start() : tail.end() if tail else end]
+        after = _NEXT.match(text, end)
+        if after is not None:
+            yield text[start : after.end()]
+
+
+def fuller_name(text: str, word: str) -> str | None:
+    """The one full name the text gives a person it also calls by one word: the surname
+    ("James P. Kennedy Jr." for Kennedy), else the first word ("Taylor Swift" for Taylor).
+    None when the text gives several people that word."""
+    surnames: list[PersonName] = []
+    firsts: list[PersonName] = []
+    for run in _runs_with(text, word):
+        p = parse_name(run)
+        if p is None or p.given is None:
+            continue
+        if p.surname == word:
+            surnames.append(p)
+        elif p.given == word and not p.middle:
+            firsts.append(p)
+    found = surnames or firsts
+    if not found or not all(compatible(a, b) for a in found for b in found):
+        return None
+    return max(found, key=lambda p: (p.completeness, len(p.display))).display
+
+
+def _description(q: Quotation) -> str:
+    """An organisation written as a common noun ("statement") as the description it is."""
+    said = q.mention.text if q.mention is not None else q.speaker or ""
+    if said.split()[:1] and said.split()[0].lower() in _DETERMINER:
+        return said[0].lower() + said[1:]
+    return f"the {said}"
+
+
+def _acronym(word: str) -> bool:
+    """Initials written as one word ("CDC"), not one person's initials ("J.R.")."""
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
+    name, kind = q.speaker, q.speaker_kind
+    if name is None:
+        return name, kind
+    if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
+        return _description(q), SpeakerKind.UNNAMED
+    if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
+        return name.casefold(), kind  # "Teachers chanted": teachers, not a name
+    if kind is not SpeakerKind.PERSON:
+        return name, kind
+    if _acronym(name.split()[-1]) and all(
+        _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
+    ):
+        return name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": an agency's initials
+    if " " in name:
+        return name, kind
+    bare = _bare(name)
+    if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
+        return None, SpeakerKind.UNKNOWN  # "Democratic", "American": not anyone's name
+    if not named_mid_sentence(text, name):
+        return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
+    full = fuller_name(text, name)
+    if full is None and bare in PLACES:
+        return name, SpeakerKind.ORGANIZATION  # "Britain said": its government
+    return full or name, kind
+
+
+def settle_names(text: str, quotations: list[Quotation]) -> list[Quotation]:
+    """Speakers as the whole text names them: a one-word name completed when the text
+    gives one person that word, words never written as a name dropped, organisations
+    written as common nouns kept as descriptions."""
+    memo: dict[tuple[str, SpeakerKind], tuple[str | None, SpeakerKind]] = {}
+    out: list[Quotation] = []
+    for q in quotations:
+        if q.speaker is None:
+            out.append(q)
+            continue
+        key = (q.speaker, q.speaker_kind)
+        if key not in memo:
+            memo[key] = _settled(text, q)
+        name, kind = memo[key]
+        if (name, kind) == key:
+            out.append(q)
+        elif name is None:
+            out.append(
+                replace(q, speaker=None, speaker_kind=kind, aliases=(), confidence=q.confidence / 2)
+            )
+        else:
+            aliases = tuple(a for a in dict.fromkeys((q.speaker, *q.aliases)) if a != name)
+            out.append(replace(q, speaker=name, speaker_kind=kind, aliases=aliases))
+    return out

@@ -25,7 +25,7 @@ from quotedb.core.lexicon import (
 )
 from quotedb.core.marks import QuoteSpan, find_quotes
 from quotedb.core.mentions import Phrase, kind_of, name_of
-from quotedb.core.names import resolve_corpus
+from quotedb.core.names import resolve_corpus, settle_names
 from quotedb.core.sentences import MASK, mask, split
 from quotedb.core.types import Cue, Mention, Quotation, QuoteKind, SpeakerKind
 
@@ -95,7 +95,7 @@ def extract(text: str) -> list[Quotation]:
             if link is not None:
                 last = _Last(link, speaker, line)
             out.append(_quotation(text, q, link, speaker, opens, prefix))
-    return out
+    return settle_names(text, out)
 
 
 @dataclass(frozen=True, slots=True)

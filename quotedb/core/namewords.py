@@ -1,0 +1,30 @@
+"""First names, read from the list the gender-guesser package ships (nothing is
+downloaded): whether a capitalised word can open a person's name."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names of many countries (casefolded), from the gender-guesser package's list.
+
+    Read once, when first needed: about 45,000 names in a tenth of a second.
+    """
+    path = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    found: set[str] = set()
+    with path.open("rb") as fh:
+        for line in fh:
+            if line[:1] not in (b"#", b"=") and len(line) > 29:
+                name = line[3:29].decode("utf-8", "replace").strip()
+                found.add(name.replace("+", "-").casefold())
+    return frozenset(found)
+
+
+def is_given_name(word: str) -> bool:
+    """A first name in the list ("Kurt", "Kristi"), or one half of a hyphenated one."""
+    low = word.casefold().rstrip(".")
+    names = given_names()
+    return low in names or ("-" in low and low.split("-")[0] in names)
