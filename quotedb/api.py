@@ -1,34 +1,137 @@
-"""The Python API behind the CLI, for scripts and notebooks.
+"""The Python API, and the one seam the CLI (and a web server) stands on.
 
 >>> from quotedb import extract
 >>> [q.speaker for q in extract('“We will see,” Ms. Smith said.')]
 ['Ms. Smith']
+
+Everything a command does is here: ingest, the extract stream, quotes, search, who, people,
+person, show, export, corrections, reextract and the schema's revisions. Each function
+imports the ingest, read, store or export modules it uses when it runs: the CLI opens every
+database through this module, and a command loads only what it runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotedb.db.engine import check_connection, describe, make_engine, resolve_url, session_scope
+from quotedb.db.engine import (
+    ENV_VAR,
+    check_connection,
+    describe,
+    make_engine,
+    resolve_url,
+    session_scope,
+)
 from quotedb.db.migrations import current_revision, ensure_head, head_revision
+from quotedb.errors import InputError, QueryError
+from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
+from quotedb.ingest.documents import STDIN, Metadata
+from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.tasks import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
-    from quotedb.ingest.documents import Metadata
-    from quotedb.ingest.pipeline import IngestReport, Progress
+    from quotedb.core import Quotation
+    from quotedb.db.check import CheckReport
+    from quotedb.db.models import Correction
+    from quotedb.ingest.documents import Document, Source
+    from quotedb.ingest.writer import IngestReport
     from quotedb.read.engines import FullTextEngine
     from quotedb.read.quotations import SpeakerCount
 
-# Each method imports the ingest, query, search or export modules it uses: the CLI opens
-# every database through this class, and a command loads only what it runs.
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_TIMEOUT",
+    "ENV_VAR",
+    "CitationStyle",
+    "Database",
+    "ExportFormat",
+    "Failure",
+    "GroupBy",
+    "Inputs",
+    "Metadata",
+    "Reextracted",
+    "Step",
+    "extract_stream",
+    "open_database",
+]
+
+Record = dict[str, Any]
+
+
+class Inputs:
+    """Files, folders and globs (``-``: standard input), found once: what ingest and extract
+    read, and how many bytes that is (for a progress bar)."""
+
+    def __init__(self, paths: Sequence[str], *, stdin_jsonl: bool = False) -> None:
+        from quotedb.ingest.documents import Source, discover
+
+        self.sources: list[Source | InputError] = [
+            Source(None, kind="jsonl")
+            if stdin_jsonl and isinstance(s, Source) and s.path is None
+            else s
+            for s in discover(list(paths))
+        ]
+
+    @property
+    def size(self) -> int | None:
+        """Bytes of the files (None when standard input is among them)."""
+        from quotedb.ingest.documents import Source
+
+        total = 0
+        for s in self.sources:
+            if isinstance(s, Source):
+                if s.path is None:
+                    return None
+                with contextlib.suppress(OSError):
+                    total += s.path.stat().st_size
+        return total
+
+    @property
+    def streams(self) -> bool:
+        """Does an input arrive as a stream (stdin, JSON Lines), best read article by article?"""
+        from quotedb.ingest.documents import Source
+
+        return any(
+            isinstance(s, Source) and (s.path is None or s.kind in ("jsonl", "json"))
+            for s in self.sources
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One input done, for progress: its name, the input bytes it stood for, and whether it
+    was an article (stored now or before) rather than a failure."""
+
+    label: str
+    size: int
+    article: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input of the extract stream that could not be read or extracted, and why."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reextracted:
+    articles: int
+    quotations: int
+    extractor: str  # the extractor version that produced them
 
 
 class Database:
@@ -62,19 +165,73 @@ class Database:
         with session_scope(self.sessions) as session:
             yield session
 
+    # ------------------------------------------------------------ ingest
+
     def ingest(
         self,
-        paths: list[str],
+        paths: Sequence[str] | Inputs,
         metadata: Metadata | None = None,
-        on_article: Progress | None = None,
         *,
         workers: int = 1,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        progress: Callable[[Step], None] | None = None,
+        before_store: Callable[[], None] | None = None,
     ) -> IngestReport:
-        """Ingest files, folders, globs (``-``: stdin); ``workers`` processes extract."""
-        from quotedb.ingest.documents import discover
-        from quotedb.ingest.pipeline import ingest_sources
+        """Ingest files, folders, globs (``-``: stdin); failures are reported, never raised.
 
-        return ingest_sources(self.sessions, discover(paths), metadata, on_article, workers=workers)
+        ``workers`` processes extract (0: one per CPU core, up to 8); an article larger than
+        ``max_bytes``, or whose extraction takes over ``timeout`` seconds (None or 0: no
+        limit), fails. ``before_store`` runs once before the first article is stored, while
+        workers extract (say, migrating a new database).
+        """
+        from quotedb.ingest.parallel import auto_workers
+        from quotedb.ingest.pipeline import ingest_sources
+        from quotedb.ingest.tasks import Extracted, Outcome
+
+        inputs = paths if isinstance(paths, Inputs) else Inputs(paths)
+
+        def on_outcome(o: Outcome) -> None:
+            assert progress is not None
+            if isinstance(o, Extracted):
+                progress(Step(o.doc.source, o.size, True))
+            else:
+                progress(Step(o.label, o.size, False))
+
+        return ingest_sources(
+            self.sessions,
+            inputs.sources,
+            metadata,
+            workers=workers or auto_workers(),
+            max_bytes=max_bytes,
+            timeout=timeout or None,
+            on_outcome=on_outcome if progress is not None else None,
+            prepare=before_store,
+        )
+
+    def reextract(
+        self, *, outdated: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> Reextracted:
+        """Re-run the current extractor over stored articles (``outdated``: only those
+        extracted by another version), one transaction each, then replay the corrections.
+        ``progress`` gets (articles done, articles in all)."""
+        from quotedb.core import EXTRACTOR_VERSION
+        from quotedb.db.models import Article
+        from quotedb.store.reextract import article_ids, reextract
+
+        with self.session() as s:
+            ids = article_ids(s, outdated=outdated)
+        total = 0
+        if progress is not None:
+            progress(0, len(ids))
+        for done, article_id in enumerate(ids, 1):
+            with self.session() as s:
+                total += reextract(s, s.get_one(Article, article_id))
+            if progress is not None:
+                progress(done, len(ids))
+        return Reextracted(len(ids), total, EXTRACTOR_VERSION)
+
+    # ------------------------------------------------------------ read
 
     def quotes(
         self,
@@ -84,7 +241,8 @@ class Database:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[Record]:
+        """Quotations oldest first: by a speaker (any alias), from an outlet, in a date range."""
         from quotedb.read.filters import Filter
         from quotedb.read.quotations import find_quotes
         from quotedb.read.records import quotation_record
@@ -97,56 +255,182 @@ class Database:
         self,
         query: str,
         *,
+        by: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kind: str | None = None,
+        limit: int | None = 50,
         marks: tuple[str, str] = ("**", "**"),
         escape: Callable[[str], str] = str,
-        **filters: Any,
-    ) -> list[dict[str, Any]]:
-        """Full-text search, best first; filters: speaker, outlet, since, until, kind, limit
-        (50 unless given). In the snippet each match is between ``marks``, and the rest
-        of the text passed through ``escape`` (for markup that the text must not make)."""
+    ) -> list[Record]:
+        """Full-text search, best first, each record with its score and highlighted snippet:
+        each match between ``marks``, the rest of the text passed through ``escape`` (for
+        markup that the text must not make)."""
         from quotedb.read.filters import Filter
         from quotedb.read.search import search
 
-        filters.setdefault("limit", 50)
+        f = Filter(by, outlet, since, until, kind, limit)
         with self.session() as s:
             return [
                 h.record.to_dict()
                 | {"score": round(h.score, 4), "snippet": h.snippet.marked(*marks, escape)}
-                for h in search(s, query, Filter(**filters), self.fulltext)
+                for h in search(s, query, f, self.fulltext)
             ]
 
-    def who(self, text: str, **filters: Any) -> list[dict[str, Any]]:
+    def who(
+        self,
+        text: str,
+        *,
+        by: str | None = None,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kind: str | None = None,
+        limit: int | None = 5,
+    ) -> list[Record]:
         """The attested quotations closest to a half-remembered one, with a 0-100 similarity."""
         from quotedb.read.filters import Filter
         from quotedb.read.records import quotation_record
         from quotedb.read.who import who
 
-        filters.setdefault("limit", 5)
+        f = Filter(by, outlet, since, until, kind, limit)
         with self.session() as s:
             return [
                 quotation_record(m.quotation) | {"similarity": m.similarity}
-                for m in who(s, text, Filter(**filters), self.fulltext)
+                for m in who(s, text, f, self.fulltext)
             ]
 
     def people(self, kind: str | None = None) -> list[SpeakerCount]:
+        """Speakers with their number of quotations, most quoted first."""
         from quotedb.read.quotations import list_speakers
 
         with self.session() as s:
             return list_speakers(s, kind)
 
-    def show(self, quotation_id: int) -> dict[str, Any]:
+    def person(self, name: str) -> list[Record]:
+        """Every speaker a name may denote: aliases, roles, quotations per outlet, dates."""
+        from quotedb.read.people import person_profiles, profile_record
+
+        with self.session() as s:
+            return [profile_record(p) for p in person_profiles(s, name)]
+
+    def show(self, quotation_id: int) -> Record:
         """A quotation with its paragraph, how its speaker was found, and its variants."""
         from quotedb.read.people import quotation_view, view_record
 
         with self.session() as s:
             return view_record(quotation_view(s, quotation_id))
 
-    def person(self, name: str) -> list[dict[str, Any]]:
-        """Every speaker a name may denote: aliases, roles, quotations per outlet, dates."""
-        from quotedb.read.people import person_profiles, profile_record
+    def export(
+        self,
+        output: TextIO | Path | str | None = None,
+        *,
+        fmt: ExportFormat | str = ExportFormat.jsonl,
+        style: CitationStyle | str | None = None,
+        group_by: GroupBy | str | None = None,
+        by: str | None = None,
+        phrase: str | None = None,
+        article: int | None = None,
+        outlet: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> int:
+        """Write a selection of quotations with their articles as data or a citation list
+        (a style wins over the format) to a stream or a file (standard output by default);
+        matches of ``phrase`` come best first, the rest oldest first. How many were written."""
+        from quotedb.export.document import write_export
+        from quotedb.export.selection import select_quotations
+        from quotedb.read.filters import Filter
+
+        f = Filter(by, outlet, since, until, kind, limit, article)
+        how = (
+            ExportFormat(fmt),
+            CitationStyle(style) if style is not None else None,
+            GroupBy(group_by) if group_by is not None else None,
+        )
+        with self.session() as s:
+            rows = select_quotations(s, f, phrase)
+            if output is None or not isinstance(output, str | Path):
+                return write_export(rows, output or sys.stdout, *how)
+            with Path(output).open("w", encoding="utf-8", newline="") as fh:
+                return write_export(rows, fh, *how)
+
+    # ------------------------------------------------------------ corrections
+
+    def correct_speaker(self, quotation_id: int, to: str | None, kind: str = "person") -> Record:
+        """Reattribute a quotation to a person, organisation or unnamed source, or to
+        nobody (``to`` None with kind ``unknown``)."""
+        if (to is None) != (kind == "unknown"):
+            raise QueryError("give the right speaker's name, or kind 'unknown' without a name")
+        from quotedb.store import corrections as fix
 
         with self.session() as s:
-            return [profile_record(p) for p in person_profiles(s, name)]
+            return _recorded(s, fix.reattribute(s, fix.get_quotation(s, quotation_id), to, kind))
+
+    def correct_not_quote(self, quotation_id: int) -> Record:
+        """Remove something the extractor wrongly took for a quotation."""
+        from quotedb.store import corrections as fix
+
+        with self.session() as s:
+            return _recorded(s, fix.not_quote(s, fix.get_quotation(s, quotation_id)))
+
+    def correct_merge(self, keep: str, other: str) -> Record:
+        """Two speakers (names or ids) are one: everything of ``other`` moves to ``keep``."""
+        from quotedb.store import corrections as fix
+
+        with self.session() as s:
+            kept, merged = fix.get_speaker(s, keep), fix.get_speaker(s, other)
+            return _recorded(s, fix.merge(s, kept, merged))
+
+    def correct_split(self, speaker: str, alias: str) -> Record:
+        """A wrongly merged alias becomes a speaker of its own (``payload["new"]``: its id)."""
+        from quotedb.store import corrections as fix
+
+        with self.session() as s:
+            return _recorded(s, fix.split(s, fix.get_speaker(s, speaker), alias))
+
+    def correct_rename(self, speaker: str, name: str) -> Record:
+        """Choose a speaker's label by hand (automatic relabelling leaves it alone)."""
+        from quotedb.store import corrections as fix
+
+        with self.session() as s:
+            return _recorded(s, fix.rename(s, fix.get_speaker(s, speaker), name))
+
+    def corrections(self) -> list[Record]:
+        """The corrections made by hand, oldest first."""
+        from quotedb.store.corrections import list_corrections
+
+        with self.session() as s:
+            return [correction_record(c) for c in list_corrections(s)]
+
+    # ------------------------------------------------------------ schema
+
+    def revisions(self) -> tuple[str | None, str | None]:
+        """The schema revision of the database (None: empty) and the newest available."""
+        return current_revision(self.engine), head_revision(self.engine)
+
+    def upgrade(self, revision: str = "head") -> str | None:
+        """Migrate the schema up; the revision reached."""
+        from quotedb.db import migrations
+
+        migrations.upgrade(self.engine, revision)
+        return current_revision(self.engine)
+
+    def downgrade(self, revision: str) -> str | None:
+        """Migrate the schema down (``base`` removes every table); the revision reached."""
+        from quotedb.db import migrations
+
+        migrations.downgrade(self.engine, revision)
+        return current_revision(self.engine)
+
+    def check(self) -> CheckReport:
+        """Schema at head, quotations inside their articles, no orphans, index in step."""
+        from quotedb.db.check import check_database
+
+        return check_database(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -156,6 +440,24 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def correction_record(c: Correction) -> Record:
+    return {
+        "id": c.id,
+        "action": c.action,
+        "article_hash": c.article_hash,
+        "start": c.start,
+        "end": c.end,
+        "payload": c.payload,
+        "previous": c.previous,
+        "created_at": c.created_at.isoformat() if c.created_at else None,
+    }
+
+
+def _recorded(session: Session, c: Correction) -> Record:
+    session.flush()  # its id
+    return correction_record(c)
 
 
 def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
@@ -175,3 +477,97 @@ def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
 
 def open_database(url: str | None = None) -> Database:
     return Database(url)
+
+
+# ---------------------------------------------------------------- the extract stream
+
+
+def extract_stream(
+    paths: Sequence[str] | None = None,
+    *,
+    stdin_jsonl: bool = False,
+    terms: bool = False,
+    stream: bool | None = None,
+    with_article: bool = False,
+    workers: int = 1,
+) -> Iterator[Record | Failure]:
+    """Quotation records of files, folders, globs or stdin, without a database; with
+    ``with_article``, one record per article (its text, metadata and quotations: what ingest
+    loads back without extracting again). Inputs that fail come as :class:`Failure`.
+
+    Streamed article by article in constant memory (``workers`` processes, 0: per CPU) by
+    default for JSON Lines, stdin and ``with_article``; otherwise every file is read first,
+    speakers are named alike across all of them, and failures come last. ``terms`` keeps
+    scare quotes and titles.
+    """
+    if not paths and not stdin_jsonl:
+        raise InputError("nothing to read: give files, folders, globs, - or --stdin-jsonl")
+    inputs = Inputs(paths or [STDIN], stdin_jsonl=stdin_jsonl)
+    if stream is None:
+        stream = with_article or inputs.streams
+    if stream:
+        return _streamed(inputs.sources, terms, workers, with_article)
+    return _whole(inputs.sources, terms)
+
+
+def _streamed(
+    sources: list[Source | InputError], terms: bool, workers: int, with_article: bool
+) -> Iterator[Record | Failure]:
+    from quotedb.ingest.parallel import auto_workers, run
+    from quotedb.ingest.records import article_record
+    from quotedb.ingest.tasks import Extracted, Options, tasks_for
+
+    options = Options(terms=terms)
+    for outcome in run(tasks_for(sources, options.max_bytes), options, workers or auto_workers()):
+        if not isinstance(outcome, Extracted):
+            yield Failure(outcome.reason)
+        elif with_article:
+            yield article_record(outcome.doc, outcome.quotations)
+        else:
+            yield from _records(outcome.doc, outcome.quotations, terms)
+
+
+def _whole(sources: list[Source | InputError], terms: bool) -> Iterator[Record | Failure]:
+    from quotedb.core import extract_corpus
+    from quotedb.core.utterances import cluster_labels
+
+    docs, failures = _read_all(sources)
+    results = extract_corpus([d.text for d in docs])
+    for doc, quotations, labels in zip(docs, results, cluster_labels(results), strict=True):
+        yield from _records(doc, quotations, terms, labels)
+    for reason in failures:
+        yield Failure(reason)
+
+
+def _read_all(sources: list[Source | InputError]) -> tuple[list[Document], list[str]]:
+    from quotedb.ingest.read import read_document
+
+    docs: list[Document] = []
+    failures: list[str] = []
+    for source in sources:
+        if isinstance(source, InputError):
+            failures.append(str(source))
+            continue
+        try:
+            docs.append(read_document(source))
+        except InputError as exc:
+            failures.append(str(exc))
+    return docs, failures
+
+
+def _records(
+    doc: Document,
+    quotations: list[Quotation],
+    terms: bool,
+    clusters: Iterable[str | None] | None = None,
+) -> Iterator[Record]:
+    """One article's quotation records; ``clusters``: a same-utterance label per quotation."""
+    from quotedb.core import QuoteKind
+    from quotedb.read.records import extracted_record, file_name
+
+    name = file_name(doc.source) or doc.source
+    labels = list(clusters) if clusters is not None else [None] * len(quotations)
+    for q, label in zip(quotations, labels, strict=True):
+        if q.kind is QuoteKind.TERM and not terms:
+            continue
+        yield extracted_record(name, q, label)

@@ -1,10 +1,15 @@
-"""The ``quotedb`` command: a thin layer over :mod:`quotedb.api`."""
+"""The ``quotedb`` command: a thin layer over :mod:`quotedb.api`.
+
+One module per group of commands: ingest (ingest, reextract), extract, query (quotes,
+people, person, show), search (search, who), export, corrections (correct ..., corrections)
+and db. The help lists the commands in the order they are registered here.
+"""
 
 import gc
 
 import typer
 
-from quotedb.cli import db, export, extract, ingest, people, query, search
+from quotedb.cli import corrections, db, export, extract, ingest, query, search
 
 app = typer.Typer(
     name="quotedb",
@@ -14,8 +19,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (ingest, people, query, search, export, extract):
-    module.register(app)
+for command in (
+    ingest.ingest,
+    query.show,
+    query.person,
+    corrections.corrections,
+    ingest.reextract,
+    query.quotes,
+    query.people,
+    search.search,
+    search.who,
+    export.export,
+    extract.extract,
+):
+    app.command()(command)
+app.add_typer(corrections.correct_app, name="correct")
 app.add_typer(db.app, name="db")
 
 

@@ -12,8 +12,7 @@ from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from quotedb.api import Database
-from quotedb.db.engine import ENV_VAR
+from quotedb.api import ENV_VAR, Database
 from quotedb.errors import QuotedbError
 
 out = Console(soft_wrap=True)

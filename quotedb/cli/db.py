@@ -10,12 +10,11 @@ from quotedb.cli.common import (
     ListFormat,
     err,
     escape,
+    open_db,
     out,
     print_json,
     user_errors,
 )
-from quotedb.db import migrations
-from quotedb.db.engine import check_connection, describe, make_engine, resolve_url
 
 app = typer.Typer(
     help="Database schema: current revision, upgrade, downgrade, integrity check.",
@@ -23,20 +22,14 @@ app = typer.Typer(
 )
 
 
-def _engine(db: str | None):  # type: ignore[no-untyped-def]
-    engine = make_engine(resolve_url(db))
-    check_connection(engine)
-    return engine
-
-
 @app.command()
 @user_errors
 def current(db: DbOption = None) -> None:
     """Show the schema revision of the database and the newest one available."""
-    engine = _engine(db)
-    cur, head = migrations.current_revision(engine), migrations.head_revision(engine)
+    database = open_db(db, migrate=False)
+    cur, head = database.revisions()
     state = "up to date" if cur == head else f"behind (head is {head})"
-    out.print(f"{cur or 'empty'} ({state}) — {describe(engine.url)}", highlight=False)
+    out.print(f"{cur or 'empty'} ({state}) — {database.description}", highlight=False)
 
 
 @app.command()
@@ -46,9 +39,8 @@ def upgrade(
     db: DbOption = None,
 ) -> None:
     """Migrate the schema up (to head by default)."""
-    engine = _engine(db)
-    migrations.upgrade(engine, revision)
-    err.print(f"Upgraded to {migrations.current_revision(engine)}", highlight=False)
+    reached = open_db(db, migrate=False).upgrade(revision)
+    err.print(f"Upgraded to {reached}", highlight=False)
 
 
 @app.command()
@@ -58,9 +50,8 @@ def downgrade(
     db: DbOption = None,
 ) -> None:
     """Migrate the schema down (``base`` removes every table)."""
-    engine = _engine(db)
-    migrations.downgrade(engine, revision)
-    err.print(f"Downgraded to {migrations.current_revision(engine) or 'base'}", highlight=False)
+    reached = open_db(db, migrate=False).downgrade(revision)
+    err.print(f"Downgraded to {reached or 'base'}", highlight=False)
 
 
 @app.command()
@@ -68,10 +59,8 @@ def downgrade(
 def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
     """Verify the database: schema at head, every quotation inside its article's text and
     equal to it, no orphan rows, full-text index in step. Exit code 1 on any problem."""
-    from quotedb.db.check import check_database
-
-    engine = _engine(db)
-    report = check_database(engine)
+    database = open_db(db, migrate=False)
+    report = database.check()
     if fmt is ListFormat.json:
         print_json(
             {
@@ -95,7 +84,7 @@ def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
         verdict = "no problems" if report.ok else f"{len(report.problems)} problem(s)"
         out.print(
             f"{report.articles} article(s), {report.quotations} quotation(s): {verdict} "
-            f"— {describe(engine.url)}",
+            f"— {database.description}",
             highlight=False,
         )
     if not report.ok:

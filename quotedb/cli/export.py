@@ -1,14 +1,13 @@
 """``quotedb export``: a selection of quotations as a data file or a citation list."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from quotedb.api import CitationStyle, ExportFormat, GroupBy
 from quotedb.cli.common import DateOption, DbOption, as_date, err, open_db, user_errors
 from quotedb.cli.search import KindOption
-from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 
 
 @user_errors
@@ -37,23 +36,18 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago."""
-    from quotedb.export.document import write_export
-    from quotedb.export.selection import select_quotations
-    from quotedb.read.filters import Filter
-
-    database = open_db(db)
-    f = Filter(
-        by, outlet, as_date(since), as_date(until), kind.value if kind else None, limit, article
+    n = open_db(db).export(
+        output,
+        fmt=fmt,
+        style=style,
+        group_by=group_by,
+        by=by,
+        phrase=phrase,
+        article=article,
+        outlet=outlet,
+        since=as_date(since),
+        until=as_date(until),
+        kind=kind.value if kind else None,
+        limit=limit,
     )
-    with database.session() as session:
-        rows = select_quotations(session, f, phrase)
-        if output is None:
-            n = write_export(rows, sys.stdout, fmt, style, group_by)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                n = write_export(rows, fh, fmt, style, group_by)
     err.print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(export)

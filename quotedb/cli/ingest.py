@@ -1,6 +1,5 @@
-"""``quotedb ingest``: articles in, quotations stored."""
+"""``quotedb ingest`` and ``reextract``: articles in, quotations stored (again)."""
 
-import contextlib
 import time
 from typing import Annotated
 
@@ -11,11 +10,13 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 from rich.text import Text
 
+from quotedb import api
 from quotedb.cli.common import (
     DateOption,
     DbOption,
@@ -25,12 +26,6 @@ from quotedb.cli.common import (
     open_db,
     user_errors,
 )
-from quotedb.errors import InputError
-from quotedb.ingest.documents import Metadata, Source, discover
-from quotedb.ingest.parallel import auto_workers
-from quotedb.ingest.pipeline import ingest_sources
-from quotedb.ingest.read import DEFAULT_MAX_BYTES
-from quotedb.ingest.tasks import DEFAULT_TIMEOUT, Extracted, Outcome
 
 REFRESH_SECONDS = 0.1
 MB = 1024 * 1024
@@ -44,17 +39,6 @@ class ArticleRate(ProgressColumn):
         elapsed = task.elapsed or 0.0
         rate = done / elapsed if elapsed > 0 else 0.0
         return Text(f"{done} articles, {rate:,.0f} articles/s", style="progress.data.speed")
-
-
-def _input_bytes(sources: list[Source | InputError]) -> int | None:
-    total = 0
-    for s in sources:
-        if isinstance(s, Source):
-            if s.path is None:
-                return None
-            with contextlib.suppress(OSError):
-                total += s.path.stat().st_size
-    return total
 
 
 @user_errors
@@ -74,11 +58,11 @@ def ingest(
     ] = 1,
     max_mb: Annotated[
         float, typer.Option("--max-mb", min=0.001, help="Refuse articles larger than this.")
-    ] = DEFAULT_MAX_BYTES / MB,
+    ] = api.DEFAULT_MAX_BYTES / MB,
     timeout: Annotated[
         float,
         typer.Option(min=0, help="Give up on an article whose extraction takes longer (0: never)."),
-    ] = DEFAULT_TIMEOUT,
+    ] = api.DEFAULT_TIMEOUT,
     db: DbOption = None,
 ) -> None:
     """Ingest articles (text, Markdown, HTML, JSON Lines): extract their quotations and store
@@ -86,11 +70,10 @@ def ingest(
     # The schema is brought to head while the first articles are extracted (a new
     # database's migration costs a fifth of a second); the connection is checked now.
     database = open_db(db, migrate=False)
-    overrides = Metadata(
+    overrides = api.Metadata(
         title=title, outlet=outlet, url=url, published=date.date().isoformat() if date else None
     )
-    sources = list(discover(paths))
-    total = _input_bytes(sources)
+    inputs = api.Inputs(paths)
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -107,26 +90,16 @@ def ingest(
         auto_refresh=False,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("Ingesting", total=total, articles=0)
-        last = [0.0]
-
-        def advance(outcome: Outcome) -> None:
-            done = int(progress.tasks[0].fields["articles"]) + isinstance(outcome, Extracted)
-            progress.update(task, advance=outcome.size, articles=done)
-            if (now := time.monotonic()) - last[0] > REFRESH_SECONDS:
-                last[0] = now
-                progress.refresh()
-
+        task = progress.add_task("Ingesting", total=inputs.size, articles=0)
         try:
-            report = ingest_sources(
-                database.sessions,
-                sources,
+            report = database.ingest(
+                inputs,
                 overrides,
-                workers=workers or auto_workers(),
+                workers=workers,
                 max_bytes=int(max_mb * MB),
-                timeout=timeout or None,
-                on_outcome=advance,
-                prepare=lambda: migrate_db(database, db),
+                timeout=timeout,
+                progress=Advance(progress, task),
+                before_store=lambda: migrate_db(database, db),
             )
         except KeyboardInterrupt:
             progress.stop()
@@ -144,5 +117,38 @@ def ingest(
         raise typer.Exit(1)
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(ingest)
+class Advance:
+    """Moves the progress bar by each input's bytes, redrawn at most every REFRESH_SECONDS."""
+
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        self.progress, self.task, self.last = progress, task, 0.0
+
+    def __call__(self, step: api.Step) -> None:
+        done = int(self.progress.tasks[0].fields["articles"]) + step.article
+        self.progress.update(self.task, advance=step.size, articles=done)
+        if (now := time.monotonic()) - self.last > REFRESH_SECONDS:
+            self.last = now
+            self.progress.refresh()
+
+
+@user_errors
+def reextract(
+    outdated: Annotated[
+        bool, typer.Option("--outdated", help="Only articles extracted by another version.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Re-run the current extractor over stored articles, then replay the corrections."""
+    database = open_db(db)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("Re-extracting", total=None)
+
+        def step(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        result = database.reextract(outdated=outdated, progress=step)
+    err.print(
+        f"Re-extracted {result.articles} article(s) with extractor {result.extractor}: "
+        f"{result.quotations} quotation(s).",
+        highlight=False,
+    )

@@ -81,7 +81,7 @@ def search(
         query,
         marks=HIGHLIGHT if table else ("**", "**"),
         escape=escape if table else str,
-        speaker=by,
+        by=by,
         outlet=outlet,
         since=as_date(since),
         until=as_date(until),
@@ -104,11 +104,6 @@ def who(
 ) -> None:
     """Who said this? The closest attested quotations to a half-remembered one."""
     records = open_db(db).who(
-        text, speaker=by, outlet=outlet, since=as_date(since), until=as_date(until), limit=limit
+        text, by=by, outlet=outlet, since=as_date(since), until=as_date(until), limit=limit
     )
     show_hits(records, "similarity", fmt)
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(search)
-    app.command()(who)

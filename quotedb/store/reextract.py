@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, QuoteKind, extract
@@ -24,3 +25,12 @@ def reextract(session: Session, article: Article) -> int:
     article.extractor_version = EXTRACTOR_VERSION
     session.expire(article, ["quotations"])  # written without the ORM
     return len(article.quotations)
+
+
+def article_ids(session: Session, *, outdated: bool = False) -> list[int]:
+    """The stored articles to re-extract, in id order (``outdated``: only those another
+    extractor version produced)."""
+    stmt = select(Article.id).order_by(Article.id)
+    if outdated:
+        stmt = stmt.where(Article.extractor_version != EXTRACTOR_VERSION)
+    return list(session.scalars(stmt))

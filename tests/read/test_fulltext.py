@@ -47,7 +47,7 @@ def test_snippet_highlights_the_match(seeded: Database) -> None:
 
 
 def test_filters_speaker_kind_dates(seeded: Database) -> None:
-    by_blinken = seeded.search("expect", speaker="Blinken")
+    by_blinken = seeded.search("expect", by="Blinken")
     assert by_blinken and all("Blinken" in str(r["speaker"]) for r in by_blinken)
     assert all(r["kind"] == "direct" for r in seeded.search("path", kind="direct"))
     early = seeded.search("path", until=dt.date(2022, 1, 19))

@@ -33,7 +33,7 @@ def test_paraphrase_with_other_word_forms(seeded: Database) -> None:
 
 def test_limit_and_filters(seeded: Database) -> None:
     assert len(seeded.who("right path track", limit=2)) == 2
-    by_blinken = seeded.who("we expected no breakthroughs", speaker="Blinken", limit=50)
+    by_blinken = seeded.who("we expected no breakthroughs", by="Blinken", limit=50)
     assert by_blinken and all("Blinken" in str(r["speaker"]) for r in by_blinken)
 
 
