@@ -50,3 +50,15 @@ def is_title(text: str, q: QuoteSpan) -> bool:
         return False
     p = prev.group(1)
     return p.lower() in TITLE_SLOT or p.endswith(("’s", "'s"))
+
+
+def is_pull_quote(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is a line of its own (a subheading or a bullet that quotes someone),
+    or opens the headline before a colon: pages print speech so, with no cue beside it."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : q.open_at].strip(" -–—•*\t") or len(text[q.start : q.end].split()) < 2:
+        return False
+    after = text[q.close_end : line_end]
+    return not after.strip(" .:\t") or (line_start == 0 and after.startswith(":"))

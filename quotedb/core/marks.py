@@ -1,9 +1,11 @@
 """Quotation spans: pair quotation marks in one linear pass, recovering locally from errors.
 
-Handles curly, straight and doubled-apostrophe ('') marks, British single quotes (a closing ’
-is told from an apostrophe by its neighbours), guillemets, „low-high“ marks, nesting (the
-inner family is ignored while the outer one is open; single quotes inside single quotes are
-counted, as all-straight text nests them), and the multi-paragraph convention (a paragraph
+Handles curly, straight and doubled-apostrophe marks ('' and ’’ close a double quotation, as
+wire copy types them; ``…'' is the LaTeX-style pair; ‘‘ opens), British single quotes (a
+closing ’ is told from an apostrophe by its neighbours; ’’ inside one closes a nested quotation
+and then it), guillemets, „low-high“ marks, nesting (the inner family is ignored while the
+outer one is open; single quotes inside single quotes are counted, as all-straight text nests
+them), and the multi-paragraph convention (a paragraph
 that opens a quotation without closing it continues in the next one, which reopens with a
 mark). A paragraph break ends any quotation left open, so an error never spreads further.
 """
@@ -16,9 +18,9 @@ from dataclasses import dataclass
 # Apostrophes inside words (don’t, Russia’s) are not candidates at all; '' is one double mark.
 # The leading lookahead names every mark's first character, so the regex engine skips
 # straight to candidates instead of trying each branch at every position (3x faster).
-_MARK = re.compile(r"(?=[“”„«»\"‘‚‹›’'\n])(?:''|[“”„«»\"‘‚‹›]|(?<!\w)[’']|[’'](?!\w)|\n)")
-_DOUBLE_OPEN = "“„«"
-_DOUBLE_CLOSE = "”»"
+_MARK = re.compile(r"(?=[“”„«»\"‘‚‹›’'`\n])(?:''|’’|‘‘|``|[“”„«»\"‘‚‹›]|(?<!\w)[’']|[’'](?!\w)|\n)")
+_DOUBLE_OPEN = ("“", "„", "«", "‘‘", "``")
+_DOUBLE_CLOSE = ("”", "»", "’’")
 _SINGLE_OPEN = "‘‚‹"
 _SINGLE_CLOSE = "’›"
 _LOOKAHEAD = 300  # bounded search for a better single closer keeps the pass linear
@@ -92,6 +94,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if not pending.single and pending.end - pending.start >= 20:
                 out.append(pending)
             pending = None
+        if fam == "s" and mark == "’’" and not _is_space(before) and not after.isalnum():
+            # Two single closers in a row: a nested quotation's and then this one's.
+            a, b = strip(start, i + 1 if inner else i)
+            if b > a:
+                out.append(QuoteSpan(open_at, a, b, m.end(), True, continued))
+            fam, inner = "", 0
+            continue
         if fam and f != fam:
             continue  # the other family is nested inside the open quotation
         if fam == "d":

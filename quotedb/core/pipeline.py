@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from quotedb.core import coref
 from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
 from quotedb.core.cues import is_strong
-from quotedb.core.kinds import is_markup, is_title
+from quotedb.core.kinds import is_markup, is_pull_quote, is_title
 from quotedb.core.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -154,7 +154,8 @@ def _quotation(
         return Quotation(q.start, q.end, words, QuoteKind.TERM, evidence="title")
     sentence_like = opens and words[:1].isupper() and len(words.split()) >= 3
     if link is None:
-        kind = QuoteKind.DIRECT if sentence_like and len(words.split()) >= 6 else QuoteKind.TERM
+        speech = (sentence_like and len(words.split()) >= 6) or is_pull_quote(text, q)
+        kind = QuoteKind.DIRECT if speech else QuoteKind.TERM
         return Quotation(q.start, q.end, words, kind)
     kind = (
         QuoteKind.DIRECT

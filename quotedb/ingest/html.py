@@ -1,5 +1,8 @@
 """Saved web pages: the main text and the page's metadata, by trafilatura.
 
+The DOM is first repaired by :mod:`quotedb.ingest.page` (embedded posts, pop-up cards, split
+bodies) so that the text reads as the article does.
+
 trafilatura (and lxml under it) is imported on the first HTML page, so that ingesting plain
 text never pays for it.
 """
@@ -26,11 +29,17 @@ def read_html(data: bytes, label: str) -> tuple[str, Metadata]:
 
 def _extract(page: str, label: str) -> dict[str, Any]:
     import trafilatura
+    from trafilatura.utils import load_html
+
+    from quotedb.ingest.page import prepare
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
+        tree = load_html(page)
+        if tree is None:
+            return {}
         doc = trafilatura.bare_extraction(
-            page, with_metadata=True, include_comments=False, include_tables=False
+            prepare(tree), with_metadata=True, include_comments=False, include_tables=False
         )
     except RecursionError:
         raise InputError(f"{label}: page nested too deeply to parse") from None
