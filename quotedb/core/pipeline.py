@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from quotedb.core import coref
 from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
+from quotedb.core.confidence import calibrate
 from quotedb.core.cues import is_strong
 from quotedb.core.kinds import is_markup, is_pull_quote, is_title
 from quotedb.core.lexicon import (
@@ -46,7 +47,13 @@ class _Speaker:
 
 
 def extract(text: str) -> list[Quotation]:
-    """Quotations of one text, speakers named by the fullest name the text uses."""
+    """Quotations of one text, speakers named by the fullest name the text uses, each
+    attribution's confidence the probability that it is right."""
+    return calibrate(attribute(text))
+
+
+def attribute(text: str) -> list[Quotation]:
+    """Quotations of one text with their attributions and the rules' raw scores."""
     quotes = find_quotes(text)
     if not quotes:
         return []
