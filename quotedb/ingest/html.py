@@ -7,12 +7,15 @@ text never pays for it.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Metadata
 from quotedb.ingest.encoding import decode, normalize_newlines
 from quotedb.ingest.metadata import page_metadata, read_page, refuse_non_article
+
+_SENTENCE = re.compile(r"\w[\w)”’\"']*[.!?…]")
 
 
 def read_html(data: bytes, label: str) -> tuple[str, Metadata]:
@@ -22,7 +25,7 @@ def read_html(data: bytes, label: str) -> tuple[str, Metadata]:
     text = normalize_newlines(str(fields.get("text") or "")).strip()
     parts = read_page(page)
     refuse_non_article(parts, text, label)
-    if not text:
+    if not _SENTENCE.search(text):  # nothing, or menu labels only
         raise InputError(f"{label}: not an article (no article text found in the page)")
     found = _metadata(fields)
     return text + "\n", page_metadata(parts, found) if parts else found

@@ -25,15 +25,13 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "ClaimReview", "Episode", "
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 _BYLINE_ATTR = re.compile(r"author|byline|autor|auteur|signature|firma", re.I)
 _DATE_ATTR = re.compile(r"date|time|publish|dateline|fecha|datum", re.I)
-_NOT_ARTICLE = (
-    (
-        re.compile(
-            r"^\s*(?:http\s+)?(?:error\s+)?[45]\d\d\b|\b[45]\d\d\s+(?:forbidden|not found)\b"
-            r"|^\s*(?:403\s+)?forbidden\b|^\s*access denied\b|^\s*page not found\b",
-            re.I,
-        ),
-        "an HTTP error page",
-    ),
+_HTTP_ERROR = re.compile(
+    r"^\s*(?:http\s+)?(?:error\s+)?[45]\d\d\s*[-:–|]?\s*"
+    r"(?:error|forbidden|not found|unauthori[sz]ed|bad request|internal server error"
+    r"|service unavailable|bad gateway|gone|access denied)\b"
+    r"|^\s*(?:http\s+)?error\s+[45]\d\d\b"
+    r"|^\s*(?:forbidden|access denied|page not found|not found)\s*[.!]?\s*$",
+    re.I,
 )
 _STUB = (
     (
@@ -61,7 +59,7 @@ _STUB = (
 _DATE_SEGMENTS = re.compile(r"\s*[;|/•·]\s*")
 _UPDATED = re.compile(r"updated|modified|aktualisiert|actualizado|mis à jour|ago\b", re.I)
 _COPYRIGHT = re.compile(r"copyright|©|all rights reserved", re.I)
-STUB_WORDS = 120  # a page whose text is shorter than this and says one of the above is a stub
+STUB_WORDS = 100  # a page whose text is shorter than this and says one of the above is a stub
 
 
 @dataclass(slots=True)
@@ -81,17 +79,19 @@ class Page:
 
 def refuse_non_article(page: Page | None, text: str, label: str) -> None:
     """Raise when the page is an error page or a stub rather than an article."""
-    heads = [page.title, *page.headings[:2]] if page else []
-    for pattern, reason in _NOT_ARTICLE:
-        if any(pattern.search(h) for h in heads if h):
-            raise InputError(f"{label}: not an article ({reason})")
+    heads = [h for h in ([page.title, *page.headings[:2]] if page else []) if h]
     words = len(text.split())
+    first_line = text.strip().split("\n", 1)[0]
+    if any(_HTTP_ERROR.search(h) for h in heads) or (
+        words < STUB_WORDS and _HTTP_ERROR.search(first_line)
+    ):
+        raise InputError(
+            f"{label}: not an article (an HTTP error page: {(heads or [first_line])[0][:60]!r})"
+        )
     if words < STUB_WORDS:
         for pattern, reason in _STUB:
-            if pattern.search(text) or any(pattern.search(h) for h in heads if h):
+            if pattern.search(text) or any(pattern.search(h) for h in heads):
                 raise InputError(f"{label}: not an article ({reason}, {words} words of text)")
-        if heads and _NOT_ARTICLE[0][0].search(text):
-            raise InputError(f"{label}: not an article (an HTTP error page)")
 
 
 def read_page(markup: str) -> Page | None:
