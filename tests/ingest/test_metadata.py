@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from quotedb.api import Database
 from quotedb.cli.app import app
 from quotedb.errors import InputError
 from quotedb.ingest.bylines import clean_bylines
@@ -318,3 +319,20 @@ def test_non_articles_counted_failed_and_never_stored(
     assert "script1.html: not an article" in result.stderr
     assert "script2.html: not an article" in result.stderr  # refused, not "already stored"
     assert counts(env_db)[0] == 1
+
+
+def test_report_names_each_duplicate_and_the_article_it_duplicates(
+    db_url: str, tmp_path: Path
+) -> None:
+    first = tmp_path / "first.html"
+    first.write_bytes(page("<title>Bridge opens | Valley Courier</title>"))
+    (tmp_path / "again.html").write_bytes(first.read_bytes())
+    (tmp_path / "later.html").write_bytes(first.read_bytes())
+    with Database(db_url) as database:
+        database.ingest([str(first)])
+        report = database.ingest([str(tmp_path / "again.html"), str(tmp_path / "later.html")])
+    assert report.duplicates == 2
+    assert sorted(report.duplicate_of) == [
+        (str(tmp_path / "again.html"), str(first)),
+        (str(tmp_path / "later.html"), str(first)),
+    ]
