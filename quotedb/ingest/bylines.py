@@ -212,7 +212,7 @@ def _is_group(name: str) -> bool:
 def _same_outlet(name: str, outlet: str | None) -> bool:
     if not outlet:
         return False
-    a, b = fold(name).split(), fold(outlet).split()
+    a, b = (fold(x).removeprefix("the ").split() for x in (name, outlet))
     n = min(len(a), len(b))
     return n > 0 and a[:n] == b[:n]
 

@@ -41,6 +41,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     # (what was read, the stored article's source it duplicates), for every duplicate
     duplicate_of: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, with a field dropped
 
     @property
     def ok(self) -> bool:
@@ -52,6 +53,7 @@ class IngestReport:
         self.quotations += other.quotations
         self.failed.extend(other.failed)
         self.duplicate_of.extend(other.duplicate_of)
+        self.warnings.extend(other.warnings)
 
 
 class Writer:
@@ -160,6 +162,7 @@ class Writer:
                 seen[item.doc.content_hash] = item.doc.source
                 remember_pairs(item.pairs)
                 add_article(session, item.doc, item.stored)
+                tally.warnings.extend(item.doc.meta.warnings)
                 tally.added += 1
                 tally.quotations += len(item.quotations)
             self.carry.keep(session)

@@ -102,6 +102,7 @@ def test_unreadable_date_stores_the_article_undated(
     dump.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(dump)])
     assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "'the day after' is not a date" in result.stderr
     engine = create_engine(resolve_url(env_db))
     with Session(engine) as s:
         rows = [(a.published, a.authors) for a in s.scalars(select(Article).order_by(Article.id))]
