@@ -105,6 +105,8 @@ def ingest(
             progress.stop()
             err.print("Interrupted: what was stored is complete; run again to resume.")
             raise typer.Exit(130) from None
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     for _label, reason in report.failed:
         err.print(f"[red]failed:[/] {escape(reason)}", highlight=False)
     err.print(

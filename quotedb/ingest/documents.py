@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotedb.errors import InputError
+from quotedb.ingest.bylines import split_names
+from quotedb.ingest.when import parse_any_date
 
 KINDS = {
     ".txt": "text",
@@ -40,6 +42,7 @@ class Metadata:
     published: str | None = None  # ISO date
     url: str | None = None
     dateline: str | None = None
+    warnings: list[str] = field(default_factory=list)  # what was dropped, for the reader
 
     def merged(self, other: Metadata) -> Metadata:
         """Fields of ``self`` win; ``other`` fills the gaps."""
@@ -50,6 +53,7 @@ class Metadata:
             published=self.published or other.published,
             url=self.url or other.url,
             dateline=self.dateline or other.dateline,
+            warnings=[*self.warnings, *(w for w in other.warnings if w not in self.warnings)],
         )
 
 
@@ -88,25 +92,48 @@ def _manifest(folder: Path) -> dict[str, Metadata]:
         raise InputError(f"{path}: unreadable manifest ({exc})") from None
     if not isinstance(raw, dict):
         raise InputError(f"{path}: a manifest maps file names to metadata objects")
-    return {name: metadata_from_mapping(fields) for name, fields in raw.items()}
+    return {name: metadata_from_mapping(fields, str(folder / name)) for name, fields in raw.items()}
 
 
-def metadata_from_mapping(fields: object) -> Metadata:
+def metadata_from_mapping(fields: object, label: str = "") -> Metadata:
+    """Metadata from a record, a manifest entry or front matter, as people write them:
+    ``author`` or ``authors`` (a list, or one string "A, B and C"), ``published`` or ``date``
+    in any common form. A date that cannot be read is dropped with a warning."""
     if not isinstance(fields, dict):
         return Metadata()
-    authors = fields.get("authors") or []
-    if isinstance(authors, str):
-        authors = [a.strip() for a in authors.split(";") if a.strip()]
-    elif not isinstance(authors, list):
-        authors = [authors]
+    raw_date = fields.get("published", fields.get("date"))
+    published = parse_any_date(raw_date)
+    warnings = []
+    if published is None and raw_date not in (None, ""):
+        where = f"{label}: " if label else ""
+        warnings.append(f"{where}published: {str(raw_date)!r} is not a date; stored undated")
     return Metadata(
         title=_text(fields.get("title")),
         outlet=_text(fields.get("outlet")),
-        authors=[str(a) for a in authors if a not in (None, "")],
-        published=_text(fields.get("published")),
+        authors=_authors(fields.get("authors", fields.get("author"))),
+        published=published,
         url=_text(fields.get("url")),
         dateline=_text(fields.get("dateline")),
+        warnings=warnings,
     )
+
+
+def _authors(value: object) -> list[str]:
+    """Authors as a list of names, whether given as a list or as one string."""
+    if value in (None, ""):
+        return []
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):  # {"name": ...}, as JSON-LD and CSL write people
+            item = item.get("name") or " ".join(
+                str(item[k]) for k in ("given", "family") if item.get(k)
+            )
+        if isinstance(item, str):
+            names.extend(split_names(item))
+        elif item not in (None, ""):
+            names.append(str(item))
+    return names
 
 
 def _text(value: object) -> str | None:

@@ -10,11 +10,15 @@ text never pays for it.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Metadata
 from quotedb.ingest.encoding import decode, normalize_newlines
+from quotedb.ingest.metadata import page_metadata, read_page, refuse_non_article
+
+_SENTENCE = re.compile(r"\w[\w)”’\"'」]*[.!?…。！？।]")
 
 
 def read_html(data: bytes, label: str) -> tuple[str, Metadata]:
@@ -22,9 +26,12 @@ def read_html(data: bytes, label: str) -> tuple[str, Metadata]:
     page = decode(data, label, html=True)
     fields = _extract(page, label)
     text = normalize_newlines(str(fields.get("text") or "")).strip()
-    if not text:
-        raise InputError(f"{label}: no article text found in the page")
-    return text + "\n", _metadata(fields)
+    parts = read_page(page)
+    refuse_non_article(parts, text, label)
+    if not _SENTENCE.search(text):  # nothing, or menu labels only
+        raise InputError(f"{label}: not an article (no article text found in the page)")
+    found = _metadata(fields)
+    return text + "\n", page_metadata(parts, found) if parts else found
 
 
 def _extract(page: str, label: str) -> dict[str, Any]:

@@ -18,6 +18,10 @@ _REPORTED = re.compile(
 )
 
 
+TITLE_WORDS = (3, 25)  # fewer is a label ("Staff Reports"), more a paragraph
+_PLACE_AND_DATE = re.compile(r"^[A-Z][\w.'’ -]*,\s*[A-Z][\w.]*\s*(?:[—–-]|\d|$)")
+
+
 def infer_metadata(text: str) -> Metadata:
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     return Metadata(
@@ -26,11 +30,20 @@ def infer_metadata(text: str) -> Metadata:
 
 
 def _title(paragraphs: list[str]) -> str | None:
+    """The first line, when it reads as a headline; no title beats a wrong one.
+
+    A headline has a few words ("Staff Reports" or a place name alone is a label), starts
+    with a capital, and does not end as a sentence does (a lead paragraph); nor is it a
+    byline or a dateline."""
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0]
-    looks_like_sentence = first.endswith((".", "”", '"', ":")) and len(first.split()) > 20
-    if len(first) > 200 or looks_like_sentence or _DATELINE.match(first):
+    words = first.split()
+    if not TITLE_WORDS[0] <= len(words) <= TITLE_WORDS[1] or not first[:1].isupper():
+        return None
+    if first.rstrip("”\"’'").endswith((".", ",", ";", ":")) or _DATELINE.match(first):
+        return None
+    if _BY.match(first) or _PLACE_AND_DATE.match(first):
         return None
     return first
 

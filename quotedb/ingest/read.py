@@ -142,9 +142,4 @@ def split_front_matter(text: str, label: str) -> tuple[str, Metadata]:
         post = frontmatter.loads(text)
     except Exception as exc:  # the YAML parser raises many kinds
         raise InputError(f"{label}: unreadable front matter ({exc})") from None
-    fields = {k: v for k, v in post.metadata.items()}
-    if "date" in fields and "published" not in fields:
-        fields["published"] = fields["date"]
-    if "author" in fields and "authors" not in fields:
-        fields["authors"] = [fields["author"]]
-    return str(post.content), metadata_from_mapping(fields)
+    return str(post.content), metadata_from_mapping(dict(post.metadata), label)

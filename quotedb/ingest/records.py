@@ -1,9 +1,10 @@
 """Articles as JSON objects (one per JSON Lines line), and quotations carried with them.
 
-A record is ``{"text": ..., "title", "outlet", "authors", "published" | "date", "url",
-"dateline", "id" | "file"}``. ``quotedb extract --with-article`` adds ``quotations`` and
-``extractor_version``; ingest stores those as they are when the version is the running
-extractor's, and extracts again otherwise.
+A record is ``{"text": ..., "title", "outlet", "authors" | "author", "published" | "date",
+"url", "dateline", "id" | "file"}``; authors may be a list or one string ("A, B and C"),
+dates any common form (ISO, RFC 2822, "Nov 19, 2019"). ``quotedb extract --with-article``
+adds ``quotations`` and ``extractor_version``; ingest stores those as they are when the
+version is the running extractor's, and extracts again otherwise.
 """
 
 from __future__ import annotations
@@ -43,10 +44,7 @@ def document_from_record(
     text = normalize_newlines(text.removeprefix("\ufeff"))
     if not text.strip():
         raise InputError(f"{label}: empty article text")
-    fields = dict(record)
-    if "published" not in fields and "date" in fields:
-        fields["published"] = fields["date"]
-    meta = (overrides or Metadata()).merged(metadata_from_mapping(fields))
+    meta = (overrides or Metadata()).merged(metadata_from_mapping(record, label))
     return Document(text=text, source=record_name(record, label), meta=meta)
 
 
@@ -79,6 +77,7 @@ def article_record(doc: Document, quotations: list[Quotation]) -> dict[str, Any]
         "published": m.published,
         "url": m.url,
         "dateline": m.dateline,
+        **({"warnings": m.warnings} if m.warnings else {}),
         "extractor_version": EXTRACTOR_VERSION,
         "quotations": [quotation_to_json(q) for q in quotations],
     }

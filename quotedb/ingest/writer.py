@@ -40,6 +40,9 @@ class IngestReport:
     duplicates: int = 0
     quotations: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # (what was read, the stored article's source it duplicates), for every duplicate
+    duplicate_of: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, with a field dropped
 
     @property
     def ok(self) -> bool:
@@ -50,6 +53,8 @@ class IngestReport:
         self.duplicates += other.duplicates
         self.quotations += other.quotations
         self.failed.extend(other.failed)
+        self.duplicate_of.extend(other.duplicate_of)
+        self.warnings.extend(other.warnings)
 
 
 class Writer:
@@ -118,16 +123,18 @@ class Writer:
         except InputError as exc:
             failure = (item.doc.source, str(exc))
         except SQLAlchemyError as exc:
-            if isinstance(exc, IntegrityError) and self._stored(item):  # by another writer
-                return IngestReport(duplicates=1)
+            stored = self._stored(item) if isinstance(exc, IntegrityError) else None
+            if stored is not None:  # by another writer
+                return IngestReport(duplicates=1, duplicate_of=[(item.doc.source, stored)])
             failure = _db_failure(item, exc)
         except Exception as exc:
             failure = (item.doc.source, f"{item.doc.source}: cannot store it ({exc!r})")
         return IngestReport(failed=[failure])
 
-    def _stored(self, item: Extracted) -> bool:
+    def _stored(self, item: Extracted) -> str | None:
+        """The source of the stored article with this one's text, if there is one."""
         with session_scope(self.sessions) as session:
-            return bool(stored_hashes(session, [item.doc.content_hash]))
+            return stored_sources(session, [item.doc.content_hash]).get(item.doc.content_hash)
 
     def _write(self, batch: list[Extracted]) -> IngestReport:
         try:
@@ -145,15 +152,17 @@ class Writer:
             writing(session, self.carry.resume(session)) as written,
         ):
             written.defer_foreign_keys()
-            seen = stored_hashes(session, [item.doc.content_hash for item in batch])
+            seen = stored_sources(session, [item.doc.content_hash for item in batch])
             fresh = [item for item in batch if item.doc.content_hash not in seen]
             prefetch(written, speaker_names(fresh))
             for item in batch:
                 if item.doc.content_hash in seen:
                     tally.duplicates += 1
+                    tally.duplicate_of.append((item.doc.source, seen[item.doc.content_hash]))
                     continue
-                seen.add(item.doc.content_hash)
+                seen[item.doc.content_hash] = item.doc.source
                 add_article(written, new_article(item.doc), item.stored)
+                tally.warnings.extend(item.doc.meta.warnings)
                 tally.added += 1
                 tally.quotations += len(item.quotations)
             self.carry.keep(written)
@@ -189,6 +198,8 @@ def speaker_names(batch: Iterable[Extracted]) -> Iterator[str]:
                 yield from q.aliases
 
 
-def stored_hashes(session: Session, hashes: list[str]) -> set[str]:
-    stmt = select(Article.content_hash).where(Article.content_hash.in_(hashes))
-    return set(session.scalars(stmt))
+def stored_sources(session: Session, hashes: list[str]) -> dict[str, str]:
+    """Stored articles with these texts: content hash -> where the article was read from."""
+    stmt = select(Article.content_hash, Article.source_path, Article.id)
+    rows = session.execute(stmt.where(Article.content_hash.in_(hashes)))
+    return {h: path or f"article {i}" for h, path, i in rows}

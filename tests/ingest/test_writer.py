@@ -4,6 +4,7 @@ from one batch to the next only while nobody else writes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -13,8 +14,9 @@ from quotedb.api import Database
 from quotedb.cli.app import app
 from quotedb.db.engine import make_engine, resolve_url
 from quotedb.db.models import Article, Cluster, Quotation
+from quotedb.errors import InputError
 from quotedb.ingest import writer
-from quotedb.ingest.documents import discover
+from quotedb.ingest.documents import Document, discover
 from quotedb.ingest.parallel import run
 from quotedb.ingest.tasks import Extracted, Options, tasks_for
 from quotedb.store import candidates
@@ -26,23 +28,35 @@ from .helpers import counts, jsonl
 SAID = "“We will never give up on the people of this great state,” Jane Doe said."
 
 
-def records(n: int, bad: int | None = None) -> str:
+def records(n: int) -> str:
     rows: list[dict[str, object]] = [
         {
             "file": f"r{i}.txt",
             "text": f"Story {i}.\n\n{SAID}\n\n“Item {i} is done,” John Roe said.",
-            "published": "2016-13-45" if i == bad else "2016-10-01",
+            "published": "2016-10-01",
         }
         for i in range(n)
     ]
     return jsonl(rows)
 
 
-def test_bad_article_costs_only_itself(runner: CliRunner, db_url: str, tmp_path: Path) -> None:
-    (tmp_path / "in.jsonl").write_text(records(30, bad=17))
+def test_bad_article_costs_only_itself(
+    runner: CliRunner, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article the store refuses (an unreadable date is no longer one: it is dropped on
+    reading) fails alone; the rest of its batch is stored."""
+    real = writer.add_article
+
+    def refuse_one(session: Any, doc: Document, quotations: Any) -> int:
+        if doc.source.endswith("r17.txt"):
+            raise InputError(f"{doc.source}: refused by the store")
+        return real(session, doc, quotations)
+
+    monkeypatch.setattr(writer, "add_article", refuse_one)
+    (tmp_path / "in.jsonl").write_text(records(30))
     result = runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", db_url])
     assert result.exit_code == 1
-    assert "'2016-13-45' is not a date" in result.stderr
+    assert "r17.txt: refused by the store" in result.stderr
     assert "29 article(s) added with 58 quotation(s)" in result.stderr
     assert counts(db_url) == (29, 58)
     check = runner.invoke(app, ["db", "check", "--db", db_url])
