@@ -109,6 +109,10 @@ def ingest(
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     for _label, reason in report.failed:
         err.print(f"[red]failed:[/] {escape(reason)}", highlight=False)
+    for source, stored in report.duplicate_of[:SHOWN_DUPLICATES]:
+        err.print(f"already stored: {escape(source)} (same text as {escape(stored)})")
+    if len(report.duplicate_of) > SHOWN_DUPLICATES:
+        err.print(f"… and {len(report.duplicate_of) - SHOWN_DUPLICATES} more already stored")
     err.print(
         f"{report.added} article(s) added with {report.quotations} quotation(s), "
         f"{report.duplicates} already stored, {len(report.failed)} failed "
@@ -117,6 +121,9 @@ def ingest(
     )
     if not report.ok:
         raise typer.Exit(1)
+
+
+SHOWN_DUPLICATES = 20  # duplicates named one by one; a re-ingested archive gets a count
 
 
 class Advance:

@@ -92,3 +92,14 @@ def test_default_database_is_named_once(
         assert result.exit_code == 0, result.output
         assert result.stderr.count(str(tmp_path / "data")) == 1 + (args[0] == "ingest")
         assert said in result.stderr
+
+
+def test_duplicates_are_named_with_the_article_they_repeat(
+    runner: CliRunner, env_db: str, seeds_dir: Path, tmp_path: Path
+) -> None:
+    ingest(runner, str(seeds_dir))
+    copy = tmp_path / "copy.txt"
+    first = sorted(seeds_dir.glob("*.txt"))[0]
+    copy.write_bytes(first.read_bytes())
+    out = ingest(runner, str(copy))
+    assert f"already stored: {copy} (same text as " in out and first.name in out
