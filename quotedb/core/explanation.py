@@ -23,9 +23,9 @@ _PLACES = (
 )
 # No speech verb at all: what the speaker was taken from instead.
 _NO_CUE = (
-    ("at:embedded post", "the author of an embedded post"),
-    ("at:headline", "no speech verb, only the headline's subject"),
-    ("at:sentence subject", "no speech verb, only the sentence's subject"),
+    ("at:embedded post", "as the author of an embedded post"),
+    ("at:headline", "with no speech verb, only the headline's subject"),
+    ("at:sentence subject", "with no speech verb, only the sentence's subject"),
 )
 _FAR = 1.5  # hundreds of characters between the quotation and its speaker's mention
 
@@ -65,7 +65,7 @@ def _how(q: Quotation, f: Mapping[str, float]) -> str:
     """The cue and where it stands."""
     for key, words in _NO_CUE:
         if f.get(key):
-            return f"with {words}"
+            return words
     if "dash signature" in q.evidence:
         return "signed with a dash after the quotation"
     if q.cue is None:

@@ -61,6 +61,11 @@ NAMED = Quotation(
             id="sentence-subject",
         ),
         pytest.param(
+            {"cue": None, "evidence": "embedded post"},
+            "a named speaker as the author of an embedded post",
+            id="embedded-post",
+        ),
+        pytest.param(
             {"cue": None, "evidence": "dash signature"},
             "signed with a dash after the quotation",
             id="dash-signature",
