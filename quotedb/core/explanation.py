@@ -57,7 +57,7 @@ def _who(q: Quotation, f: Mapping[str, float]) -> str:
         return "an unnamed source"
     what = "organisation" if f.get("speaker:organization") else "speaker"
     if f.get("label:one-word"):
-        return f"a {what} known by one word only"
+        return f"{'an' if what[0] == 'o' else 'a'} {what} known by one word only"
     return f"a named {what}"
 
 

@@ -41,6 +41,11 @@ NAMED = Quotation(
             id="nominal",
         ),
         pytest.param(
+            {"speaker": "Acme", "speaker_kind": SpeakerKind.ORGANIZATION},
+            "an organisation known by one word only",
+            id="one-word-organisation",
+        ),
+        pytest.param(
             {"speaker": "a senior official", "speaker_kind": SpeakerKind.UNNAMED},
             "an unnamed source",
             id="unnamed",
