@@ -240,14 +240,23 @@ class Database:
         outlet: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
     ) -> list[Record]:
-        """Quotations oldest first: by a speaker (any alias), from an outlet, in a date range."""
+        """Quotations oldest first: by a speaker (any alias), from an outlet, in a date range,
+        attributed with at least ``min_confidence`` (the probability that the speaker is right)."""
         from quotedb.read.filters import Filter
         from quotedb.read.quotations import find_quotes
         from quotedb.read.records import quotation_record
 
-        f = Filter(speaker=by, outlet=outlet, since=since, until=until, limit=limit)
+        f = Filter(
+            speaker=by,
+            outlet=outlet,
+            since=since,
+            until=until,
+            limit=limit,
+            min_confidence=min_confidence,
+        )
         with self.session() as s:
             return [quotation_record(q) for q in find_quotes(s, f)]
 
@@ -260,17 +269,18 @@ class Database:
         since: dt.date | None = None,
         until: dt.date | None = None,
         kind: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = 50,
         marks: tuple[str, str] = ("**", "**"),
         escape: Callable[[str], str] = str,
     ) -> list[Record]:
         """Full-text search, best first, each record with its score and highlighted snippet:
         each match between ``marks``, the rest of the text passed through ``escape`` (for
-        markup that the text must not make)."""
+        markup that the text must not make). ``min_confidence``: as in :meth:`quotes`."""
         from quotedb.read.filters import Filter
         from quotedb.read.search import search
 
-        f = Filter(by, outlet, since, until, kind, limit)
+        f = Filter(by, outlet, since, until, kind, limit, min_confidence=min_confidence)
         with self.session() as s:
             return [
                 h.record.to_dict()
@@ -287,14 +297,16 @@ class Database:
         since: dt.date | None = None,
         until: dt.date | None = None,
         kind: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = 5,
     ) -> list[Record]:
-        """The attested quotations closest to a half-remembered one, with a 0-100 similarity."""
+        """The attested quotations closest to a half-remembered one, with a 0-100 similarity
+        (``min_confidence``: as in :meth:`quotes`)."""
         from quotedb.read.filters import Filter
         from quotedb.read.records import quotation_record
         from quotedb.read.who import who
 
-        f = Filter(by, outlet, since, until, kind, limit)
+        f = Filter(by, outlet, since, until, kind, limit, min_confidence=min_confidence)
         with self.session() as s:
             return [
                 quotation_record(m.quotation) | {"similarity": m.similarity}
@@ -336,16 +348,18 @@ class Database:
         since: dt.date | None = None,
         until: dt.date | None = None,
         kind: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
     ) -> int:
         """Write a selection of quotations with their articles as data or a citation list
         (a style wins over the format) to a stream or a file (standard output by default);
-        matches of ``phrase`` come best first, the rest oldest first. How many were written."""
+        matches of ``phrase`` come best first, the rest oldest first; ``min_confidence``: as in
+        :meth:`quotes`. How many were written."""
         from quotedb.export.document import write_export
         from quotedb.export.selection import select_quotations
         from quotedb.read.filters import Filter
 
-        f = Filter(by, outlet, since, until, kind, limit, article)
+        f = Filter(by, outlet, since, until, kind, limit, article, min_confidence)
         how = (
             ExportFormat(fmt),
             CitationStyle(style) if style is not None else None,

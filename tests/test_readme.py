@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import typer
+from typer.testing import CliRunner
 
 from quotedb.cli.app import app
 
@@ -35,3 +37,25 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "README.md" in ci
     assert re.search(r"^    \$ python3 -m venv \.venv .*pytest", README, re.M)
+
+
+def tour_output(command: str) -> list[str]:
+    """The lines the README's tour shows under ``$ quotedb COMMAND``."""
+    block = README.split(f"$ quotedb {command}\n", 1)[1]
+    return block.split("\n$ ", 1)[0].splitlines()
+
+
+def test_the_tours_show_prints_what_the_readme_says(
+    runner: CliRunner, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What show says of a confidence (the lines after its rule) is what the tour shows."""
+    monkeypatch.setenv("QUOTEDB_DB", str(tmp_path / "tour.db"))
+    monkeypatch.setenv("COLUMNS", "100")
+    assert runner.invoke(app, ["ingest", str(seeds_dir)]).exit_code == 0
+    shown = runner.invoke(app, ["show", "32"])
+    assert shown.exit_code == 0, shown.output
+    expected = [line for line in tour_output("show 32") if not line.startswith(("#", "─"))]
+    assert any(line.startswith("Confidence 0.") for line in expected)
+    assert expected == [
+        line for line in shown.stdout.splitlines() if not line.startswith(("#", "─"))
+    ]

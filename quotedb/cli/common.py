@@ -41,6 +41,14 @@ DateOption = Annotated[
     dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="A date, YYYY-MM-DD.")
 ]
 OutletOption = Annotated[str | None, typer.Option(help="Only articles from this outlet.")]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        metavar="P",
+        help="Only attributions at least this likely to be right (a probability, 0 to 1).",
+    ),
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -6,7 +6,15 @@ from typing import Annotated
 import typer
 
 from quotedb.api import CitationStyle, ExportFormat, GroupBy
-from quotedb.cli.common import DateOption, DbOption, as_date, err, open_db, user_errors
+from quotedb.cli.common import (
+    DateOption,
+    DbOption,
+    MinConfidenceOption,
+    as_date,
+    err,
+    open_db,
+    user_errors,
+)
 from quotedb.cli.search import KindOption
 
 
@@ -31,6 +39,7 @@ def export(
     since: DateOption = None,
     until: DateOption = None,
     kind: KindOption = None,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
     db: DbOption = None,
@@ -48,6 +57,7 @@ def export(
         since=as_date(since),
         until=as_date(until),
         kind=kind.value if kind else None,
+        min_confidence=min_confidence,
         limit=limit,
     )
     err.print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)

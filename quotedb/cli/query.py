@@ -11,6 +11,7 @@ from quotedb.cli.common import (
     DbOption,
     FormatOption,
     ListFormat,
+    MinConfidenceOption,
     OutletOption,
     as_date,
     err,
@@ -49,13 +50,19 @@ def quotes(
     outlet: OutletOption = None,
     since: DateOption = None,
     until: DateOption = None,
+    min_confidence: MinConfidenceOption = None,
     limit: LimitOption = None,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """List quotations, oldest first: by a speaker, from an outlet, in a date range."""
     records = open_db(db).quotes(
-        by, outlet=outlet, since=as_date(since), until=as_date(until), limit=limit
+        by,
+        outlet=outlet,
+        since=as_date(since),
+        until=as_date(until),
+        min_confidence=min_confidence,
+        limit=limit,
     )
     if by and not records:
         err.print(f"No quotations by {by!r}.", highlight=False)
@@ -149,6 +156,7 @@ def print_view(r: dict[str, Any]) -> None:
         f"Cue: {r['cue'] or '-'}   Confidence: {r['confidence']:.2f}   "
         f"Evidence: {r['evidence'] or '-'}"
     )
+    say(f"Confidence {r['confidence_explanation']}")
     if (u := r["utterance"]) is not None:
         where = f"{u['articles']} article(s): {', '.join(u['outlets']) or 'no outlet given'}"
         say(

@@ -11,6 +11,7 @@ from quotedb.cli.common import (
     DbOption,
     FormatOption,
     ListFormat,
+    MinConfidenceOption,
     OutletOption,
     as_date,
     err,
@@ -71,6 +72,7 @@ def search(
     since: DateOption = None,
     until: DateOption = None,
     kind: KindOption = None,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many quotations.")] = 50,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
@@ -86,6 +88,7 @@ def search(
         since=as_date(since),
         until=as_date(until),
         kind=kind.value if kind else None,
+        min_confidence=min_confidence,
         limit=limit,
     )
     show_hits(records, "score", fmt)
@@ -98,12 +101,19 @@ def who(
     outlet: OutletOption = None,
     since: DateOption = None,
     until: DateOption = None,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many candidates.")] = 5,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """Who said this? The closest attested quotations to a half-remembered one."""
     records = open_db(db).who(
-        text, by=by, outlet=outlet, since=as_date(since), until=as_date(until), limit=limit
+        text,
+        by=by,
+        outlet=outlet,
+        since=as_date(since),
+        until=as_date(until),
+        min_confidence=min_confidence,
+        limit=limit,
     )
     show_hits(records, "similarity", fmt)

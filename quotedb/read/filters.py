@@ -1,4 +1,4 @@
-"""The one filter of every read: speaker, outlet, dates, kind, article, limit.
+"""The one filter of every read: speaker, outlet, dates, kind, article, confidence, limit.
 
 Listings, searches, ``who`` and exports all narrow quotations the same way, with the same
 conditions, whichever engine answers.
@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
 
 from quotedb.db.models import Article, Quotation
+from quotedb.errors import QueryError
 from quotedb.read.speakers import matching_speaker_ids
 
 S = TypeVar("S", bound=Select[*tuple[Any, ...]])
@@ -21,7 +22,8 @@ S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    """Which quotations a read is about; ``limit`` None means all of them."""
+    """Which quotations a read is about; ``limit`` None means all of them;
+    ``min_confidence``: only attributions at least this likely to be right (0 to 1)."""
 
     speaker: str | None = None
     outlet: str | None = None
@@ -30,6 +32,12 @@ class Filter:
     kind: str | None = None
     limit: int | None = None
     article: int | None = None
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        c = self.min_confidence
+        if c is not None and not 0.0 <= c <= 1.0:
+            raise QueryError(f"the minimum confidence is a probability from 0 to 1, not {c:g}")
 
     @property
     def needs_article(self) -> bool:
@@ -37,7 +45,13 @@ class Filter:
 
     @property
     def needs_quotation(self) -> bool:
-        return bool(self.speaker or self.kind or self.article or self.needs_article)
+        return bool(
+            self.speaker
+            or self.kind
+            or self.article
+            or self.min_confidence is not None
+            or self.needs_article
+        )
 
 
 def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
@@ -49,6 +63,8 @@ def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
         where.append(Quotation.kind == f.kind)
     if f.article:
         where.append(Quotation.article_id == f.article)
+    if f.min_confidence is not None:
+        where.append(Quotation.confidence >= f.min_confidence)
     if f.outlet:
         where.append(func.lower(Article.outlet) == f.outlet.casefold())
     if f.since:

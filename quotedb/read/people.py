@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quotedb.core import types as core
+from quotedb.core.explanation import explain
 from quotedb.core.names import first_named
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
@@ -84,6 +86,40 @@ def resolution(q: Quotation) -> str:
     return said + (" (corrected by hand)" if q.corrected else "")
 
 
+def extracted(q: Quotation) -> core.Quotation:
+    """The stored quotation as the extractor made it: what its confidence was computed from
+    (the rule's raw score aside, which is not stored)."""
+    mention = (
+        core.Mention(q.speaker_start, q.speaker_end, q.speaker_mention or "")
+        if q.speaker_start is not None and q.speaker_end is not None
+        else None
+    )
+    cue = (
+        core.Cue(q.cue_start, q.cue_end, q.cue)
+        if q.cue is not None and q.cue_start is not None and q.cue_end is not None
+        else None
+    )
+    return core.Quotation(
+        q.start,
+        q.end,
+        q.text,
+        core.QuoteKind(q.kind),
+        speaker=q.speaker.name if q.speaker else None,
+        speaker_kind=core.SpeakerKind(q.speaker.kind) if q.speaker else core.SpeakerKind.UNKNOWN,
+        mention=mention,
+        cue=cue,
+        confidence=round(q.confidence, 3),
+        evidence=q.evidence or "",
+    )
+
+
+def confidence_explanation(q: Quotation) -> str:
+    """The confidence in words; a speaker set by hand is no longer the extractor's claim."""
+    if q.corrected:
+        return f"{q.confidence:.2f}: corrected by hand, so the extractor's figure no longer applies"
+    return explain(extracted(q))
+
+
 def view_record(v: QuotationView) -> dict[str, Any]:
     q = v.quotation
     return {
@@ -102,6 +138,7 @@ def view_record(v: QuotationView) -> dict[str, Any]:
         "cue_start": q.cue_start,
         "cue_end": q.cue_end,
         "confidence": round(q.confidence, 3),
+        "confidence_explanation": confidence_explanation(q),
         "evidence": q.evidence,
         "resolution": resolution(q),
         "corrected": q.corrected,
