@@ -31,6 +31,7 @@ from quotedb.core.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     REPORTING_CUES,
+    ROLE_HEADS,
     SKIP_BEFORE_CUE,
     STARTERS,
     STOP,
@@ -121,6 +122,48 @@ def _plural_noun(toks: list[Token], k: int, word: str) -> bool:
     )
 
 
+_MODIFIER_LINKS = frozenset({"of", "to", "for", "at", "in", "from"})
+_SHARES = frozenset({"percent", "majority", "plurality"})  # "75 percent of voters": surveys
+
+
+def _org(words: list[str]) -> bool:
+    return words[-1].lower().removesuffix("’s").removesuffix("'s") in ORG_HEADS
+
+
+def _modified_head(toks: list[Token], starts: list[int], p: Phrase | None) -> Phrase | None:
+    """ "China's ambassador to Britain warned", "the authors of a study published in Nature
+    argued": a name inside the modifier of a person noun does not speak, the noun does."""
+    if p is None or not p.words[-1][:1].isupper():
+        return p
+    person = p.words[0].lower() not in DETERMINERS and len(p.words) > 1 and not _org(p.words)
+    i = bisect.bisect_left(starts, p.start) - 1
+    for _ in range(3):
+        if i < 1 or toks[i][2] not in _MODIFIER_LINKS:
+            return p
+        w = toks[i - 1][2]
+        if i >= 2 and w.islower() and w.endswith(("ed", "ing")) and len(w) > 4:
+            i -= 1  # "… published in", "… working at"
+            if toks[i - 1][2].lower() in STOP:
+                return p  # "the senator was rallying for Roe": a verb, not a modifier
+        head = phrase_before(toks, i)
+        if head is None or head.words[0].lower() in PRONOUNS:
+            return p
+        noun = head.words[-1]
+        if head.words[0][:1].isupper() and head.words[0].lower() not in DETERMINERS:
+            return p  # "China's ambassador to …": a possessive's nominal is left as it was
+        if person and noun in ROLE_HEADS:
+            return p  # "the ambassador to Britain Liu Xiaming said": the titled name speaks
+        if noun.islower() and noun not in _SHARES and (noun in PERSON_NOUNS or noun in ROLE_HEADS):
+            h = bisect.bisect_left(starts, head.start) - 1
+            named = phrase_before(toks, h) if h >= 1 and toks[h][2] == "," else None
+            # "Ann Fox, the director of Acme, said": the described role is Ann Fox's.
+            return named if named is not None and named.words[-1][:1].isupper() else head
+        if noun[:1].isupper():
+            return p
+        i = bisect.bisect_left(starts, head.start) - 1
+    return p
+
+
 def _speaker_of(
     toks: list[Token], starts: list[int], k: int, kend: int, word: str, earlier: list[_CueHit]
 ) -> tuple[Phrase | None, bool]:
@@ -128,7 +171,7 @@ def _speaker_of(
     (``starts``: the tokens' start offsets, to find a token by its offset)."""
     prev = toks[k - 1][2] if k else ""
     prev2 = toks[k - 2][2] if k > 1 else ""
-    phrase = phrase_before(toks, k)
+    phrase = _modified_head(toks, starts, phrase_before(toks, k))
     if phrase is not None and word.endswith("ing"):
         before = bisect.bisect_left(starts, phrase.start) - 1
         if (

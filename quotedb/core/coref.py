@@ -262,9 +262,6 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
     Keys one edit apart share a one-deletion variant, so buckets of variants find the pairs
     without comparing every key with every other.
     """
-    rank = {
-        k: n for n, k in enumerate(sorted(entities, key=lambda k: -sum(entities[k].forms.values())))
-    }
     variants = {
         k: {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}
         for k, e in entities.items()
@@ -276,6 +273,11 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
             buckets.setdefault(v, []).append(k)
     # Only a key that shares a bucket with another has a near spelling to join.
     shared = {k for keys in buckets.values() if len(keys) > 1 for k in keys}
+    if not shared:
+        return {}
+    rank = {
+        k: n for n, k in enumerate(sorted(entities, key=lambda k: -sum(entities[k].forms.values())))
+    }
     alias: dict[str, str] = {}
     for k in sorted(shared, key=rank.__getitem__):
         near = {b for v in variants[k] for b in buckets[v]}
@@ -377,13 +379,15 @@ def build(masked: str) -> Document:
     orgs: dict[str, str] = {}
     groups: list[Occurrence] = []  # organisation runs, keyed by head word
     for m in _RUN.finditer(masked):
-        run = _read_run(m.group())
+        written = m.group()
+        run = _read_run(written)
         if run is None:
             continue
+        start, end = m.span()
         if isinstance(run, _Org):
             if run.written > len(orgs.get(run.head, "")):
                 orgs[run.head] = run.name
-            groups.append(Occurrence(*m.span(), run.head, m.group().endswith(("’s", "'s"))))
+            groups.append(Occurrence(start, end, run.head, written.endswith(("’s", "'s"))))
             continue
         e = entities.get(run.key)
         if e is None:
@@ -392,10 +396,14 @@ def build(masked: str) -> Document:
             e.name = list(run.clean)
         if run.firmness > e.firmness:
             e.gender, e.firmness = run.gender, run.firmness
-        e.person = e.person or run.person or _person_apposition(masked, m.end())
+        if not e.person:
+            e.person = run.person or (
+                masked.startswith(", ", end) and _person_apposition(masked, end)
+            )
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
-        e.roles.update(run.roles)
-        occ.append(Occurrence(*m.span(), run.key, run.possessive))
+        if run.roles:
+            e.roles.update(run.roles)
+        occ.append(Occurrence(start, end, run.key, run.possessive))
     alias = _misspellings(entities)
     for k, big in alias.items():
         entities[k] = entities[big]

@@ -110,6 +110,47 @@ CASES = [
         "Mia Lund",
         id="name-adverb-verb-after-question",
     ),
+    pytest.param(
+        "The envoy to Portugal warned that the ministry “will not stand by and watch” "
+        "if talks fail.\n",
+        "will not stand by and watch",
+        "The envoy",
+        id="name-in-the-modifier-of-a-role",
+    ),
+    pytest.param(
+        "The researchers of a survey published in the Bayside Medical Review argued "
+        "that the scheme was “a clear gain for most families.”\n",
+        "a clear gain for most families.",
+        "The researchers",
+        id="name-past-a-participle-modifier",
+    ),
+    pytest.param(
+        "A friend of Oliver Grant said the storm was “the worst night in forty years.”\n",
+        "the worst night in forty years.",
+        "a friend",
+        id="person-noun-of-a-name",
+    ),
+    pytest.param(
+        "The ambassador to Portugal Nadia Reyes said the ministry was “ready to talk at any "
+        "hour.”\n",
+        "ready to talk at any hour.",
+        "Nadia Reyes",
+        id="titled-name-after-the-modifier",
+    ),
+    pytest.param(
+        "Paul Ames, the director of the Hillcrest Museum, said the loan was “a gift to the "
+        "whole town.”\n",
+        "a gift to the whole town.",
+        "Paul Ames",
+        id="apposed-role-of-an-organisation",
+    ),
+    pytest.param(
+        "Mayor Ruth Dale was campaigning for Tom Birch, who praised her “steady hand in hard "
+        "years” on Friday.\n",
+        "steady hand in hard years",
+        "Tom Birch",
+        id="verb-before-the-preposition-is-no-modifier",
+    ),
 ]
 
 
