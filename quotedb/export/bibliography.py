@@ -48,7 +48,7 @@ def bib_name(name: Name) -> str:
 def note(c: Cited) -> str:
     """One quotation as an annotation: "Quoting Sergey V. Lavrov (para. 4): “…”"."""
     who = c.speaker_name
-    place = f" (para. {c.paragraph})" if c.paragraph else ""
+    place = f" ({c.place})" if c.place else ""
     lead = f"Quoting {who.natural}{place}" if who else f"Quoted{place}, speaker not identified"
     return f"{lead}: “{c.quote}”"
 

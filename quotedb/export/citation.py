@@ -128,16 +128,16 @@ def paragraph_of(text: str, title: str | None, offset: int) -> int | None:
 
 
 def locator(text: str, title: str | None, start: int, quoted: str) -> int | None:
-    """The paragraph of a quotation; one in the headline is looked for again in the body
-    (a headline is not a paragraph, so a quotation only there has no locator)."""
+    """The paragraph of a quotation; one in the headline is looked for again in the body,
+    and is 0 (the headline: APA 8.28 lets a heading locate words) when only there."""
     found = paragraph_of(text, title, start)
     if found is None and (starts := paragraph_starts(text, title)):
         again = text.find(quoted.strip().rstrip(",;:"), starts[0])
-        found = paragraph_of(text, title, again) if again >= 0 else None
+        found = paragraph_of(text, title, again) if again >= 0 else 0
     return found
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"A-Z])|\n")
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']*\s+(?=[“\"A-Z])|\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str | None:
@@ -172,7 +172,7 @@ class Cited:
     end: int
     kind: str = "direct"
     speaker_mention: str | None = None
-    paragraph: int | None = None
+    paragraph: int | None = None  # from 1; 0 for the headline
     sentence: str | None = None
 
     @property
@@ -187,6 +187,13 @@ class Cited:
         if self.speaker_kind == "organization":
             return Name("", self.speaker)
         return Name.parse(self.speaker)
+
+    @property
+    def place(self) -> str | None:
+        """The locator: "para. 4", or "headline" for words only in the title."""
+        if self.paragraph is None:
+            return None
+        return f"para. {self.paragraph}" if self.paragraph else "headline"
 
     @property
     def year(self) -> int | None:

@@ -216,8 +216,8 @@ def apa_citation(c: Cited, suffix: str) -> str:
     else:
         short = apa_short_title(c)
         source = f"{short} {year}" if short.endswith(",") else f"{short}, {year}"
-    if c.paragraph:
-        source += f", para. {c.paragraph}"
+    if c.place:
+        source += f", {c.place}"
     who = c.speaker_name
     if who:
         source = f"{who.family}, as cited in {source}"
