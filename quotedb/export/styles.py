@@ -95,8 +95,17 @@ def with_period(text: str) -> str:
 
 
 def short_title(title: str, words: int = 4) -> str:
-    head = title.split(":")[0].split()
-    return " ".join(head[:words]).rstrip(",;.")
+    """Up to four words of the title before any colon, in title case (APA 8.14, MLA,
+    CMOS 14.30), never ending on a minor word ("Flood Barriers Fail", not "... as")."""
+    head = title.split(":")[0].split()[:words]
+    while len(head) > 1 and head[-1].strip(",;.").casefold() in MINOR_WORDS:
+        head.pop()
+    return title_case(" ".join(head).rstrip(",;."))
+
+
+def quoted(title: str) -> str:
+    """A title to go inside double quotation marks: its own double quotes made single."""
+    return title.replace("“", "‘").replace("”", "’").replace('"', "'")
 
 
 def bare_quote(c: Cited) -> str:
@@ -201,7 +210,7 @@ def apa_short_title(c: Cited) -> str:
     list italicises it, else in quotation marks."""
     if not c.title:
         return f"[{UNTITLED}]"
-    short = title_case(short_title(c.title))
+    short = short_title(c.title)
     if c.outlet and is_newspaper(c.outlet):
         return f"“{short},”"
     return f"*{short}*,"
@@ -215,7 +224,7 @@ def apa_citation(c: Cited, suffix: str) -> str:
         source = f"{apa_in_text_authors(c.authors)}, {year}"
     else:
         short = apa_short_title(c)
-        source = f"{short} {year}" if short.endswith(",") else f"{short}, {year}"
+        source = f"{short} {year}" if short.endswith((",", ",”")) else f"{short}, {year}"
     if c.place:
         source += f", {c.place}"
     who = c.speaker_name
@@ -245,7 +254,7 @@ def mla_authors(names: tuple[Name, ...]) -> str:
 
 def mla_in_text(c: Cited) -> str:
     if not c.authors:
-        return f"“{short_title(c.title)}”" if c.title else UNTITLED
+        return f"“{quoted(short_title(c.title))}”" if c.title else UNTITLED
     if len(c.authors) == 1:
         return c.authors[0].family
     if len(c.authors) == 2:
@@ -264,7 +273,7 @@ def mla_url(url: str) -> str:
 def mla_reference(c: Cited) -> tuple[str, str]:
     """(author part, rest): the author part is replaced by "---" for repeated authors."""
     author = with_period(mla_authors(c.authors)) if c.authors else ""
-    title = f"“{with_period(c.title)}”" if c.title else f"{UNTITLED}."
+    title = f"“{with_period(quoted(c.title))}”" if c.title else f"{UNTITLED}."
     container = [f"*{c.outlet}*" if c.outlet else ""]
     container += [mla_date(c.published) if c.published else "", mla_url(c.url) if c.url else ""]
     rest = ", ".join(p for p in container if p)
@@ -339,7 +348,8 @@ def chicago_date(d: dt.date | None) -> str:
 def chicago_title(title: str | None, closing: str) -> str:
     """“Title,” with the comma or period inside the quotation marks (none after ? or !)."""
     if not title:
-        return f"untitled article{closing}"
+        return f"{'U' if closing == '.' else 'u'}ntitled article{closing}"
+    title = quoted(title)
     return f"“{title}”" if ends_sentence(title) else f"“{title}{closing}”"
 
 

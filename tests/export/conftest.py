@@ -51,7 +51,11 @@ HOSTILE = [
         "url": "javascript:alert(1)",
         "quotes": [
             ("a senior official", "Open the { door <script>alert(2)</script> now,", "unnamed"),
-            ("Swedish Prosecution Authority", "We have closed the case [x](javascript:y).", "organization"),
+            (
+                "Swedish Prosecution Authority",
+                "We have closed the case [x](javascript:y).",
+                "organization",
+            ),
         ],
     },
     {
@@ -70,7 +74,7 @@ def fill(database: Database, specs: list[dict[str, Any]]) -> None:
     """Each article's text is its quotations, one paragraph each, under its title."""
     with database.session() as s:
         for spec in specs:
-            quotes = [(q + ("person",))[:3] for q in spec["quotes"]]
+            quotes = [(*q, "person")[:3] for q in spec["quotes"]]
             body = [f"“{t}” {who} said." for who, t, _ in quotes]
             text = "\n".join([spec["title"], *body])
             article = Article(

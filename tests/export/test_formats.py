@@ -65,7 +65,7 @@ def test_bibtex_parses_with_escaped_specials(runner: CliRunner, library: Databas
     assert notes == [
         "Quoting Sergey V. Lavrov (para. 1): “We will understand this when we get the response"
         " on paper”",
-        "Quoting Antony J. Blinken (para. 2): “=HYPERLINK(\"http://evil.example\")”",
+        'Quoting Antony J. Blinken (para. 2): “=HYPERLINK("http://evil.example")”',
     ]
     assert keys == [
         e.key for e in bibtexparser.parse_string(export(runner, library, "-f", "bibtex")).entries

@@ -35,7 +35,7 @@ def test_lone_braces_keep_bibtex_valid(runner: CliRunner, hostile: Database, fmt
             value = value.replace(r"\textbackslash{}", "")
             assert value.count("{") == value.count("}"), (field.key, field.value)
     lee = next(e for e in lib.entries if "Lone" in e["title"])
-    assert lee["url"] == "{https://example.org/a\"><script>x</script>}".strip("{}")
+    assert lee["url"] == '{https://example.org/a"><script>x</script>}'.strip("{}")
     agency = next(e for e in lib.entries if e.key.startswith("associatedpress2021"))
     assert agency["author"] == "{Associated Press}"  # a group author, never split
 
@@ -61,7 +61,6 @@ def test_markdown_passes_no_markup(runner: CliRunner, hostile: Database) -> None
     assert inert(text), MARKUP.search(text)
     assert "javascript:alert(1)" not in text
     assert "<https://example.org/a%22%3E%3Cscript%3Ex%3C/script%3E>" in text
-
 
 
 def test_the_check_sees_markup() -> None:
