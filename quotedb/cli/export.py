@@ -20,6 +20,10 @@ def export(
         CitationStyle | None,
         typer.Option(help="A citation list in this style instead (overrides --format)."),
     ] = None,
+    csl: Annotated[
+        Path | None,
+        typer.Option(help="A citation list in this CSL style file (needs quotedb[csl])."),
+    ] = None,
     group_by: Annotated[
         GroupBy | None, typer.Option("--group-by", help="Group quotations under headings.")
     ] = None,
@@ -48,10 +52,10 @@ def export(
     with database.session() as session:
         rows = select_quotations(session, f, phrase)
         if output is None:
-            n = write_export(rows, sys.stdout, fmt, style, group_by)
+            n = write_export(rows, sys.stdout, fmt, style, group_by, csl)
         else:
             with output.open("w", encoding="utf-8", newline="") as fh:
-                n = write_export(rows, fh, fmt, style, group_by)
+                n = write_export(rows, fh, fmt, style, group_by, csl)
     err.print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)
 
 
