@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import re
 
 import bibtexparser
 import pytest
 import rispy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pybtex.database import parse_string as pybtex_parse
 from typer.testing import CliRunner
 
 from quotedb.api import Database
+from quotedb.export.bibliography import write_bibtex
+from quotedb.export.citation import Cited, Name
 from tests.export.test_formats import export
 
 # Markup a Markdown or HTML reader would act on: an unescaped "<" (other than an http(s)
@@ -74,3 +80,19 @@ def test_unnamed_and_organisation_speakers(runner: CliRunner, hostile: Database)
     assert "(Swedish Prosecution Authority, as cited in Associated Press, 2021, para. 2)." in apa
     chicago = export(runner, hostile, "--style", "chicago")
     assert "[^1]: A senior official, quoted in" in chicago
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab {}\\%$&#_^~@\"',=<>\n"), min_size=1, max_size=30))
+def test_any_text_gives_valid_bibtex(text: str) -> None:
+    c = Cited(
+        key="k2021x", text=text, speaker=text, speaker_kind="person", title=text,
+        outlet=text, authors=(Name.parse(text or "x"),), published=dt.date(2021, 1, 2),
+        url="https://example.org/" + text, article_id=1, article_hash="h", start=0, end=1,
+    )  # fmt: skip
+    for biblatex in (False, True):
+        out = io.StringIO()
+        write_bibtex([c], out, biblatex)
+        lib = bibtexparser.parse_string(out.getvalue())
+        assert not lib.failed_blocks and len(lib.entries) == 1
+        assert len(pybtex_parse(out.getvalue(), "bibtex").entries) == 1
