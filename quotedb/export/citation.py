@@ -104,9 +104,11 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe="/:?#[]@!$&'()*+,;=%~-._")
 
 
-def paragraph_starts(text: str, title: str | None) -> list[int]:
+@lru_cache(maxsize=64)
+def paragraph_starts(text: str, title: str | None) -> tuple[int, ...]:
     """Where each paragraph of the text starts: blocks between blank lines when the text
-    has any, else its non-empty lines; a first paragraph that is the title is not counted."""
+    has any, else its non-empty lines; a first paragraph that is the title is not counted.
+    Cached: an article's quotations are cited one after another."""
     separator = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
     starts = []
     pos = 0
@@ -115,10 +117,19 @@ def paragraph_starts(text: str, title: str | None) -> list[int]:
         if block.strip():
             starts.append(pos + len(block) - len(block.lstrip()))
         pos = m.end()
-    first = text[starts[0] :].split("\n", 1)[0].strip() if starts else ""
-    if title and first.casefold() == " ".join(title.split()).casefold():
-        starts = starts[1:]
-    return starts
+    first = text[starts[0] :].split("\n", 1)[0] if starts else ""
+    if title and first.strip().casefold() == " ".join(title.split()).casefold():
+        starts = headless(text, starts)  # the title may head a block of its own
+    return tuple(starts)
+
+
+def headless(text: str, starts: list[int]) -> list[int]:
+    """Paragraph starts without the title's line: a block the title heads keeps the rest."""
+    rest = text.find("\n", starts[0]) + 1
+    end = starts[1] if len(starts) > 1 else len(text)
+    if rest == 0 or rest >= end or not text[rest:end].strip():
+        return starts[1:]
+    return [rest + len(text[rest:end]) - len(text[rest:end].lstrip()), *starts[1:]]
 
 
 def paragraph_of(text: str, title: str | None, offset: int) -> int | None:
