@@ -238,7 +238,8 @@ def key_stem(
     authors: tuple[Name, ...], outlet: str | None, title: str | None, year: int | None
 ) -> str:
     """``crowley2022blinken``: first author (else outlet, else title), year, title word."""
-    words = [w for w in re.findall(r"\w+", unidecode(title or "")) if w.lower() not in TITLE_SKIP]
+    words = re.findall(r"\w+", unidecode(title or ""))
+    words = [w for w in words if len(w) > 1 and w.lower() not in TITLE_SKIP]
     lead = (
         slug(authors[0].family)
         if authors

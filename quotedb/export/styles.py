@@ -280,13 +280,20 @@ def mla_reference(c: Cited) -> tuple[str, str]:
     return author, " ".join(p for p in (title, with_period(rest) if rest else "") if p)
 
 
+def sentence_body(sentence: str) -> str:
+    """A sentence without its final period (inside or outside a closing quotation mark),
+    which moves after the parenthetical citation."""
+    m = re.search(r"\.([”’]*)$", sentence)
+    return sentence[: m.start()] + m.group(1) if m else sentence
+
+
 def mla_woven(c: Cited, who: Name | None) -> str | None:
     """MLA 6.32, a partial quotation integrated into a sentence: the article's own sentence
     when it names the speaker, else a sentence that introduces the words as theirs."""
-    if c.sentence and who and who.family in c.sentence:
-        return c.sentence.rstrip(".")
+    if c.sentence and (not who or who.family in c.sentence):
+        return sentence_body(c.sentence)
     if not who:
-        return c.sentence.rstrip(".") if c.sentence else None
+        return None
     words = "word" if len(c.quote.split()) == 1 else "words"
     return f"{capitalised(who.natural)} used the {words} “{bare_quote(c)}”"
 
