@@ -36,13 +36,20 @@ def latex(text: str) -> str:
     return "".join(LATEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
 
 
+def bib_part(text: str) -> str:
+    """A name part; braced when a comma or " and " in it would split the name wrongly."""
+    value = latex(text)
+    return "{" + value + "}" if "," in value or " and " in value.casefold() else value
+
+
 def bib_name(name: Name) -> str:
-    """A person inverted; an organisation braced whole, so BibTeX never splits it."""
-    inverted = name.inverted
-    whole = not name.given and " " in inverted
-    return (
-        "{" + latex(inverted) + "}" if whole or " and " in inverted.casefold() else latex(inverted)
-    )
+    """A person in BibTeX's order ("Family, Jr, Given"); an organisation braced whole, so
+    BibTeX never splits it."""
+    if not name.given:
+        family = latex(name.family)
+        return "{" + family + "}" if " " in family or "," in family else bib_part(name.family)
+    suffix = [bib_part(name.suffix)] if name.suffix else []
+    return ", ".join([bib_part(name.family), *suffix, bib_part(name.given)])
 
 
 def note(c: Cited) -> str:

@@ -46,6 +46,15 @@ def test_lone_braces_keep_bibtex_valid(runner: CliRunner, hostile: Database, fmt
     assert agency["author"] == "{Associated Press}"  # a group author, never split
 
 
+def test_bibtex_names_with_a_suffix() -> None:
+    from quotedb.export.bibliography import bib_name
+
+    assert bib_name(Name.parse("Robert Hale Jr.")) == "Hale, Jr., Robert"  # Last, Jr, First
+    person = pybtex_parse("@misc{k, author = {Hale, Jr., Robert}}", "bibtex")
+    (hale,) = person.entries["k"].persons["author"]
+    assert hale.last_names == ["Hale"] and hale.first_names == ["Robert"]
+
+
 def test_ris_and_csl_carry_the_text_as_data(runner: CliRunner, hostile: Database) -> None:
     entries = rispy.loads(export(runner, hostile, "-f", "ris"))
     assert len(entries) == 2
