@@ -341,6 +341,7 @@ class Database:
         fmt: ExportFormat | str = ExportFormat.jsonl,
         style: CitationStyle | str | None = None,
         group_by: GroupBy | str | None = None,
+        csl: Path | str | None = None,
         by: str | None = None,
         phrase: str | None = None,
         article: int | None = None,
@@ -352,7 +353,8 @@ class Database:
         limit: int | None = None,
     ) -> int:
         """Write a selection of quotations with their articles as data or a citation list
-        (a style wins over the format) to a stream or a file (standard output by default);
+        (a CSL style file, then a style, win over the format) to a stream or a file (standard
+        output by default);
         matches of ``phrase`` come best first, the rest oldest first; ``min_confidence``: as in
         :meth:`quotes`. How many were written."""
         from quotedb.export.document import write_export
@@ -364,6 +366,7 @@ class Database:
             ExportFormat(fmt),
             CitationStyle(style) if style is not None else None,
             GroupBy(group_by) if group_by is not None else None,
+            Path(csl) if csl is not None else None,
         )
         with self.session() as s:
             rows = select_quotations(s, f, phrase)

@@ -27,6 +27,10 @@ def export(
         CitationStyle | None,
         typer.Option(help="A citation list in this style instead (overrides --format)."),
     ] = None,
+    csl: Annotated[
+        Path | None,
+        typer.Option(help="A citation list in this CSL style file (needs quotedb[csl])."),
+    ] = None,
     group_by: Annotated[
         GroupBy | None, typer.Option("--group-by", help="Group quotations under headings.")
     ] = None,
@@ -50,6 +54,7 @@ def export(
         fmt=fmt,
         style=style,
         group_by=group_by,
+        csl=csl,
         by=by,
         phrase=phrase,
         article=article,

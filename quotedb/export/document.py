@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from quotedb.db.models import Quotation
@@ -82,9 +83,15 @@ def write_export(
     fmt: ExportFormat = ExportFormat.jsonl,
     style: CitationStyle | None = None,
     group_by: GroupBy | None = None,
+    csl: Path | None = None,
 ) -> int:
-    """Write the quotations; a style wins over the format. Returns how many were written."""
+    """Write the quotations; a CSL file, then a style, win over the format. Returns how
+    many were written."""
     groups = grouped(quotations, group_by)
+    if csl is not None:
+        from quotedb.export.csl import write_csl_style  # citeproc-py is an optional extra
+
+        return write_csl_style(cite_all(q for _, qs in groups for q in qs), out, csl)
     if style is not None:
         return write_style(groups, out, style)
     if fmt is ExportFormat.json:

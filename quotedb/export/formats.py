@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from quotedb.db.models import Quotation
+from quotedb.export.citation import safe_url
 from quotedb.export.records import RECORD_FIELDS, flat_record
 from quotedb.read.records import QuotationRecord, quotation_record
 
@@ -55,7 +56,8 @@ def markdown_source(q: Quotation) -> str:
         parts.append(f"*{md(a.title)}*")
     parts += [md(x) for x in (a.outlet, a.published.isoformat() if a.published else None) if x]
     line = ", ".join(parts)
-    return f"{line} <{a.url}>" if a.url else line
+    url = safe_url(a.url)  # http(s) only, nothing in it that ends the link
+    return f"{line} <{url}>" if url else line
 
 
 def write_markdown(groups: Sequence[tuple[str, Sequence[Quotation]]], out: TextIO) -> int:

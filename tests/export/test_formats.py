@@ -52,15 +52,21 @@ def test_bibtex_parses_with_escaped_specials(runner: CliRunner, library: Databas
     text = export(runner, library, "-f", "bibtex")
     lib = bibtexparser.parse_string(text)
     assert not lib.failed_blocks
-    assert len(lib.entries) == 3
+    assert len(lib.entries) == 2  # one per article, not one per quotation
     keys = [e.key for e in lib.entries]
-    assert len(set(keys)) == 3
+    assert keys == ["crowley2022blinken", "apnewsnd100"]  # one-letter words skipped
     special = next(e for e in lib.entries if "costs" in e["title"])
-    assert r"R\&D at 100\% \{costs\} \$5 \#1" in special["title"]
+    assert r"R\&D at 100\% \textbraceleft{}costs\textbraceright{} \$5 \#1" in special["title"]
     assert r"a\_b \textasciicircum{} c\textbackslash{}d" in special["title"]
     nyt = next(e for e in lib.entries if "journal" in e.fields_dict)
     assert nyt["author"] == "Crowley, Michael and Troianovski, Anton"
     assert nyt["year"] == "2022"
+    notes = nyt["annote"].split("\n\n")
+    assert notes == [
+        "Quoting Sergey V. Lavrov (para. 1): “We will understand this when we get the response"
+        " on paper”",
+        'Quoting Antony J. Blinken (para. 2): “=HYPERLINK("http://evil.example")”',
+    ]
     assert keys == [
         e.key for e in bibtexparser.parse_string(export(runner, library, "-f", "bibtex")).entries
     ]
@@ -77,18 +83,18 @@ def test_biblatex_uses_dates_and_journaltitle(runner: CliRunner, library: Databa
 def test_keys_are_stable_and_content_derived(runner: CliRunner, library: Database) -> None:
     first = bibtexparser.parse_string(export(runner, library, "-f", "bibtex"))
     again = bibtexparser.parse_string(export(runner, library, "-f", "bibtex", "--by", "Lavrov"))
-    lavrov = [e.key for e in first.entries if e.key.startswith("lavrov2022-")]
-    assert lavrov and [e.key for e in again.entries] == lavrov
-    assert any(e.key.startswith("blinkennd-") for e in first.entries)
+    assert [e.key for e in again.entries] == ["crowley2022blinken"] == [first.entries[0].key]
+    assert len(again.entries[0]["annote"].split("\n\n")) == 1  # only the selected quotation
 
 
 def test_ris_reads_back(runner: CliRunner, library: Database) -> None:
     entries = rispy.loads(export(runner, library, "-f", "ris"))
-    assert len(entries) == 3 and all(e["type_of_reference"] == "NEWS" for e in entries)
+    assert len(entries) == 2 and all(e["type_of_reference"] == "NEWS" for e in entries)
     nyt = next(e for e in entries if e.get("authors"))
     assert nyt["authors"] == ["Crowley, Michael", "Troianovski, Anton"]
     assert nyt["year"] == "2022" and nyt["secondary_title"] == "The New York Times"
     assert any("trade space" in " ".join(e["notes"]) for e in entries)
+    assert len(nyt["notes"]) == 2 and nyt["id"] == "crowley2022blinken"
 
 
 def test_csl_json_renders_with_a_csl_processor(runner: CliRunner, library: Database) -> None:
@@ -102,7 +108,7 @@ def test_csl_json_renders_with_a_csl_processor(runner: CliRunner, library: Datab
     for item in items:
         bib.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bib.bibliography()]
-    assert len(rendered) == len(items) == 3  # an entry per quotation
+    assert len(rendered) == len(items) == 2  # an entry per article
     assert any("Crowley" in r and "2022" in r for r in rendered)
     assert any(SPECIAL_TITLE in r for r in rendered)
 

@@ -65,14 +65,14 @@ def test_apa() -> None:
         "“We will understand this when we get the American response on paper” "
         "(Lavrov, as cited in Crowley & Troianovski, 2022).",
         "“There is no trade space there — none” "
-        "(Blinken, as cited in “US and Russia Agree,” n.d.).",
+        "(Blinken, as cited in *US and Russia Agree*, n.d.).",  # a news website: italic
         "“Is this the end?” (Lee et al., 2021).",
     ]
     assert r.references == [
         f"Crowley, M., & Troianovski, A. (2022, January 18). {NYT_TITLE}. "
         f"*The New York Times*. {NYT_URL}",
         "Lee, A., Park, B., & Diaz, C. (2021, September 5). Talks End. *Daily Herald*.",
-        "US and Russia Agree to Keep Talking. (n.d.). *AP News*. "
+        "*US and Russia Agree to Keep Talking*. (n.d.). AP News. "
         "https://apnews.com/article/ukraine",
     ]
 
@@ -127,8 +127,8 @@ def test_chicago() -> None:
     assert r.notes == [
         "[^1]: Sergey V. Lavrov, quoted in Michael Crowley and Anton Troianovski, "
         f"“{NYT_TITLE},” *New York Times*, January 18, 2022, {NYT_URL}.",
-        "[^2]: Antony J. Blinken, quoted in *AP News*, “US and Russia Agree to Keep Talking,” "
-        "n.d., https://apnews.com/article/ukraine.",
+        "[^2]: Antony J. Blinken, quoted in “US and Russia Agree to Keep Talking,” *AP News*, "
+        "n.d., https://apnews.com/article/ukraine.",  # CMOS 14.207: unsigned, headline first
         "[^3]: Lavrov, quoted in Crowley and Troianovski, “Blinken Will Meet With.”",
         "[^4]: Ann Lee, Bo Park, and Cy Diaz, “Talks End,” *Daily Herald*, September 5, 2021.",
     ]
