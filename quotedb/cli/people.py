@@ -23,6 +23,7 @@ from quotedb.core import EXTRACTOR_VERSION
 from quotedb.db.models import Article
 from quotedb.errors import QueryError
 from quotedb.store import corrections as fix
+from quotedb.store.reextract import Reextracted
 from quotedb.store.reextract import reextract as reextract_article
 
 if TYPE_CHECKING:
@@ -214,6 +215,18 @@ def correct_rename(
         err.print(f"Renamed {c.previous['name']!r} to {name!r}.", markup=False, highlight=False)
 
 
+@correct_app.command("undo")
+@user_errors
+def correct_undo(
+    correction_id: Annotated[int, typer.Argument(help="Correction id (see corrections).")],
+    db: DbOption = None,
+) -> None:
+    """Take a correction back: its change reverted, its record removed."""
+    with open_db(db).session() as session:
+        c = fix.undo(session, correction_id)
+        err.print(f"Correction {correction_id} ({c.action}) undone.", highlight=False)
+
+
 def correction_record(c: Any) -> dict[str, Any]:
     return {
         "id": c.id,
@@ -267,16 +280,23 @@ def reextract(
         stmt = stmt.where(Article.extractor_version != EXTRACTOR_VERSION)
     with database.session() as session:
         ids = list(session.scalars(stmt))
-    total = 0
+    total = Reextracted()
     with Progress(console=err, transient=True) as progress:
         for article_id in progress.track(ids, description="Re-extracting"):
             with database.session() as session:  # one transaction per article
-                total += reextract_article(session, session.get_one(Article, article_id))
+                total.add(reextract_article(session, session.get_one(Article, article_id)))
     err.print(
         f"Re-extracted {len(ids)} article(s) with extractor {EXTRACTOR_VERSION}: "
-        f"{total} quotation(s).",
+        f"{total.quotations} quotation(s), {total.kept} with the id they had; "
+        f"{len(total.vanished)} vanished"
+        + (f" (ids {ids_listed(total.vanished)})." if total.vanished else "."),
         highlight=False,
     )
+
+
+def ids_listed(ids: list[int], most: int = 50) -> str:
+    shown = ", ".join(map(str, sorted(ids)[:most]))
+    return shown + (f", ... ({len(ids) - most} more)" if len(ids) > most else "")
 
 
 def register(app: typer.Typer) -> None:
