@@ -156,7 +156,12 @@ def split(session: Session, speaker: Speaker, alias: str) -> Correction:
     exact = [a for a in speaker.aliases if a.key == key]
     if not exact:
         raise QueryError(f"{speaker.name!r} has no alias {alias!r}")
-    moved = exact + [a for a in speaker.aliases if a not in exact and _goes_with(a, alias, speaker)]
+    kept = speaker.name
+    if alias_key(kept) == key:  # the label itself goes: the kept one is named by the rest
+        kept = canonical_label(Counter(a.alias for a in speaker.aliases if a not in exact))
+    moved = exact + [
+        a for a in speaker.aliases if a not in exact and _goes_with(a, alias, speaker.kind, kept)
+    ]
     if len(moved) == len(speaker.aliases):
         raise QueryError(f"{alias!r} is the only name of {speaker.name!r}")
     keys = {a.key for a in moved}
@@ -196,12 +201,12 @@ def _move_mentioned(session: Session, source: Speaker, dest: Speaker, keys: set[
     return moved
 
 
-def _goes_with(other: Alias, alias: str, speaker: Speaker) -> bool:
+def _goes_with(other: Alias, alias: str, kind: str, kept_label: str) -> bool:
     """Does another alias name the person split off ("Mr. Guterres" with "António Guterres")
     rather than the speaker kept?"""
-    if speaker.kind != PERSON:
+    if kind != PERSON:
         return False
-    mine, theirs, kept = parse_name(other.alias), parse_name(alias), parse_name(speaker.name)
+    mine, theirs, kept = parse_name(other.alias), parse_name(alias), parse_name(kept_label)
     if mine is None or theirs is None or not compatible(mine, theirs):
         return False
     return kept is None or not compatible(mine, kept)
