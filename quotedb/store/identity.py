@@ -28,11 +28,6 @@ class Known:
     text: str
 
 
-def public_key(article_hash: str, start: int, end: int) -> str:
-    """A quotation's key for links and exports: its article's content hash and its span."""
-    return f"{article_hash}:{start}-{end}"
-
-
 def _overlap(a: Known, q: Quotation) -> int:
     return max(0, min(a.end, q.end) - max(a.start, q.start))
 
