@@ -132,6 +132,8 @@ class Reextracted:
     articles: int
     quotations: int
     extractor: str  # the extractor version that produced them
+    kept: int = 0  # quotations that kept the id they had
+    vanished: tuple[int, ...] = ()  # ids no quotation has any more (retired, never reused)
 
 
 class Database:
@@ -217,19 +219,21 @@ class Database:
         ``progress`` gets (articles done, articles in all)."""
         from quotedb.core import EXTRACTOR_VERSION
         from quotedb.db.models import Article
-        from quotedb.store.reextract import article_ids, reextract
+        from quotedb.store import reextract as store
 
         with self.session() as s:
-            ids = article_ids(s, outdated=outdated)
-        total = 0
+            ids = store.article_ids(s, outdated=outdated)
+        total = store.Reextracted()
         if progress is not None:
             progress(0, len(ids))
         for done, article_id in enumerate(ids, 1):
             with self.session() as s:
-                total += reextract(s, s.get_one(Article, article_id))
+                total.add(store.reextract(s, s.get_one(Article, article_id)))
             if progress is not None:
                 progress(done, len(ids))
-        return Reextracted(len(ids), total, EXTRACTOR_VERSION)
+        return Reextracted(
+            len(ids), total.quotations, EXTRACTOR_VERSION, total.kept, tuple(sorted(total.vanished))
+        )
 
     # ------------------------------------------------------------ read
 
@@ -415,6 +419,13 @@ class Database:
 
         with self.session() as s:
             return _recorded(s, fix.rename(s, fix.get_speaker(s, speaker), name))
+
+    def correct_undo(self, correction_id: int) -> Record:
+        """Take a correction back: its change reverted, its record removed."""
+        from quotedb.store import corrections as fix
+
+        with self.session() as s:
+            return correction_record(fix.undo(s, correction_id))
 
     def corrections(self) -> list[Record]:
         """The corrections made by hand, oldest first."""

@@ -101,6 +101,17 @@ def correct_rename(
     said(f"Renamed {c['previous']['name']!r} to {name!r}.")
 
 
+@correct_app.command("undo")
+@user_errors
+def correct_undo(
+    correction_id: Annotated[int, typer.Argument(help="Correction id (see corrections).")],
+    db: DbOption = None,
+) -> None:
+    """Take a correction back: its change reverted, its record removed."""
+    c = open_db(db).correct_undo(correction_id)
+    said(f"Correction {correction_id} ({c['action']}) undone.")
+
+
 @user_errors
 def corrections(fmt: FormatOption = ListFormat.table, db: DbOption = None) -> None:
     """List the corrections made by hand, oldest first."""

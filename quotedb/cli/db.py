@@ -65,6 +65,7 @@ def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
         print_json(
             {
                 "ok": report.ok,
+                "empty": report.empty,
                 "revision": report.revision,
                 "head": report.head,
                 "articles": report.articles,
@@ -75,6 +76,12 @@ def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
                     for p in report.problems
                 ],
             }
+        )
+    elif report.empty:
+        out.print(
+            f"The database is empty: no quotedb tables yet, nothing to check (not a problem;"
+            f" the next command that stores something creates them) — {database.description}",
+            highlight=False,
         )
     else:
         for line in report.checked:

@@ -158,6 +158,14 @@ def reextract(
         result = database.reextract(outdated=outdated, progress=step)
     err.print(
         f"Re-extracted {result.articles} article(s) with extractor {result.extractor}: "
-        f"{result.quotations} quotation(s).",
+        f"{result.quotations} quotation(s), {result.kept} with the id they had; "
+        f"{len(result.vanished)} vanished"
+        + (f" (ids {ids_listed(result.vanished)})." if result.vanished else "."),
         highlight=False,
     )
+
+
+def ids_listed(ids: tuple[int, ...], most: int = 50) -> str:
+    """The first ``most`` ids, and how many more."""
+    shown = ", ".join(map(str, ids[:most]))
+    return shown + (f", ... ({len(ids) - most} more)" if len(ids) > most else "")

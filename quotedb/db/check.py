@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from quotedb.db import migrations
-from quotedb.db.models import Article
+from quotedb.db.models import Article, Base
 
 FTS_TABLE = "quotations_fts"
 SAMPLE = 5  # ids shown per problem
@@ -66,6 +66,7 @@ class CheckReport:
     quotations: int = 0
     problems: list[Problem] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
+    empty: bool = False  # no quotedb table at all: nothing stored yet, nothing wrong
 
     @property
     def ok(self) -> bool:
@@ -74,6 +75,11 @@ class CheckReport:
 
 def check_database(engine: Engine) -> CheckReport:
     report = CheckReport(migrations.current_revision(engine), migrations.head_revision(engine))
+    if report.revision is None and not set(inspect(engine).get_table_names()) & set(
+        Base.metadata.tables
+    ):
+        report.empty = True  # created, never migrated (say, an ingest stopped at once)
+        return report
     if report.revision != report.head:
         state = report.revision or "empty"
         report.problems.append(Problem(f"schema at {state}, not at head {report.head}", 1))

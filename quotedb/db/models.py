@@ -199,6 +199,25 @@ class Correction(Base):
     )
 
 
+class RetiredQuotation(Base):
+    """The id of a quotation that is gone (re-extraction lost it, or a person removed it).
+
+    Kept so that the id is never given to another quotation, and given back to the same
+    quotation (same article, span or text) should a later extraction find it again.
+    """
+
+    __tablename__ = "retired_quotations"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    article_hash: Mapped[str] = mapped_column(String(64), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    retired_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now()
+    )
+
+
 # The tables, for the writer's plain (not ORM-enabled) statements: ingest writes many rows.
 ARTICLES = Base.metadata.tables["articles"]
 QUOTATIONS = Base.metadata.tables["quotations"]
@@ -206,3 +225,4 @@ ROLES = Base.metadata.tables["roles"]
 CLUSTERS = Base.metadata.tables["clusters"]
 SPEAKERS = Base.metadata.tables["speakers"]
 ALIASES = Base.metadata.tables["aliases"]
+RETIRED = Base.metadata.tables["retired_quotations"]

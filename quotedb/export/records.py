@@ -8,8 +8,8 @@ from typing import Any
 from quotedb.read.records import QuotationRecord
 
 RECORD_FIELDS = (
-    "id", "file", "start", "end", "text", "kind", "speaker", "speaker_kind", "speaker_mention",
-    "speaker_start", "speaker_end", "cue", "confidence", "cluster",
+    "id", "key", "file", "start", "end", "text", "kind", "speaker", "speaker_kind",
+    "speaker_mention", "speaker_start", "speaker_end", "cue", "confidence", "cluster",
     "title", "outlet", "published", "url", "authors",
 )  # fmt: skip
 

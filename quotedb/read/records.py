@@ -33,11 +33,14 @@ class ArticleRecord:
     url: str | None
     authors: list[str] | None
     source: str | None
+    content_hash: str | None = None  # not shown: it makes the quotations' public keys
 
     @classmethod
     def of(cls, a: Article) -> ArticleRecord:
         published = a.published.isoformat() if a.published else None
-        return cls(a.id, a.title, a.outlet, published, a.url, a.authors, a.source_path)
+        return cls(
+            a.id, a.title, a.outlet, published, a.url, a.authors, a.source_path, a.content_hash
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -125,7 +128,14 @@ class QuotationRecord:
             cluster=r.cluster_id,
             id=r.id,
             article=ArticleRecord(
-                r.article_id, r.title, r.outlet, published, r.url, r.authors, r.source_path
+                r.article_id,
+                r.title,
+                r.outlet,
+                published,
+                r.url,
+                r.authors,
+                r.source_path,
+                r.content_hash,
             ),
         )
 
@@ -150,10 +160,19 @@ class QuotationRecord:
             evidence=q.evidence,
         )
 
+    @property
+    def key(self) -> str | None:
+        """A stored quotation's public key (article hash and span): the same in every
+        database that stores the article, for links and exports."""
+        digest = self.article.content_hash if self.article is not None else None
+        return f"{digest}:{self.start}-{self.end}" if digest else None
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``id`` and ``article`` for stored quotations, ``evidence`` for
-        extracted ones, in the order outputs have always had."""
-        head = {} if self.id is None else {"id": self.id}
+        """The JSON shape: ``id``, ``key`` and ``article`` for stored quotations,
+        ``evidence`` for extracted ones, in the order outputs have always had."""
+        head: dict[str, Any] = {} if self.id is None else {"id": self.id}
+        if self.key is not None:
+            head["key"] = self.key
         body: dict[str, Any] = {
             "file": self.file,
             "start": self.start,
@@ -193,7 +212,7 @@ RECORD_COLUMNS = (
     _q.id, _q.start, _q.end, _q.text, _q.kind, _s.name, _s.kind.label("speaker_kind"),
     _q.speaker_mention, _q.speaker_start, _q.speaker_end, _q.cue, _q.confidence,
     _q.cluster_id, _a.id.label("article_id"), _a.title, _a.outlet, _a.published, _a.url,
-    _a.authors, _a.source_path,
+    _a.authors, _a.source_path, _a.content_hash,
 )  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from quotedb.store.clusters import cluster_article
 from quotedb.store.corrections import replay
 from quotedb.store.ids import reserve
 from quotedb.store.prepare import NewArticle, Prepared, prepare
-from quotedb.store.speakers import settle_people, speaker_for
+from quotedb.store.speakers import redirect_rows, settle_people, speaker_for
 
 
 def parse_date(value: str | None, label: str = "date") -> dt.date | None:
@@ -76,11 +76,17 @@ def add_article(
 
 
 def store_quotations(
-    batch: WriteBatch, target: Target, quotations: list[Quotation] | Prepared, *, fresh: bool
+    batch: WriteBatch,
+    target: Target,
+    quotations: list[Quotation] | Prepared,
+    *,
+    fresh: bool,
+    kept: dict[int, int] | None = None,
 ) -> None:
     """The article's quotations as rows, with their speakers, corrections and clusters.
 
-    ``fresh``: the article is new (nothing stored can refer to it yet).
+    ``fresh``: the article is new (nothing stored can refer to it yet). ``kept``: ids the
+    quotations had before (index in ``quotations`` -> id); the others get new ones.
     """
     prepared = quotations if isinstance(quotations, Prepared) else prepare(target.text, quotations)
     quotations = prepared.quotations
@@ -89,11 +95,14 @@ def store_quotations(
     if not batch.deferred:
         cache.write(batch)  # new speakers and aliases exist before rows refer to them
     candidates.without_quotations(batch, [s.id for s in speakers.values() if s.created])
-    ids = reserve(batch, QuotationRow, len(quotations))
+    kept = kept or {}
+    new_ids = iter(reserve(batch, QuotationRow, len(quotations) - len(kept)))
+    ids = [kept[i] if i in kept else next(new_ids) for i in range(len(quotations))]
     values = [
         quotation_values(q, i, target.id, speakers.get((q.speaker or "", q.speaker_kind.value)))
         for i, q in zip(ids, quotations, strict=True)
     ]
+    redirect_rows(batch, values)  # mentions a split gave to a speaker of their own
     if values:
         plain.run(batch.session, insert(QUOTATIONS), values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)

@@ -71,6 +71,8 @@ class SpeakerCache:
     new_prefixes: dict[str, set[Known]] = field(default_factory=dict)
     forms: dict[Known, NameForms] = field(default_factory=dict)
     pinned: set[int] | None = None
+    redirects: dict[tuple[str, str], int] | None = None  # (alias key, kind): merged or split
+    split_targets: set[int] | None = None  # speakers made by splits
     corrected: set[str] | None = None  # hashes of articles with quotation corrections
     # Writes not run yet (see ``write``):
     unwritten: dict[Known, None] = field(default_factory=dict)  # new speakers, in order
@@ -213,6 +215,14 @@ def write(batch: WriteBatch) -> None:
         labels = [{"speaker": s.id, "label": s.name, "key": s.name_key} for s in c.relabelled]
         plain.run(batch.session, stmt, labels)
     c.unwritten, c.alias_rows, c.relabelled = {}, [], {}
+
+
+def by_id(batch: WriteBatch, speaker_id: int) -> Known | None:
+    """The speaker with this id, when there is one."""
+    c = batch.speakers
+    if speaker_id not in c.by_id:
+        _adopt(batch, _speakers().where(SPEAKERS.c.id == speaker_id))
+    return c.by_id.get(speaker_id)
 
 
 def pinned_labels(batch: WriteBatch, actions: tuple[str, ...]) -> set[int]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from quotedb.db.models import RETIRED
 from quotedb.store import plain
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ def reserve(batch: WriteBatch, cls: type, n: int) -> list[int]:
     if cls not in next_ids or not batch.numbered:
         with batch.session.no_autoflush:
             stored = batch.session.scalar(select(func.max(table.c.id)))
+            if table.name == "quotations":  # a retired id is never given to another one
+                stored = max(stored or 0, batch.session.scalar(select(func.max(RETIRED.c.id))) or 0)
         next_ids[cls] = max(next_ids.get(cls, 0), (stored or 0) + 1)
     first = next_ids[cls]
     next_ids[cls] += n

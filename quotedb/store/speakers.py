@@ -22,7 +22,7 @@ from quotedb.core.names import (
     surname_key,
 )
 from quotedb.core.types import SpeakerKind
-from quotedb.db.models import ROLES, Alias, Role, Speaker
+from quotedb.db.models import ROLES, Alias, Correction, Role, Speaker
 from quotedb.read.speakers import alias_key
 from quotedb.store import cache, plain
 from quotedb.store.cache import Known
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 PERSON = SpeakerKind.PERSON.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
+SPLIT = "split"  # with MERGE: corrections that send a name to a chosen speaker
+ANY_KIND = ""  # a merge recorded without the kind of the speaker merged away
 
 
 class ArticleRef(Protocol):
@@ -127,7 +129,7 @@ def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...
     Only aliases compatible with the person are kept: a relative named nearby is not an alias.
     """
     person = person_name([name, *aliases]) if kind == PERSON else None
-    speaker = _match(batch, [name, *aliases], person, kind)
+    speaker = redirected(batch, name, kind) or _match(batch, [name, *aliases], person, kind)
     if speaker is None:
         label = person.display if person is not None else name
         key = blocking_key(label, kind)
@@ -136,11 +138,74 @@ def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...
     names = [name, *aliases]
     if person is not None:
         names = [n for n in names if (p := parse_name(n)) is not None and compatible(p, person)]
+    if redirects(batch):  # a name a person sent to another speaker is not this one's
+        names = [n for n in names if redirected(batch, n, kind) in (None, speaker)]
     changed = [add_alias(batch, speaker, n) for n in names]
     if any(changed):
         rename(batch, speaker)
         batch.relabel[speaker] = None
     return speaker
+
+
+def redirects(batch: WriteBatch) -> dict[tuple[str, str], int]:
+    """Names that merges and splits sent to a chosen speaker: (alias key, kind) -> speaker id.
+
+    Later corrections win. Re-extraction and new articles find the person a person chose,
+    not the speaker the extractor would make again (a merged name split off anew).
+    """
+    c = batch.speakers
+    if c.redirects is None:
+        stmt = select(Correction).where(Correction.action.in_((MERGE, SPLIT)))
+        c.redirects = {}
+        for row in batch.session.scalars(stmt.order_by(Correction.id)):
+            c.redirects.update(dict.fromkeys(redirected_names(row), _redirect_target(row)))
+    return c.redirects
+
+
+def redirected_names(row: Correction) -> list[tuple[str, str]]:
+    """The (alias key, kind) pairs a merge or split correction sends elsewhere."""
+    if row.action == MERGE:
+        kind = row.previous.get("kind", ANY_KIND)
+        keys = row.payload.get("keys") or [alias_key(a) for a in row.previous.get("aliases", ())]
+    else:
+        kind = row.payload.get("kind", PERSON)
+        keys = row.payload.get("keys") or [alias_key(row.payload.get("alias", ""))]
+    return [(k, kind) for k in keys if k]
+
+
+def _redirect_target(row: Correction) -> int:
+    return int(row.payload["into"] if row.action == MERGE else row.payload["new"])
+
+
+def redirected(batch: WriteBatch, name: str, kind: str) -> Known | None:
+    """The speaker a merge or split chose for this name, while it exists."""
+    table, key = redirects(batch), alias_key(name)
+    target = table.get((key, kind), table.get((key, ANY_KIND)))
+    return cache.by_id(batch, target) if target is not None else None
+
+
+def redirect_rows(batch: WriteBatch, rows: list[dict[str, Any]]) -> None:
+    """Rows whose speaker mention a split sent to another speaker, given to that speaker."""
+    table = redirects(batch)
+    if not table:
+        return
+    for row in rows:
+        if row["speaker_id"] is None:
+            continue
+        for text in (row["speaker_mention"], row["antecedent"]):
+            target = table.get((alias_key(text), PERSON)) if text else None
+            if target is not None and target != row["speaker_id"] and _split_target(batch, target):
+                row["speaker_id"] = target
+                break
+
+
+def _split_target(batch: WriteBatch, speaker_id: int) -> bool:
+    """Is this a speaker a split made (mentions of its names go to it), and does it exist?"""
+    c = batch.speakers
+    if c.split_targets is None:
+        stmt = select(Correction.payload).where(Correction.action == SPLIT)
+        c.split_targets = {int(p["new"]) for p in batch.session.scalars(stmt)}
+    return speaker_id in c.split_targets and cache.by_id(batch, speaker_id) is not None
 
 
 def stored_speaker(batch: WriteBatch, name: str, kind: str) -> Speaker:

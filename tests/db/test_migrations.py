@@ -37,3 +37,19 @@ def test_db_commands(runner: CliRunner, env_db: str) -> None:
     assert "up to date" in result.stdout
     assert runner.invoke(app, ["db", "downgrade", "base"]).exit_code == 0
     assert "empty" in runner.invoke(app, ["db", "current"]).stdout
+
+
+def test_check_says_an_empty_database_is_empty(runner: CliRunner, env_db: str) -> None:
+    """A database created and never migrated (an ingest stopped before its first commit)."""
+    engine = make_engine(resolve_url(env_db))
+    with engine.connect():  # creates the SQLite file, as opening it does
+        pass
+    engine.dispose()
+    result = runner.invoke(app, ["db", "check"])
+    assert result.exit_code == 0, result.output
+    assert "database is empty" in result.stdout and "problem" not in result.stderr
+    assert runner.invoke(app, ["db", "check", "--format", "json"]).stdout.count('"empty": true')
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    migrations.downgrade(make_engine(resolve_url(env_db)), "0004")  # half-way: a problem
+    result = runner.invoke(app, ["db", "check"])
+    assert result.exit_code == 1 and "not at head" in result.stderr
