@@ -21,6 +21,8 @@ from unidecode import unidecode
 
 from quotedb.core.lexicon import (
     DEMONYMS,
+    DETERMINERS,
+    FRAGMENT_WORDS,
     GLUE_PREFIXES,
     GROUP_NOUNS,
     HONORIFICS,
@@ -28,6 +30,9 @@ from quotedb.core.lexicon import (
     NAME_TITLES,
     NOT_NAMES,
     OCCUPATIONS,
+    ORG_CONTEXT_NOUNS,
+    ORG_NOUNS_BEFORE,
+    ORG_SUFFIXES,
     PLACE_PAIRS,
     PLACES,
     ROLE_HEADS,
@@ -630,12 +635,82 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+def _fragment(name: str) -> bool:
+    """A clause read as a phrase ("Holt shares the plan he", "I always"), or a lone
+    determiner ("Another"): never anyone's name or description."""
+    written = name.split()
+    words = [_bare(w) for w in written]
+    if len(words) == 1 and (words[0] in DETERMINERS or words[0] in NOT_NAMES):
+        return True
+    return any(
+        (w in FRAGMENT_WORDS and (t[:1].islower() or w.startswith("i")))  # not "He Jian"
+        or (w.endswith("ly") and len(w) > 4 and t[:1].islower())
+        for w, t in zip(words, written, strict=True)
+    )
+
+
+def _org_context(text: str, name: str) -> bool:
+    """Whether the text treats a name as an organisation's: "Quill's spokesperson", "a
+    spokeswoman for Quill", "Quill said it", "Quill, which", "the platform Quill"."""
+    for start, end in occurrences(text, name):
+        after = text[end : end + 40].casefold()
+        before = text[max(0, start - 40) : start].casefold().split()
+        m = re.match(r"(?:’s|'s)\s+(\w+)", after)
+        if m and m[1] in ORG_CONTEXT_NOUNS:
+            return True
+        if re.match(r",?\s+(?:which|said it|says it|said in a statement)\b", after):
+            return True
+        if before and before[-1] in ORG_NOUNS_BEFORE:
+            return True
+        if len(before) >= 2 and before[-1] in ("for", "at") and before[-2] in ORG_CONTEXT_NOUNS:
+            return True
+    return False
+
+
+def _organisation_name(text: str, q: Quotation, name: str) -> str | None:
+    """The organisation a person-typed label names, or None when it may be a person's.
+
+    Only a label without a first name is retyped ("Gabrielle Union" stays a person): by its
+    last word ("Dunmore Media"), by the noun the page writes before it ("the journal Acta
+    Medica"), or by the way the text speaks of it ("Quill said it").
+    """
+    words = name.split()
+    said = q.mention.text if q.mention is not None else name
+    lead = [_bare(w) for w in said.split()[: -len(words)]]
+    if is_given_name(words[0]) and len(words) > 1:  # "the journal Acta Medica" only
+        suffix = _bare(words[-1]) in ORG_SUFFIXES
+        return name if suffix and lead and lead[-1] in ORG_NOUNS_BEFORE else None
+    written = _ARTICLE.sub("", said.strip())
+    run = written.split()
+    last = _bare(run[-1]) if run else ""
+    if (
+        len(run) > len(words)
+        and (last in ORG_SUFFIXES or last.removesuffix("s") in ORG_SUFFIXES)
+        and all(w[:1].isupper() or _bare(w) in _FUNCTION for w in run)
+    ):
+        return written  # "Governor's Office of Emergency Services": the whole name
+    if _bare(words[-1]) in ORG_SUFFIXES:
+        return name
+    if (lead and lead[-1] in ORG_NOUNS_BEFORE) or _org_context(text, name):
+        return name
+    if len(words) == 1 and _bare(name) in PLACES and not is_given_name(name):
+        return name  # "China said": its government
+    if len(words) == 2 and (_bare(words[0]), _bare(words[1])) in PLACE_PAIRS:
+        return name
+    return None
+
+
 def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     name, kind = q.speaker, q.speaker_kind
     if name is None:
         return name, kind
+    if kind in (SpeakerKind.PERSON, SpeakerKind.UNNAMED) and _fragment(name):
+        return None, SpeakerKind.UNKNOWN
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
+    lead, _, rest = name.partition(" ")
+    if kind is SpeakerKind.ORGANIZATION and lead in ORG_NOUNS_BEFORE and rest[:1].isupper():
+        return rest, kind  # "journal Acta Medica": the journal's name
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:
@@ -644,17 +719,21 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
     ):
         return name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": an agency's initials
-    if " " in name:
-        return name, kind
-    bare = _bare(name)
-    if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
-        return None, SpeakerKind.UNKNOWN  # "Democratic", "American": not anyone's name
-    if not named_mid_sentence(text, name):
-        return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
-    full = fuller_name(text, name)
-    if full is None and bare in PLACES:
-        return name, SpeakerKind.ORGANIZATION  # "Britain said": its government
-    return full or name, kind
+    if " " not in name:
+        bare = _bare(name)
+        if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
+            return None, SpeakerKind.UNKNOWN  # "Democratic", "American": not anyone's name
+        if not named_mid_sentence(text, name):
+            return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
+        full = fuller_name(text, name)
+        name = full if full is not None and not _place_led(full, name) else name
+    org = _organisation_name(text, q, name)
+    return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
+
+
+def _place_led(full: str, word: str) -> bool:
+    """A place's name run into the next capitalised word ("China Mobile" for China)."""
+    return full.split()[0] == word and _bare(word) in PLACES and not is_given_name(word)
 
 
 def settle_names(text: str, quotations: list[Quotation]) -> list[Quotation]:
