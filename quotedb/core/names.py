@@ -727,8 +727,18 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
             return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
         full = fuller_name(text, name)
         name = full if full is not None and not _place_led(full, name) else name
-    org = _organisation_name(text, q, name)
+    org = _organisation_name(text, q, name) or _office(q, name)
     return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
+
+
+def _office(q: Quotation, name: str) -> str | None:
+    """A title with no one's name after it ("the Northland High Commissioner"): the office
+    speaks, under the whole title the text writes."""
+    if not _is_role_word(name.split()[-1]) or is_given_name(name.split()[0]):
+        return None
+    said = q.mention.text if q.mention is not None else name
+    written = _ARTICLE.sub("", said.strip())
+    return written if written.endswith(name) and written[:1].isupper() else name
 
 
 def _place_led(full: str, word: str) -> bool:

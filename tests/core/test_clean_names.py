@@ -150,3 +150,24 @@ def test_one_page_clutter_never_relabels_a_person_elsewhere() -> None:
     )
     labels = {q.speaker for doc in extract_corpus([clean, clutter]) for q in doc if q.speaker}
     assert labels == {"Ilse Odum"}
+
+
+def test_title_without_a_name_is_the_office() -> None:
+    text = (
+        "The ruling was appealed.\n\nThe Northland Nations High Commissioner said: “These"
+        " settlements break the law and must stop.”"
+    )
+    quotes = [q for q in extract(text) if q.speaker]
+    assert quotes
+    assert quotes[0].speaker_kind is SpeakerKind.ORGANIZATION
+    assert quotes[0].speaker.endswith("High Commissioner")
+
+
+def test_person_of_an_organisation_is_the_person() -> None:
+    from quotedb.core.mentions import name_of
+
+    assert name_of("said geologist Rosaly Lopes of Acme's Ray Lab".split()) == [
+        "Rosaly",
+        "Lopes",
+    ]
+    assert name_of("Secretary of State Ann Fox".split())[-2:] == ["Ann", "Fox"]
