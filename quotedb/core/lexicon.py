@@ -464,11 +464,14 @@ ORG_CONTEXT_NOUNS = words(
     platform app shares stock employees users subscribers headquarters board
     shareholders customers"""
 )
+# Words right after a bare name that show an organisation ("Quill founder Ann Fox",
+# "Quill employs 400", "the Quill account").
+ORG_FOLLOWERS = words("founder cofounder co-founder ceo employs account accounts headquarters")
 # Words that never sit inside a name or a description: a run that holds one is a
 # clause read as a phrase ("Holt shares the plan he", "experts somehow cannot").
 FRAGMENT_WORDS = words(
     """he she i it we they you me him them us cannot can't won't would could should will
-    must might always never somehow i’d i'd i’m i'm"""
+    must might always never somehow i’d i’m i’ve i’ll"""
 )
 # Countries, US states and regions: written right before a name by a title ("envoy to
 # Ukraine Ann Fox") or a headline, never part of the name.

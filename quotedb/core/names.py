@@ -31,6 +31,7 @@ from quotedb.core.lexicon import (
     NOT_NAMES,
     OCCUPATIONS,
     ORG_CONTEXT_NOUNS,
+    ORG_FOLLOWERS,
     ORG_NOUNS_BEFORE,
     ORG_SUFFIXES,
     PLACE_PAIRS,
@@ -642,11 +643,13 @@ def _fragment(name: str) -> bool:
     words = [_bare(w) for w in written]
     if len(words) == 1 and (words[0] in DETERMINERS or words[0] in NOT_NAMES):
         return True
-    return any(
-        (w in FRAGMENT_WORDS and (t[:1].islower() or w.startswith("i")))  # not "He Jian"
-        or (w.endswith("ly") and len(w) > 4 and t[:1].islower())
-        for w, t in zip(words, written, strict=True)
-    )
+    for w, t in zip(words, written, strict=True):
+        raw = t.casefold().replace("'", "’").strip(".,")
+        if raw in FRAGMENT_WORDS and (t[:1].islower() or raw == "i" or raw.startswith("i’")):
+            return True  # a pronoun or modal, but not the surname in "He Jian"
+        if w.endswith("ly") and len(w) > 4 and t[:1].islower():
+            return True
+    return False
 
 
 def _org_context(text: str, name: str) -> bool:
@@ -660,6 +663,12 @@ def _org_context(text: str, name: str) -> bool:
             return True
         if re.match(r",?\s+(?:which|said it|says it|said in a statement)\b", after):
             return True
+        nxt = re.match(r"\s+(\S+)", after)
+        if nxt and nxt[1] in ORG_FOLLOWERS:
+            return True
+        appos = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)", after)
+        if appos and appos[1] in ORG_NOUNS_BEFORE:
+            return True  # "Quill, a giant of retail"
         if before and before[-1] in ORG_NOUNS_BEFORE:
             return True
         if len(before) >= 2 and before[-1] in ("for", "at") and before[-2] in ORG_CONTEXT_NOUNS:
@@ -715,6 +724,7 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:
         return name, kind
+    name = _without_shouting(name)
     if _acronym(name.split()[-1]) and all(
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
     ):
@@ -739,6 +749,22 @@ def _office(q: Quotation, name: str) -> str | None:
     said = q.mention.text if q.mention is not None else name
     written = _ARTICLE.sub("", said.strip())
     return written if written.endswith(name) and written[:1].isupper() else name
+
+
+def _without_shouting(name: str) -> str:
+    """A name without a banner run into it ("DON'T MISS Ann Fox"): common words written
+    in capitals before the name; initials ("NASA", "TJ") stay."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and _banner_word(words[cut]):
+        cut += 1
+    return " ".join(words[cut:]) if cut else name
+
+
+def _banner_word(word: str) -> bool:
+    bare = _bare(word)
+    common = bare in NOT_NAMES or bare in NAME_TITLES or bare in HONORIFICS or "’" in word
+    return len(word) >= 3 and word.upper() == word and (common or "'" in word)
 
 
 def _place_led(full: str, word: str) -> bool:
