@@ -636,6 +636,27 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+_PREP = r"(?:for|from|at|inside|with|on|of|in)\s+"
+_NAMED_PP = _PREP + r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*"
+_PLAIN_PP = _PREP + r"the\s+[a-z][\w’'-]*"  # "on the scene": one noun, then a verb
+_PP_END = r"(?=\s*[,.;:“”\"()\n]|\s+(?:said|says|told|tells|who|which|and|added|[a-z]+ed)\b)"
+_GROUP_PP = rf"(?:{_NAMED_PP}|{_PLAIN_PP}{_PP_END})"
+
+
+def _group_description(text: str, name: str) -> str | None:
+    """An unnamed source under the description that places it ("a spokesperson for the
+    Foreign Office" for "the spokesperson"): the one the text writes with that noun."""
+    words = name.split()
+    if len(words) != 2 or _bare(words[0]) not in ("the", "a", "an") or not words[1].isalpha():
+        return None
+    noun = re.escape(words[1].lower())
+    found = {m[0] for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+{noun}\s+{_GROUP_PP}", text)}
+    if len(found) != 1:
+        return None
+    phrase = found.pop()
+    return phrase[0].lower() + phrase[1:]
+
+
 def _fragment(name: str) -> bool:
     """A clause read as a phrase ("Holt shares the plan he", "I always"), or a lone
     determiner ("Another"): never anyone's name or description."""
@@ -720,6 +741,8 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     lead, _, rest = name.partition(" ")
     if kind is SpeakerKind.ORGANIZATION and lead in ORG_NOUNS_BEFORE and rest[:1].isupper():
         return rest, kind  # "journal Acta Medica": the journal's name
+    if kind is SpeakerKind.UNNAMED and (fuller := _group_description(text, name)):
+        return fuller, kind
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:

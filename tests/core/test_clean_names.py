@@ -273,3 +273,34 @@ def test_person_without_context_stays_a_person() -> None:
 def test_fragments_are_no_speakers(text: str) -> None:
     speakers = {q.speaker for q in extract(text) if q.speaker}
     assert not {s for s in speakers if " he " in f" {s} " or s in ("Another", "I always", "I’d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A spokesperson for the Northland Foreign Office repeated the position.\n\n“We"
+            " urge calm on all sides,” the spokesperson said.",
+            "a spokesperson for the Northland Foreign Office",
+            id="named-group",
+        ),
+        pytest.param(
+            "A nurse on the ward told reporters.\n\n“He stopped breathing twice that night,”"
+            " the nurse said.",
+            "a nurse on the ward",
+            id="plain-place",
+        ),
+    ],
+)
+def test_description_names_its_group(text: str, speaker: str) -> None:
+    quotes = [q for q in extract(text) if q.speaker]
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == (speaker, SpeakerKind.UNNAMED)
+
+
+def test_description_stays_when_the_text_places_it_twice() -> None:
+    text = (
+        "A nurse on the ward and a nurse at the clinic said so.\n\n“He stopped breathing twice"
+        " that night,” the nurse said."
+    )
+    quotes = [q for q in extract(text) if q.speaker]
+    assert quotes[0].speaker == "the nurse"
