@@ -586,6 +586,7 @@ def named_mid_sentence(text: str, word: str) -> bool:
 
 _BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[^\S\n]+){1,3}$")  # "James P. " before Kennedy
 _AFTER = re.compile(r"(?:,?[^\S\n]+(?:Jr|Sr|II|III|IV)\b\.?)?(?![\w’'-])")  # ", Jr."
+_ASIDE = re.compile(r"\(([A-Z][a-z’'-]+)\)[^\S\n]+$")
 _NEXT = re.compile(r"(?:[^\S\n]+[A-Z][\w’'-]*){1,2}")  # " Swift" after Taylor
 
 
@@ -601,6 +602,9 @@ def _runs_with(text: str, word: str) -> Iterator[str]:
         after = _NEXT.match(text, end)
         if after is not None:
             yield text[start : after.end()]
+        aside = _ASIDE.search(text, max(0, start - 30), start)
+        if aside is not None:
+            yield f"{aside[1]} {word}"  # "Coach (Ann) Fox": the first name in brackets
 
 
 def fuller_name(text: str, word: str) -> str | None:

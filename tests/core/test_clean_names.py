@@ -304,3 +304,8 @@ def test_description_stays_when_the_text_places_it_twice() -> None:
     )
     quotes = [q for q in extract(text) if q.speaker]
     assert quotes[0].speaker == "the nurse"
+
+
+def test_first_name_in_brackets_completes_a_surname() -> None:
+    text = "“Coach (Arlo) Penner came in and said keep going,” he said.\n\nPenner said it was fine."
+    assert fuller_name(text, "Penner") == "Arlo Penner"
