@@ -661,6 +661,17 @@ def _group_description(text: str, name: str) -> str | None:
     return phrase[0].lower() + phrase[1:]
 
 
+def _spelt_out(text: str, initials: str) -> str | None:
+    """The one name the text writes whose capitals are these initials ("Customs and
+    Border Protection" for CBP), so the organisation goes by its fullest name."""
+    if len(initials) > 6:
+        return None
+    glue = r"(?:[^\S\n]+(?:and|of|for|the|on|&))*[^\S\n]+"
+    pattern = glue.join(rf"{c}[a-z][\w’'-]*" for c in initials)
+    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _fragment(name: str) -> bool:
     """A clause read as a phrase ("Holt shares the plan he", "I always"), or a lone
     determiner ("Another"): never anyone's name or description."""
@@ -742,6 +753,8 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return None, SpeakerKind.UNKNOWN
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
+    if kind is SpeakerKind.ORGANIZATION and _acronym(name) and (spelt := _spelt_out(text, name)):
+        return spelt, kind  # "CBP" -> "Customs and Border Protection"
     lead, _, rest = name.partition(" ")
     if kind is SpeakerKind.ORGANIZATION and lead in ORG_NOUNS_BEFORE and rest[:1].isupper():
         return rest, kind  # "journal Acta Medica": the journal's name
@@ -755,7 +768,8 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     if _acronym(name.split()[-1]) and all(
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
     ):
-        return name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": an agency's initials
+        spelt = _spelt_out(text, name) if _acronym(name) else None
+        return spelt or name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": initials
     if " " not in name:
         bare = _bare(name)
         if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:

@@ -309,3 +309,15 @@ def test_description_stays_when_the_text_places_it_twice() -> None:
 def test_first_name_in_brackets_completes_a_surname() -> None:
     text = "“Coach (Arlo) Penner came in and said keep going,” he said.\n\nPenner said it was fine."
     assert fuller_name(text, "Penner") == "Arlo Penner"
+
+
+def test_initials_spelt_out_by_the_text() -> None:
+    text = (
+        "Agents of Harbour and Border Watch stopped the boat.\n\n“The crew was detained at"
+        " sea without incident,” HBW said in a statement."
+    )
+    quotes = [q for q in extract(text) if q.speaker]
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == (
+        "Harbour and Border Watch",
+        SpeakerKind.ORGANIZATION,
+    )
