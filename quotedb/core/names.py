@@ -751,6 +751,11 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return name, kind
     if kind in (SpeakerKind.PERSON, SpeakerKind.UNNAMED) and _fragment(name):
         return None, SpeakerKind.UNKNOWN
+    if _bare(name.split()[-1]) in ("the", "a", "an") and " " in name:
+        return None, SpeakerKind.UNKNOWN  # "FEUDS The": a headline's words
+    last = name.split()[-1]
+    if kind is SpeakerKind.UNNAMED and len(name.split()) > 2 and re.fullmatch(r"[a-z]+ed", last):
+        name = name.rsplit(" ", 1)[0]  # "the letter signed": the letter
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
     if kind is SpeakerKind.ORGANIZATION and _acronym(name) and (spelt := _spelt_out(text, name)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quotedb.core import extract, extract_corpus
@@ -11,6 +13,7 @@ from quotedb.core.names import (
     fuller_name,
     named_mid_sentence,
     parse_name,
+    settle_names,
 )
 from quotedb.core.types import SpeakerKind
 
@@ -166,7 +169,7 @@ def test_title_without_a_name_is_the_office() -> None:
     quotes = [q for q in extract(text) if q.speaker]
     assert quotes
     assert quotes[0].speaker_kind is SpeakerKind.ORGANIZATION
-    assert quotes[0].speaker.endswith("High Commissioner")
+    assert (quotes[0].speaker or "").endswith("High Commissioner")
 
 
 def test_person_of_an_organisation_is_the_person() -> None:
@@ -321,3 +324,12 @@ def test_initials_spelt_out_by_the_text() -> None:
         "Harbour and Border Watch",
         SpeakerKind.ORGANIZATION,
     )
+
+
+def test_description_loses_a_trailing_participle() -> None:
+    text = "“The mortality rate in the camps is alarming,” the letter said."
+    q = next(q for q in extract(text) if q.speaker)
+    signed = replace(q, speaker="the letter signed", speaker_kind=SpeakerKind.UNNAMED)
+    headline = replace(q, speaker="FEUDS The", speaker_kind=SpeakerKind.ORGANIZATION)
+    settled = settle_names(text, [signed, headline])
+    assert [s.speaker for s in settled] == ["the letter", None]
