@@ -448,7 +448,30 @@ ORG_SUFFIXES = words(
     brands stores mart market markets exchange insurance energy oil gas pharmaceuticals
     pharma therapeutics biotech health healthcare police army navy force forces guard
     command military ministries unit team squad orchestra band choir church mosque
-    diocese parish"""
+    diocese parish psychiatry medicine pediatrics oncology cardiology neurology foundry"""
+)
+# Common nouns that, written right before a capitalised run, make it an organisation's
+# name ("the journal Acta Medica", "developer Rowan", "the platform Quill").
+ORG_NOUNS_BEFORE = words(
+    """journal company firm platform site website app network publisher label club team
+    studio outlet magazine newspaper broadcaster startup start-up retailer carrier airline
+    brand developer maker giant chain service automaker carmaker insurer lender bank"""
+)
+# Nouns that, after an organisation's possessive or before "for"/"at" it, show a name is
+# an organisation's ("Quill's spokesperson", "a spokeswoman for Quill").
+ORG_CONTEXT_NOUNS = words(
+    """spokesperson spokesman spokeswoman spokespeople representative statement website
+    platform app shares stock employees users subscribers headquarters board
+    shareholders customers"""
+)
+# Words right after a bare name that show an organisation ("Quill founder Ann Fox",
+# "Quill employs 400", "the Quill account").
+ORG_FOLLOWERS = words("founder cofounder co-founder ceo employs account accounts headquarters")
+# Words that never sit inside a name or a description: a run that holds one is a
+# clause read as a phrase ("Holt shares the plan he", "experts somehow cannot").
+FRAGMENT_WORDS = words(
+    """he she i it we they you me him them us cannot can't won't would could should will
+    must might always never somehow i’d i’m i’ve i’ll"""
 )
 # Countries, US states and regions: written right before a name by a title ("envoy to
 # Ukraine Ann Fox") or a headline, never part of the name.

@@ -254,6 +254,7 @@ def name_of(words: list[str]) -> list[str]:
         best = run
     while best and best[-1] in RUN_PARTICLES:
         best.pop()
+    best = _person_of(best)
     cut = 0
     while cut < len(best) - 1 and best[cut].lower() in STARTERS:
         cut += 1
@@ -268,6 +269,18 @@ def name_of(words: list[str]) -> list[str]:
     if name and name[-1].endswith(("’s", "'s")):
         name[-1] = name[-1][:-2]
     return clean_run(name)[1] if len(name) > 1 else name
+
+
+def _person_of(run: list[str]) -> list[str]:
+    """ "Ann Fox of Acme's Lab": the person, not the place she works at ("Secretary of
+    State" has no first name before its "of")."""
+    for n, w in enumerate(run):
+        if w not in ("of", "at") or n < 2 or run[0].lower() in TITLES:
+            continue
+        owner = any(t.endswith(("’s", "'s")) for t in run[n + 1 :])  # "of Acme's Lab"
+        if owner or is_given_name(run[0]):
+            return run[:n]
+    return run
 
 
 def gender_of(first: str, honorific: str = "") -> str:

@@ -21,6 +21,8 @@ from unidecode import unidecode
 
 from quotedb.core.lexicon import (
     DEMONYMS,
+    DETERMINERS,
+    FRAGMENT_WORDS,
     GLUE_PREFIXES,
     GROUP_NOUNS,
     HONORIFICS,
@@ -28,6 +30,10 @@ from quotedb.core.lexicon import (
     NAME_TITLES,
     NOT_NAMES,
     OCCUPATIONS,
+    ORG_CONTEXT_NOUNS,
+    ORG_FOLLOWERS,
+    ORG_NOUNS_BEFORE,
+    ORG_SUFFIXES,
     PLACE_PAIRS,
     PLACES,
     ROLE_HEADS,
@@ -580,6 +586,7 @@ def named_mid_sentence(text: str, word: str) -> bool:
 
 _BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*[^\S\n]+){1,3}$")  # "James P. " before Kennedy
 _AFTER = re.compile(r"(?:,?[^\S\n]+(?:Jr|Sr|II|III|IV)\b\.?)?(?![\w’'-])")  # ", Jr."
+_ASIDE = re.compile(r"\(([A-Z][a-z’'-]+)\)[^\S\n]+$")
 _NEXT = re.compile(r"(?:[^\S\n]+[A-Z][\w’'-]*){1,2}")  # " Swift" after Taylor
 
 
@@ -595,6 +602,9 @@ def _runs_with(text: str, word: str) -> Iterator[str]:
         after = _NEXT.match(text, end)
         if after is not None:
             yield text[start : after.end()]
+        aside = _ASIDE.search(text, max(0, start - 30), start)
+        if aside is not None:
+            yield f"{aside[1]} {word}"  # "Coach (Ann) Fox": the first name in brackets
 
 
 def fuller_name(text: str, word: str) -> str | None:
@@ -630,31 +640,182 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+_PREP = r"(?:for|from|at|inside|with|on|of|in)\s+"
+_NAMED_PP = _PREP + r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*"
+_PLAIN_PP = _PREP + r"the\s+[a-z][\w’'-]*"  # "on the scene": one noun, then a verb
+_PP_END = r"(?=\s*[,.;:“”\"()\n]|\s+(?:said|says|told|tells|who|which|and|added|[a-z]+ed)\b)"
+_GROUP_PP = rf"(?:{_NAMED_PP}|{_PLAIN_PP}{_PP_END})"
+
+
+def _group_description(text: str, name: str) -> str | None:
+    """An unnamed source under the description that places it ("a spokesperson for the
+    Foreign Office" for "the spokesperson"): the one the text writes with that noun."""
+    words = name.split()
+    if len(words) != 2 or _bare(words[0]) not in ("the", "a", "an") or not words[1].isalpha():
+        return None
+    noun = re.escape(words[1].lower())
+    found = {m[0] for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+{noun}\s+{_GROUP_PP}", text)}
+    if len(found) != 1:
+        return None
+    phrase = found.pop()
+    return phrase[0].lower() + phrase[1:]
+
+
+def _spelt_out(text: str, initials: str) -> str | None:
+    """The one name the text writes whose capitals are these initials ("Customs and
+    Border Protection" for CBP), so the organisation goes by its fullest name."""
+    if len(initials) > 6:
+        return None
+    glue = r"(?:[^\S\n]+(?:and|of|for|the|on|&))*[^\S\n]+"
+    pattern = glue.join(rf"{c}[a-z][\w’'-]*" for c in initials)
+    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _fragment(name: str) -> bool:
+    """A clause read as a phrase ("Holt shares the plan he", "I always"), or a lone
+    determiner ("Another"): never anyone's name or description."""
+    written = name.split()
+    words = [_bare(w) for w in written]
+    if len(words) == 1 and (words[0] in DETERMINERS or words[0] in NOT_NAMES):
+        return True
+    for w, t in zip(words, written, strict=True):
+        raw = t.casefold().replace("'", "’").strip(".,")
+        if raw in FRAGMENT_WORDS and (t[:1].islower() or raw == "i" or raw.startswith("i’")):
+            return True  # a pronoun or modal, but not the surname in "He Jian"
+        if w.endswith("ly") and len(w) > 4 and t[:1].islower():
+            return True
+    return False
+
+
+def _org_context(text: str, name: str) -> bool:
+    """Whether the text treats a name as an organisation's: "Quill's spokesperson", "a
+    spokeswoman for Quill", "Quill said it", "Quill, which", "the platform Quill"."""
+    for start, end in occurrences(text, name):
+        after = text[end : end + 40].casefold()
+        before = text[max(0, start - 40) : start].casefold().split()
+        m = re.match(r"(?:’s|'s)\s+(\w+)", after)
+        if m and m[1] in ORG_CONTEXT_NOUNS:
+            return True
+        if re.match(r",?\s+(?:which|said it|says it|said in a statement)\b", after):
+            return True
+        nxt = re.match(r"\s+(\S+)", after)
+        if nxt and nxt[1] in ORG_FOLLOWERS:
+            return True
+        appos = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)", after)
+        if appos and appos[1] in ORG_NOUNS_BEFORE:
+            return True  # "Quill, a giant of retail"
+        if before and before[-1] in ORG_NOUNS_BEFORE:
+            return True
+        if len(before) >= 2 and before[-1] in ("for", "at") and before[-2] in ORG_CONTEXT_NOUNS:
+            return True
+    return False
+
+
+def _organisation_name(text: str, q: Quotation, name: str) -> str | None:
+    """The organisation a person-typed label names, or None when it may be a person's.
+
+    Only a label without a first name is retyped ("Gabrielle Union" stays a person): by its
+    last word ("Dunmore Media"), by the noun the page writes before it ("the journal Acta
+    Medica"), or by the way the text speaks of it ("Quill said it").
+    """
+    words = name.split()
+    said = q.mention.text if q.mention is not None else name
+    lead = [_bare(w) for w in said.split()[: -len(words)]]
+    if is_given_name(words[0]) and len(words) > 1:  # "the journal Acta Medica" only
+        suffix = _bare(words[-1]) in ORG_SUFFIXES
+        return name if suffix and lead and lead[-1] in ORG_NOUNS_BEFORE else None
+    written = _ARTICLE.sub("", said.strip())
+    run = written.split()
+    last = _bare(run[-1]) if run else ""
+    if (
+        len(run) > len(words)
+        and (last in ORG_SUFFIXES or last.removesuffix("s") in ORG_SUFFIXES)
+        and all(w[:1].isupper() or _bare(w) in _FUNCTION for w in run)
+    ):
+        return written  # "Governor's Office of Emergency Services": the whole name
+    if _bare(words[-1]) in ORG_SUFFIXES:
+        return name
+    if (lead and lead[-1] in ORG_NOUNS_BEFORE) or _org_context(text, name):
+        return name
+    if len(words) == 1 and _bare(name) in PLACES and not is_given_name(name):
+        return name  # "China said": its government
+    if len(words) == 2 and (_bare(words[0]), _bare(words[1])) in PLACE_PAIRS:
+        return name
+    return None
+
+
 def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     name, kind = q.speaker, q.speaker_kind
     if name is None:
         return name, kind
+    if kind in (SpeakerKind.PERSON, SpeakerKind.UNNAMED) and _fragment(name):
+        return None, SpeakerKind.UNKNOWN
+    if _bare(name.split()[-1]) in ("the", "a", "an") and " " in name:
+        return None, SpeakerKind.UNKNOWN  # "FEUDS The": a headline's words
+    last = name.split()[-1]
+    if kind is SpeakerKind.UNNAMED and len(name.split()) > 2 and re.fullmatch(r"[a-z]+ed", last):
+        name = name.rsplit(" ", 1)[0]  # "the letter signed": the letter
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
+    if kind is SpeakerKind.ORGANIZATION and _acronym(name) and (spelt := _spelt_out(text, name)):
+        return spelt, kind  # "CBP" -> "Customs and Border Protection"
+    lead, _, rest = name.partition(" ")
+    if kind is SpeakerKind.ORGANIZATION and lead in ORG_NOUNS_BEFORE and rest[:1].isupper():
+        return rest, kind  # "journal Acta Medica": the journal's name
+    if kind is SpeakerKind.UNNAMED and (fuller := _group_description(text, name)):
+        return fuller, kind
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:
         return name, kind
+    name = _without_shouting(name)
     if _acronym(name.split()[-1]) and all(
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
     ):
-        return name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": an agency's initials
-    if " " in name:
-        return name, kind
-    bare = _bare(name)
-    if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
-        return None, SpeakerKind.UNKNOWN  # "Democratic", "American": not anyone's name
-    if not named_mid_sentence(text, name):
-        return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
-    full = fuller_name(text, name)
-    if full is None and bare in PLACES:
-        return name, SpeakerKind.ORGANIZATION  # "Britain said": its government
-    return full or name, kind
+        spelt = _spelt_out(text, name) if _acronym(name) else None
+        return spelt or name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": initials
+    if " " not in name:
+        bare = _bare(name)
+        if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
+            return None, SpeakerKind.UNKNOWN  # "Democratic", "American": not anyone's name
+        if not named_mid_sentence(text, name):
+            return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
+        full = fuller_name(text, name)
+        name = full if full is not None and not _place_led(full, name) else name
+    org = _organisation_name(text, q, name) or _office(q, name)
+    return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
+
+
+def _office(q: Quotation, name: str) -> str | None:
+    """A title with no one's name after it ("the Northland High Commissioner"): the office
+    speaks, under the whole title the text writes."""
+    if not _is_role_word(name.split()[-1]) or is_given_name(name.split()[0]):
+        return None
+    said = q.mention.text if q.mention is not None else name
+    written = _ARTICLE.sub("", said.strip())
+    return written if written.endswith(name) and written[:1].isupper() else name
+
+
+def _without_shouting(name: str) -> str:
+    """A name without a banner run into it ("DON'T MISS Ann Fox"): common words written
+    in capitals before the name; initials ("NASA", "TJ") stay."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and _banner_word(words[cut]):
+        cut += 1
+    return " ".join(words[cut:]) if cut else name
+
+
+def _banner_word(word: str) -> bool:
+    bare = _bare(word)
+    common = bare in NOT_NAMES or bare in NAME_TITLES or bare in HONORIFICS or "’" in word
+    return len(word) >= 3 and word.upper() == word and (common or "'" in word)
+
+
+def _place_led(full: str, word: str) -> bool:
+    """A place's name run into the next capitalised word ("China Mobile" for China)."""
+    return full.split()[0] == word and _bare(word) in PLACES and not is_given_name(word)
 
 
 def settle_names(text: str, quotations: list[Quotation]) -> list[Quotation]:

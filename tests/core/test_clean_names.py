@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quotedb.core import extract, extract_corpus
-from quotedb.core.names import clean_run, fuller_name, named_mid_sentence, parse_name
+from quotedb.core.names import (
+    _without_shouting,
+    clean_run,
+    fuller_name,
+    named_mid_sentence,
+    parse_name,
+    settle_names,
+)
 from quotedb.core.types import SpeakerKind
 
 
@@ -150,3 +159,177 @@ def test_one_page_clutter_never_relabels_a_person_elsewhere() -> None:
     )
     labels = {q.speaker for doc in extract_corpus([clean, clutter]) for q in doc if q.speaker}
     assert labels == {"Ilse Odum"}
+
+
+def test_title_without_a_name_is_the_office() -> None:
+    text = (
+        "The ruling was appealed.\n\nThe Northland Nations High Commissioner said: “These"
+        " settlements break the law and must stop.”"
+    )
+    quotes = [q for q in extract(text) if q.speaker]
+    assert quotes
+    assert quotes[0].speaker_kind is SpeakerKind.ORGANIZATION
+    assert (quotes[0].speaker or "").endswith("High Commissioner")
+
+
+def test_person_of_an_organisation_is_the_person() -> None:
+    from quotedb.core.mentions import name_of
+
+    assert name_of("said geologist Rosaly Lopes of Acme's Ray Lab".split()) == [
+        "Rosaly",
+        "Lopes",
+    ]
+    assert name_of("Secretary of State Ann Fox".split())[-2:] == ["Ann", "Fox"]
+
+
+ORGANISATIONS = [
+    pytest.param(
+        "The study was published on Monday.\n\n“Heavy use in the teenage years carries real"
+        " risks,” the journal Acta Neurology argued.",
+        "Acta Neurology",
+        id="journal-noun-and-field",
+    ),
+    pytest.param(
+        "Layoffs hit the chain.\n\n“We are restructuring our newsrooms,” said Dunmore Media"
+        " in a memo.",
+        "Dunmore Media",
+        id="suffix",
+    ),
+    pytest.param(
+        "A spokesperson for Quillo declined to comment on the ban.\n\n“We will keep removing"
+        " such posts,” Quillo said on Friday.",
+        "Quillo",
+        id="spokesperson-for",
+    ),
+    pytest.param(
+        "Quillo said it would review the rules.\n\n“We take this seriously,” Quillo wrote.",
+        "Quillo",
+        id="said-it",
+    ),
+    pytest.param(
+        "Fires spread in the north.\n\n“The order is in force until Sunday,” the Northland"
+        " Governor's Office of Emergency Services said.",
+        "Northland Governor's Office of Emergency Services",
+        id="whole-office-name",
+    ),
+    pytest.param(
+        "Talks resumed.\n\n“We will not sit on our hands,” China said in a statement.",
+        "China",
+        id="place-speaks-as-government",
+    ),
+    pytest.param(
+        "Quillo employs 400 people.\n\n“We will take decisive action against these accounts,”"
+        " Quillo said.",
+        "Quillo",
+        id="name-then-employs",
+    ),
+    pytest.param(
+        "Quillo, a giant of retail, opened a store.\n\n“We are delighted with the outcome of"
+        " these talks,” Quillo said.",
+        "Quillo",
+        id="apposition",
+    ),
+]
+
+
+def test_banner_words_leave_the_name() -> None:
+    assert _without_shouting("DON'T MISS Quillo") == "Quillo"
+    assert _without_shouting("TJ Watt") == "TJ Watt"
+    assert _without_shouting("JAMA Neurology") == "JAMA Neurology"
+
+
+@pytest.mark.parametrize(("text", "speaker"), ORGANISATIONS)
+def test_organisations_typed_by_context(text: str, speaker: str) -> None:
+    quotes = [q for q in extract(text) if q.speaker]
+    assert quotes, "the quotation should be attributed"
+    assert (quotes[-1].speaker, quotes[-1].speaker_kind) == (speaker, SpeakerKind.ORGANIZATION)
+
+
+def test_person_without_context_stays_a_person() -> None:
+    text = "Ravel Quint won the race.\n\n“I felt strong all day,” Quint said afterwards."
+    quotes = [q for q in extract(text) if q.speaker]
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == ("Ravel Quint", SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Another week passed.\n\nAnother said: “We have waited long enough for this.”",
+            id="lone-determiner",
+        ),
+        pytest.param(
+            "Holt explains the plan.\n\nHolt shares the plan he used: “Save half, spend the"
+            " rest and never borrow.”",
+            id="clause-with-pronoun",
+        ),
+        pytest.param(
+            "“Never give up on the people you love,” I always tell my students.",
+            id="first-person",
+        ),
+        pytest.param(
+            "And I’d say: “Never give up on the people you love, whatever happens.”",
+            id="contraction",
+        ),
+    ],
+)
+def test_fragments_are_no_speakers(text: str) -> None:
+    speakers = {q.speaker for q in extract(text) if q.speaker}
+    assert not {s for s in speakers if " he " in f" {s} " or s in ("Another", "I always", "I’d")}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A spokesperson for the Northland Foreign Office repeated the position.\n\n“We"
+            " urge calm on all sides,” the spokesperson said.",
+            "a spokesperson for the Northland Foreign Office",
+            id="named-group",
+        ),
+        pytest.param(
+            "A nurse on the ward told reporters.\n\n“He stopped breathing twice that night,”"
+            " the nurse said.",
+            "a nurse on the ward",
+            id="plain-place",
+        ),
+    ],
+)
+def test_description_names_its_group(text: str, speaker: str) -> None:
+    quotes = [q for q in extract(text) if q.speaker]
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == (speaker, SpeakerKind.UNNAMED)
+
+
+def test_description_stays_when_the_text_places_it_twice() -> None:
+    text = (
+        "A nurse on the ward and a nurse at the clinic said so.\n\n“He stopped breathing twice"
+        " that night,” the nurse said."
+    )
+    quotes = [q for q in extract(text) if q.speaker]
+    assert quotes[0].speaker == "the nurse"
+
+
+def test_first_name_in_brackets_completes_a_surname() -> None:
+    text = "“Coach (Arlo) Penner came in and said keep going,” he said.\n\nPenner said it was fine."
+    assert fuller_name(text, "Penner") == "Arlo Penner"
+
+
+def test_initials_spelt_out_by_the_text() -> None:
+    text = (
+        "Agents of Harbour and Border Watch stopped the boat.\n\n“The crew was detained at"
+        " sea without incident,” HBW said in a statement."
+    )
+    quotes = [q for q in extract(text) if q.speaker]
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == (
+        "Harbour and Border Watch",
+        SpeakerKind.ORGANIZATION,
+    )
+
+
+def test_description_loses_a_trailing_participle() -> None:
+    text = "“The mortality rate in the camps is alarming,” the letter said."
+    q = next(q for q in extract(text) if q.speaker)
+    signed = replace(q, speaker="the letter signed", speaker_kind=SpeakerKind.UNNAMED)
+    headline = replace(q, speaker="FEUDS The", speaker_kind=SpeakerKind.ORGANIZATION)
+    settled = settle_names(text, [signed, headline])
+    assert [s.speaker for s in settled] == ["the letter", None]
