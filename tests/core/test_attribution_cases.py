@@ -127,7 +127,7 @@ CASES = [
     pytest.param(
         "A friend of Oliver Grant said the storm was “the worst night in forty years.”\n",
         "the worst night in forty years.",
-        "a friend",
+        "a friend of Oliver Grant",  # the description whole; Oliver Grant is not the speaker
         id="person-noun-of-a-name",
     ),
     pytest.param(
