@@ -179,8 +179,11 @@ class Database:
         timeout: float | None = DEFAULT_TIMEOUT,
         progress: Callable[[Step], None] | None = None,
         before_store: Callable[[], None] | None = None,
+        update_metadata: bool = False,
     ) -> IngestReport:
         """Ingest files, folders, globs (``-``: stdin); failures are reported, never raised.
+        ``update_metadata``: an article already stored takes the metadata read this time
+        (a manifest's, the flags', a record's), recorded as a correction.
 
         ``workers`` processes extract (0: one per CPU core, up to 8); an article larger than
         ``max_bytes``, or whose extraction takes over ``timeout`` seconds (None or 0: no
@@ -209,6 +212,7 @@ class Database:
             timeout=timeout or None,
             on_outcome=on_outcome if progress is not None else None,
             prepare=before_store,
+            update_metadata=update_metadata,
         )
 
     def reextract(
@@ -419,6 +423,30 @@ class Database:
 
         with self.session() as s:
             return _recorded(s, fix.rename(s, fix.get_speaker(s, speaker), name))
+
+    def edit_article(
+        self,
+        article_id: int,
+        *,
+        title: str | None = None,
+        outlet: str | None = None,
+        authors: Sequence[str] | None = None,
+        published: dt.date | None = None,
+        url: str | None = None,
+    ) -> Record | None:
+        """Set a stored article's metadata by hand (the fields given); recorded as a
+        correction that survives reextract and can be undone. None when nothing changes."""
+        from quotedb.store import corrections as fix
+
+        given = {"title": title, "outlet": outlet, "published": published, "url": url}
+        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+        if authors is not None:
+            changes["authors"] = [a.strip() for a in authors if a.strip()]
+        if not changes:
+            raise QueryError("give at least one field to change (title, outlet, author, date, url)")
+        with self.session() as s:
+            c = fix.edit_article(s, fix.get_article(s, article_id), changes)
+            return _recorded(s, c) if c is not None else None
 
     def correct_undo(self, correction_id: int) -> Record:
         """Take a correction back: its change reverted, its record removed."""

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotedb.cli.common import (
+    DateOption,
     DbOption,
     FormatOption,
     ListFormat,
@@ -99,6 +100,35 @@ def correct_rename(
     """Choose a speaker's label by hand (automatic relabelling leaves it alone)."""
     c = open_db(db).correct_rename(speaker, name)
     said(f"Renamed {c['previous']['name']!r} to {name!r}.")
+
+
+@correct_app.command("article")
+@user_errors
+def correct_article(
+    article_id: Annotated[int, typer.Argument(help="Article id (see quotes --format json).")],
+    title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="The outlet that published it.")] = None,
+    author: Annotated[
+        list[str] | None,
+        typer.Option("--author", metavar="NAME", help="An author (repeat for several)."),
+    ] = None,
+    date: DateOption = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Fix an article's metadata (title, outlet, authors, date, URL) by hand."""
+    c = open_db(db).edit_article(
+        article_id,
+        title=title,
+        outlet=outlet,
+        authors=author,
+        published=date.date() if date else None,
+        url=url,
+    )
+    if c is None:
+        said(f"Article {article_id} already has that metadata.")
+    else:
+        said(f"Article {article_id}: {', '.join(sorted(c['payload']['fields']))} updated.")
 
 
 @correct_app.command("undo")

@@ -63,6 +63,13 @@ def ingest(
         float,
         typer.Option(min=0, help="Give up on an article whose extraction takes longer (0: never)."),
     ] = api.DEFAULT_TIMEOUT,
+    update_metadata: Annotated[
+        bool,
+        typer.Option(
+            "--update-metadata",
+            help="Articles already stored take the metadata read now (flags, manifest, records).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Ingest articles (text, Markdown, HTML, JSON Lines): extract their quotations and store
@@ -100,6 +107,7 @@ def ingest(
                 timeout=timeout,
                 progress=Advance(progress, task),
                 before_store=lambda: migrate_db(database, db),
+                update_metadata=update_metadata,
             )
         except KeyboardInterrupt:
             progress.stop()
@@ -115,7 +123,9 @@ def ingest(
         err.print(f"… and {len(report.duplicate_of) - SHOWN_DUPLICATES} more already stored")
     err.print(
         f"{report.added} article(s) added with {report.quotations} quotation(s), "
-        f"{report.duplicates} already stored, {len(report.failed)} failed "
+        f"{report.duplicates} already stored"
+        + (f" ({report.updated} with their metadata updated)" if update_metadata else "")
+        + f", {len(report.failed)} failed "
         f"({database.description})",
         highlight=False,
     )

@@ -33,13 +33,15 @@ def ingest_sources(
     timeout: float | None = DEFAULT_TIMEOUT,
     on_outcome: OutcomeHook | None = None,
     prepare: Callable[[], None] | None = None,
+    update_metadata: bool = False,
 ) -> IngestReport:
     """Ingest every article the sources hold; failures are reported, never raised.
 
-    ``prepare`` runs once before the first article is stored, while workers extract.
+    ``prepare`` runs once before the first article is stored, while workers extract;
+    ``update_metadata``: an article already stored takes the metadata read this time.
     """
     report = IngestReport()
-    writer = Writer(_writer_sessions(factory), report, prepare)
+    writer = Writer(_writer_sessions(factory), report, prepare, update_metadata)
     options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
     try:
         for outcome in run(tasks_for(sources, max_bytes), options, workers, writer.idle):

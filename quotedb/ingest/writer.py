@@ -10,6 +10,7 @@ A process killed mid-batch loses only the uncommitted batch, which the next run 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from quotedb.ingest.tasks import Extracted
 from quotedb.store.articles import add_article
 from quotedb.store.batch import writing
 from quotedb.store.candidates import Carry
+from quotedb.store.corrections import edit_article
 from quotedb.store.prepare import NewArticle
 from quotedb.store.speakers import prefetch
 
@@ -43,6 +45,7 @@ class IngestReport:
     # (what was read, the stored article's source it duplicates), for every duplicate
     duplicate_of: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # stored, with a field dropped
+    updated: int = 0  # stored articles whose metadata was re-applied (``update_metadata``)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +58,7 @@ class IngestReport:
         self.failed.extend(other.failed)
         self.duplicate_of.extend(other.duplicate_of)
         self.warnings.extend(other.warnings)
+        self.updated += other.updated
 
 
 class Writer:
@@ -66,10 +70,12 @@ class Writer:
         sessions: sessionmaker[Session],
         report: IngestReport,
         prepare: Callable[[], None] | None = None,
+        update_metadata: bool = False,
     ) -> None:
         self.sessions = sessions
         self.report = report
         self.prepare = prepare
+        self.update_metadata = update_metadata  # a duplicate's metadata goes to the stored one
         self.batch: list[Extracted] = []
         self.started = time.monotonic()
         self.carry = Carry()  # clustering candidates, from one batch to the next
@@ -159,6 +165,8 @@ class Writer:
                 if item.doc.content_hash in seen:
                     tally.duplicates += 1
                     tally.duplicate_of.append((item.doc.source, seen[item.doc.content_hash]))
+                    if self.update_metadata and reapply_metadata(session, item.doc):
+                        tally.updated += 1
                     continue
                 seen[item.doc.content_hash] = item.doc.source
                 add_article(written, new_article(item.doc), item.stored)
@@ -167,6 +175,20 @@ class Writer:
                 tally.quotations += len(item.quotations)
             self.carry.keep(written)
         return tally
+
+
+def reapply_metadata(session: Session, doc: Document) -> bool:
+    """Give the stored article with this text the metadata this reading has (each field it
+    has, over the stored one), as a recorded correction; whether anything changed."""
+    article = session.scalar(select(Article).where(Article.content_hash == doc.content_hash))
+    if article is None:  # stored earlier in this very batch
+        return False
+    m = doc.meta
+    given = {"title": m.title, "outlet": m.outlet, "authors": m.authors, "url": m.url}
+    changes: dict[str, object] = {k: v for k, v in given.items() if v}
+    if m.published:
+        changes["published"] = dt.date.fromisoformat(m.published)
+    return edit_article(session, article, changes) is not None
 
 
 def _db_failure(item: Extracted, exc: SQLAlchemyError) -> tuple[str, str]:

@@ -7,6 +7,7 @@ addressed by id and name.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -29,6 +30,8 @@ from quotedb.store.speakers import (
 )
 
 REATTRIBUTE, NOT_QUOTE = "reattribute", "not-quote"
+ARTICLE = "article"  # an article's metadata edited by hand, or re-applied from a manifest
+ARTICLE_FIELDS = ("title", "outlet", "authors", "published", "url")
 
 
 def record(session: Session, action: str, q: Quotation | None = None, **fields: Any) -> Correction:
@@ -222,6 +225,51 @@ def rename(session: Session, speaker: Speaker, name: str) -> Correction:
     return record(session, RENAME, speaker=speaker.id, name=name, previous=previous)
 
 
+def get_article(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise QueryError(f"no article with id {article_id}")
+    return article
+
+
+def edit_article(session: Session, article: Article, changes: dict[str, Any]) -> Correction | None:
+    """Set an article's metadata fields (``ARTICLE_FIELDS``; ``published`` a date or None),
+    recorded with the values they replace; None when nothing changes. Re-extraction keeps
+    articles' metadata, so the edit survives it; undo restores the previous values."""
+    unknown = set(changes) - set(ARTICLE_FIELDS)
+    if unknown:
+        raise QueryError(f"not an article field: {', '.join(sorted(unknown))}")
+    new = {k: _stored_form(v) for k, v in changes.items() if _stored_form(v) != _field(article, k)}
+    if not new:
+        return None
+    previous = {k: _field(article, k) for k in new}
+    _set_fields(article, new)
+    row = record(session, ARTICLE, article=article.id, fields=new, previous=previous)
+    row.article_hash = article.content_hash
+    session.flush()
+    return row
+
+
+def _stored_form(value: Any) -> Any:
+    """Dates as ISO text, author lists as lists: what a correction's JSON keeps."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _field(article: Article, name: str) -> Any:
+    return _stored_form(getattr(article, name))
+
+
+def _set_fields(article: Article, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name == "published":
+            value = dt.date.fromisoformat(value) if value else None
+        setattr(article, name, value)
+
+
 def list_corrections(session: Session) -> list[Correction]:
     return list(session.scalars(select(Correction).order_by(Correction.id)))
 
@@ -295,6 +343,7 @@ def undo(session: Session, correction_id: int) -> Correction:
         MERGE: _undo_merge,
         SPLIT: _undo_split,
         RENAME: _undo_rename,
+        ARTICLE: _undo_article,
     }
     if c.action not in undoers:
         raise QueryError(f"correction {correction_id} ({c.action}) cannot be undone")
@@ -372,6 +421,10 @@ def _undo_split(session: Session, c: Correction) -> None:
     source.name = c.previous.get("name", source.name)
     source.name_key = blocking_key(source.name, source.kind)
     session.delete(new)
+
+
+def _undo_article(session: Session, c: Correction) -> None:
+    _set_fields(get_article(session, c.payload["article"]), c.previous)
 
 
 def _undo_rename(session: Session, c: Correction) -> None:
