@@ -188,6 +188,9 @@ def _case(name: str, keep_acronyms: bool = False) -> str:
     return " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
 
 
+_DETERMINERS = frozenset({"the", "a", "an"})  # no person's name starts with one
+
+
 def _plausible(name: str) -> bool:
     tokens = name.split()
     if not tokens or len(tokens) > 5 or fold(name) in WORDS.placeholders | set(WORDS.prefixes):
@@ -196,6 +199,8 @@ def _plausible(name: str) -> bool:
         return False
     if not any(c.isalpha() for c in name) or _bare(tokens[-1]) in WORDS.companies:
         return False
+    if _bare(tokens[0]) in _DETERMINERS:  # "The Russian …": a description, unless an agency
+        return fold(name) in WORDS.agencies or fold(" ".join(tokens[1:])) in WORDS.agencies
     if len(tokens) == 1:  # one word: an acronym or a known agency, not "Berlin" or a brand
         return (name.isupper() and len(name) > 1) or fold(name) in WORDS.agencies
     return True

@@ -219,6 +219,10 @@ def test_placeholder_date_is_not_a_date() -> None:
         pytest.param(["Valley Courier"], [], id="outlet-itself"),
         pytest.param(["Dana Whitlock Valley Courier"], ["Dana Whitlock"], id="outlet-suffix"),
         pytest.param(["Имя *"], [], id="form-label"),
+        pytest.param(
+            ["The Northern and Southern port authorities"], [], id="description-not-a-person"
+        ),
+        pytest.param(["The Associated Press"], ["The Associated Press"], id="the-agency-kept"),
     ],
 )
 def test_byline_cleaning(raws: list[str], expected: list[str]) -> None:
