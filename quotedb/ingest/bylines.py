@@ -44,7 +44,9 @@ def _load() -> Words:
 
 
 WORDS = _load()
-_EMAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+# A token with an @ is matched from its first character only ((?<!\S)): tried at every
+# character of a long token without one, \S+@ would scan the rest of it each time.
+_EMAIL = re.compile(r"(?<!\S)\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _SPLIT = re.compile(r"\s*(?:[;|/•·()\[\]\n]|,|\s[-–—]\s|:\s)\s*")
 _NAME_CHARS = re.compile(r"^[\w .'’-]+$")
 _DATE_START = re.compile(r"\b\d{4}-\d\d-\d\d|\b(?:19|20)\d\d\b")
