@@ -31,12 +31,15 @@ from quotedb.db.engine import (
     ENV_VAR,
     check_connection,
     describe,
+    first_line,
     make_engine,
+    missing_file,
     resolve_url,
     session_scope,
 )
 from quotedb.db.migrations import current_revision, ensure_head, head_revision
-from quotedb.errors import InputError, QueryError
+from quotedb.db.state import empty_error, read_state
+from quotedb.errors import DatabaseStateError, InputError, OutputError, QueryError
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
@@ -137,19 +140,46 @@ class Reextracted:
 
 
 class Database:
-    """A quotedb database: SQLite file or PostgreSQL, migrated to head when opened."""
+    """A quotedb database: SQLite file or PostgreSQL, migrated to head when opened.
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    A damaged, foreign or newer database is refused in one line (:class:`DatabaseStateError`)
+    before anything reads or migrates it; ``create`` False (a command that only reads)
+    refuses an empty one too, rather than creating quotedb's tables in it.
+    """
+
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, create: bool = True
+    ) -> None:
         self.url = resolve_url(url)
+        if not create and missing_file(self.url):
+            raise DatabaseStateError(
+                f"no database at {self.url.database}: nothing stored yet"
+                " (quotedb ingest creates it)"
+            )
         self.engine = make_engine(self.url)
         check_connection(self.engine)
-        self.migrated = self.migrate() if migrate else False
+        self.state = read_state(self.engine, self.description)
+        self.migrated = self.migrate(create=create) if migrate else False
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
-    def migrate(self) -> bool:
-        """Bring the schema to head; True when something was applied (the database is new)."""
-        self.migrated = _ensure_head_racing(self.engine)
+    def migrate(self, *, create: bool = True) -> bool:
+        """Bring the schema to head; True when something was applied (the database is new).
+        ``create`` False: an empty database is an error, left as it is."""
+        if self.state.empty and not create:
+            raise empty_error(self.description)
+        with self.errors():
+            self.migrated = _ensure_head_racing(self.engine)
         return self.migrated
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """A database error (a damaged page, a lost connection) as one line for the user."""
+        try:
+            yield
+        except DBAPIError as exc:
+            raise DatabaseStateError(
+                f"{self.description}: database error ({first_line(exc)})"
+            ) from None
 
     @property
     def description(self) -> str:
@@ -164,7 +194,7 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with session_scope(self.sessions) as session:
+        with self.errors(), session_scope(self.sessions) as session:
             yield session
 
     # ------------------------------------------------------------ ingest
@@ -203,17 +233,18 @@ class Database:
             else:
                 progress(Step(o.label, o.size, False))
 
-        return ingest_sources(
-            self.sessions,
-            inputs.sources,
-            metadata,
-            workers=workers or auto_workers(),
-            max_bytes=max_bytes,
-            timeout=timeout or None,
-            on_outcome=on_outcome if progress is not None else None,
-            prepare=before_store,
-            update_metadata=update_metadata,
-        )
+        with self.errors():
+            return ingest_sources(
+                self.sessions,
+                inputs.sources,
+                metadata,
+                workers=workers or auto_workers(),
+                max_bytes=max_bytes,
+                timeout=timeout or None,
+                on_outcome=on_outcome if progress is not None else None,
+                prepare=before_store,
+                update_metadata=update_metadata,
+            )
 
     def reextract(
         self, *, outdated: bool = False, progress: Callable[[int, int], None] | None = None
@@ -380,7 +411,7 @@ class Database:
             rows = select_quotations(s, f, phrase)
             if output is None or not isinstance(output, str | Path):
                 return write_export(rows, output or sys.stdout, *how)
-            with Path(output).open("w", encoding="utf-8", newline="") as fh:
+            with _output_file(Path(output)) as fh:
                 return write_export(rows, fh, *how)
 
     # ------------------------------------------------------------ corrections
@@ -466,27 +497,31 @@ class Database:
 
     def revisions(self) -> tuple[str | None, str | None]:
         """The schema revision of the database (None: empty) and the newest available."""
-        return current_revision(self.engine), head_revision(self.engine)
+        with self.errors():
+            return current_revision(self.engine), head_revision(self.engine)
 
     def upgrade(self, revision: str = "head") -> str | None:
         """Migrate the schema up; the revision reached."""
         from quotedb.db import migrations
 
-        migrations.upgrade(self.engine, revision)
-        return current_revision(self.engine)
+        with self.errors(), _revision_errors():
+            migrations.upgrade(self.engine, revision)
+            return current_revision(self.engine)
 
     def downgrade(self, revision: str) -> str | None:
         """Migrate the schema down (``base`` removes every table); the revision reached."""
         from quotedb.db import migrations
 
-        migrations.downgrade(self.engine, revision)
-        return current_revision(self.engine)
+        with self.errors(), _revision_errors():
+            migrations.downgrade(self.engine, revision)
+            return current_revision(self.engine)
 
     def check(self) -> CheckReport:
         """Schema at head, quotations inside their articles, no orphans, index in step."""
         from quotedb.db.check import check_database
 
-        return check_database(self.engine)
+        with self.errors():
+            return check_database(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -516,6 +551,17 @@ def _recorded(session: Session, c: Correction) -> Record:
     return correction_record(c)
 
 
+@contextmanager
+def _revision_errors() -> Iterator[None]:
+    """Alembic's complaint about a revision (unknown, not reachable) in one line."""
+    from alembic.util.exc import CommandError
+
+    try:
+        yield
+    except CommandError as exc:
+        raise QueryError(str(exc).strip().splitlines()[0]) from None
+
+
 def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
     """Migrate to head even when another process migrates the same database right now:
     its DDL makes ours fail; then the schema is (or soon will be) at head all the same."""
@@ -529,6 +575,17 @@ def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
             if current_revision(engine) == head_revision(engine):
                 return False
     return False
+
+
+@contextmanager
+def _output_file(path: Path) -> Iterator[TextIO]:
+    """A file to write, or an :class:`OutputError` saying in one line why it cannot be."""
+    try:
+        fh = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write it ({exc.strerror or exc})") from None
+    with fh:
+        yield fh
 
 
 def open_database(url: str | None = None) -> Database:

@@ -102,7 +102,7 @@ def split_names(value: str) -> list[str]:
 
 
 def _parts(raw: str) -> list[str]:
-    text = _EMAIL.sub(" ", " ".join(raw.split()))
+    text = " ".join(_EMAIL.sub(" ", raw).split())  # one space: _SPLIT is quadratic in runs
     if date := _DATE_START.search(text):
         text = text[: date.end()]  # what follows a byline's date is not the byline
     parts: list[str] = []

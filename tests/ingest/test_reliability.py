@@ -129,6 +129,8 @@ def _front(text: str) -> object:
 LINEAR = {  # stage, and a unit that made it quadratic
     "byline-one-long-token": (lambda t: clean_bylines([t]), "a"),
     "byline-tokens-with-at": (lambda t: clean_bylines([t]), "a@b "),
+    "byline-dashes": (lambda t: clean_bylines([t]), "x - "),
+    "byline-many-names": (lambda t: clean_bylines([t]), "Ab Cd; "),
     "page-one-long-word": (_page, "a"),
     "inference-long-byline": (infer_metadata, "By Ab Cd, "),
     "inference-one-line": (infer_metadata, "Word "),
