@@ -72,6 +72,10 @@ __all__ = [
 ]
 
 Record = dict[str, Any]
+# Past these, a number asked for means "as many as can be": the OS takes no more.
+MAX_WORKERS = 64
+MAX_BYTES = 1 << 50
+MAX_TIMEOUT = 1e7  # seconds (four months): setitimer refuses far larger ones
 
 
 class Inputs:
@@ -238,9 +242,9 @@ class Database:
                 self.sessions,
                 inputs.sources,
                 metadata,
-                workers=workers or auto_workers(),
-                max_bytes=max_bytes,
-                timeout=timeout or None,
+                workers=min(workers or auto_workers(), MAX_WORKERS),
+                max_bytes=min(max_bytes, MAX_BYTES),
+                timeout=timeout if timeout and timeout < MAX_TIMEOUT else None,
                 on_outcome=on_outcome if progress is not None else None,
                 prepare=before_store,
                 update_metadata=update_metadata,
@@ -631,7 +635,8 @@ def _streamed(
     from quotedb.ingest.tasks import Extracted, Options, tasks_for
 
     options = Options(terms=terms)
-    for outcome in run(tasks_for(sources, options.max_bytes), options, workers or auto_workers()):
+    workers = min(workers or auto_workers(), MAX_WORKERS)
+    for outcome in run(tasks_for(sources, options.max_bytes), options, workers):
         if not isinstance(outcome, Extracted):
             yield Failure(outcome.reason)
         elif with_article:

@@ -64,19 +64,30 @@ def read_bytes(
     source: Source, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
 ) -> bytes:
     if source.path is None:
-        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+        data = read_at_most(stdin or sys.stdin.buffer, max_bytes + 1)
     else:
         with open_regular(source.path, source.label) as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 raise InputError(too_large(source.label, size, max_bytes))
             try:
-                data = fh.read(max_bytes + 1)
+                data = read_at_most(fh, max_bytes + 1)
             except OSError as exc:
                 raise InputError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(too_large(source.label, len(data), max_bytes))
     return data
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read a megabyte at a time: ``read(limit)`` would first set
+    aside all of ``limit``, however little the stream holds."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def too_large(label: str, size: int, limit: int) -> str:
