@@ -38,7 +38,7 @@ from quotedb.db.engine import (
     session_scope,
 )
 from quotedb.db.migrations import current_revision, ensure_head, head_revision
-from quotedb.db.state import empty_error, read_state
+from quotedb.db.state import SchemaState, empty_error, read_state
 from quotedb.errors import DatabaseStateError, InputError, OutputError, QueryError
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
@@ -155,14 +155,18 @@ class Database:
         self, url: str | None = None, *, migrate: bool = True, create: bool = True
     ) -> None:
         self.url = resolve_url(url)
-        if not create and missing_file(self.url):
+        missing = missing_file(self.url)
+        if missing and not create:
             raise DatabaseStateError(
                 f"no database at {self.url.database}: nothing stored yet"
                 " (quotedb ingest creates it)"
             )
         self.engine = make_engine(self.url)
-        check_connection(self.engine)
-        self.state = read_state(self.engine, self.description)
+        if missing:  # made by the migration, when there is something to store: never half-made
+            self.state = SchemaState(None, frozenset())
+        else:
+            check_connection(self.engine)
+            self.state = read_state(self.engine, self.description)
         self.migrated = self.migrate(create=create) if migrate else False
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -112,9 +112,29 @@ def test_nul_characters_removed_alike_on_both_backends(
     assert again.exit_code == 0 and "2 already stored" in again.stderr
 
 
-def test_database_left_new_is_plainly_empty(runner: CliRunner, env_db: str) -> None:
-    """As an ingest stopped before its first batch leaves it: connected, never migrated."""
-    Database(env_db, migrate=False).close()
+def test_new_database_absent_until_migrated(tmp_path: Path) -> None:
+    """Ingest opens a new database first and migrates it when an article is ready: until
+    then there is no file at all."""
+    path = tmp_path / "new.db"
+    with Database(str(path), migrate=False) as db:
+        assert not path.exists()
+        assert db.migrate() is True
+    assert path.exists()
+
+
+def test_database_left_new_is_plainly_empty(
+    runner: CliRunner, env_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ingest stopped as it migrates (the migration is one transaction) leaves nothing
+    half-made: at most an empty database, which db check calls empty, not a problem."""
+
+    def stopped(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr("quotedb.db.migrations.upgrade", stopped)
+        result = invoke(runner, "ingest", str(SEEDS))
+    assert result.exit_code == 130 and "Interrupted" in result.stderr
     check = invoke(runner, "db", "check")
     assert check.exit_code == 0 and "The database is empty" in check.stdout
     quotes = invoke(runner, "quotes")
