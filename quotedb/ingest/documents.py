@@ -48,6 +48,7 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)  # what was dropped, for the reader
 
     def __post_init__(self) -> None:
+        """NULs dropped, as from an article's text (see :class:`Document`)."""
         self.title, self.outlet = without_nul(self.title), without_nul(self.outlet)
         self.url, self.dateline = without_nul(self.url), without_nul(self.dateline)
         self.authors = [a.replace("\0", "") for a in self.authors]
