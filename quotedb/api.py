@@ -31,12 +31,15 @@ from quotedb.db.engine import (
     ENV_VAR,
     check_connection,
     describe,
+    first_line,
     make_engine,
+    missing_file,
     resolve_url,
     session_scope,
 )
 from quotedb.db.migrations import current_revision, ensure_head, head_revision
-from quotedb.errors import InputError, QueryError
+from quotedb.db.state import SchemaState, empty_error, read_state
+from quotedb.errors import DatabaseStateError, InputError, OutputError, QueryError
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
@@ -69,6 +72,10 @@ __all__ = [
 ]
 
 Record = dict[str, Any]
+# Past these, a number asked for means "as many as can be": the OS takes no more.
+MAX_WORKERS = 64
+MAX_BYTES = 1 << 50
+MAX_TIMEOUT = 1e7  # seconds (four months): setitimer refuses far larger ones
 
 
 class Inputs:
@@ -137,19 +144,50 @@ class Reextracted:
 
 
 class Database:
-    """A quotedb database: SQLite file or PostgreSQL, migrated to head when opened."""
+    """A quotedb database: SQLite file or PostgreSQL, migrated to head when opened.
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    A damaged, foreign or newer database is refused in one line (:class:`DatabaseStateError`)
+    before anything reads or migrates it; ``create`` False (a command that only reads)
+    refuses an empty one too, rather than creating quotedb's tables in it.
+    """
+
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, create: bool = True
+    ) -> None:
         self.url = resolve_url(url)
+        missing = missing_file(self.url)
+        if missing and not create:
+            raise DatabaseStateError(
+                f"no database at {self.url.database}: nothing stored yet"
+                " (quotedb ingest creates it)"
+            )
         self.engine = make_engine(self.url)
-        check_connection(self.engine)
-        self.migrated = self.migrate() if migrate else False
+        if missing:  # made by the migration, when there is something to store: never half-made
+            self.state = SchemaState(None, frozenset())
+        else:
+            check_connection(self.engine)
+            self.state = read_state(self.engine, self.description)
+        self.migrated = self.migrate(create=create) if migrate else False
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
-    def migrate(self) -> bool:
-        """Bring the schema to head; True when something was applied (the database is new)."""
-        self.migrated = _ensure_head_racing(self.engine)
+    def migrate(self, *, create: bool = True) -> bool:
+        """Bring the schema to head; True when something was applied (the database is new).
+        ``create`` False: an empty database is an error, left as it is."""
+        if self.state.empty and not create:
+            raise empty_error(self.description)
+        with self.errors():
+            self.migrated = _ensure_head_racing(self.engine)
         return self.migrated
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """A database error (a damaged page, a lost connection) as one line for the user."""
+        try:
+            yield
+        except DBAPIError as exc:
+            raise DatabaseStateError(
+                f"{self.description}: database error ({first_line(exc)})"
+            ) from None
 
     @property
     def description(self) -> str:
@@ -164,7 +202,7 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with session_scope(self.sessions) as session:
+        with self.errors(), session_scope(self.sessions) as session:
             yield session
 
     # ------------------------------------------------------------ ingest
@@ -203,17 +241,18 @@ class Database:
             else:
                 progress(Step(o.label, o.size, False))
 
-        return ingest_sources(
-            self.sessions,
-            inputs.sources,
-            metadata,
-            workers=workers or auto_workers(),
-            max_bytes=max_bytes,
-            timeout=timeout or None,
-            on_outcome=on_outcome if progress is not None else None,
-            prepare=before_store,
-            update_metadata=update_metadata,
-        )
+        with self.errors():
+            return ingest_sources(
+                self.sessions,
+                inputs.sources,
+                metadata,
+                workers=min(workers or auto_workers(), MAX_WORKERS),
+                max_bytes=min(max_bytes, MAX_BYTES),
+                timeout=timeout if timeout and timeout < MAX_TIMEOUT else None,
+                on_outcome=on_outcome if progress is not None else None,
+                prepare=before_store,
+                update_metadata=update_metadata,
+            )
 
     def reextract(
         self, *, outdated: bool = False, progress: Callable[[int, int], None] | None = None
@@ -380,7 +419,7 @@ class Database:
             rows = select_quotations(s, f, phrase)
             if output is None or not isinstance(output, str | Path):
                 return write_export(rows, output or sys.stdout, *how)
-            with Path(output).open("w", encoding="utf-8", newline="") as fh:
+            with _output_file(Path(output)) as fh:
                 return write_export(rows, fh, *how)
 
     # ------------------------------------------------------------ corrections
@@ -466,27 +505,31 @@ class Database:
 
     def revisions(self) -> tuple[str | None, str | None]:
         """The schema revision of the database (None: empty) and the newest available."""
-        return current_revision(self.engine), head_revision(self.engine)
+        with self.errors():
+            return current_revision(self.engine), head_revision(self.engine)
 
     def upgrade(self, revision: str = "head") -> str | None:
         """Migrate the schema up; the revision reached."""
         from quotedb.db import migrations
 
-        migrations.upgrade(self.engine, revision)
-        return current_revision(self.engine)
+        with self.errors(), _revision_errors():
+            migrations.upgrade(self.engine, revision)
+            return current_revision(self.engine)
 
     def downgrade(self, revision: str) -> str | None:
         """Migrate the schema down (``base`` removes every table); the revision reached."""
         from quotedb.db import migrations
 
-        migrations.downgrade(self.engine, revision)
-        return current_revision(self.engine)
+        with self.errors(), _revision_errors():
+            migrations.downgrade(self.engine, revision)
+            return current_revision(self.engine)
 
     def check(self) -> CheckReport:
         """Schema at head, quotations inside their articles, no orphans, index in step."""
         from quotedb.db.check import check_database
 
-        return check_database(self.engine)
+        with self.errors():
+            return check_database(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -516,6 +559,17 @@ def _recorded(session: Session, c: Correction) -> Record:
     return correction_record(c)
 
 
+@contextmanager
+def _revision_errors() -> Iterator[None]:
+    """Alembic's complaint about a revision (unknown, not reachable) in one line."""
+    from alembic.util.exc import CommandError
+
+    try:
+        yield
+    except CommandError as exc:
+        raise QueryError(str(exc).strip().splitlines()[0]) from None
+
+
 def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
     """Migrate to head even when another process migrates the same database right now:
     its DDL makes ours fail; then the schema is (or soon will be) at head all the same."""
@@ -529,6 +583,17 @@ def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
             if current_revision(engine) == head_revision(engine):
                 return False
     return False
+
+
+@contextmanager
+def _output_file(path: Path) -> Iterator[TextIO]:
+    """A file to write, or an :class:`OutputError` saying in one line why it cannot be."""
+    try:
+        fh = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write it ({exc.strerror or exc})") from None
+    with fh:
+        yield fh
 
 
 def open_database(url: str | None = None) -> Database:
@@ -574,7 +639,8 @@ def _streamed(
     from quotedb.ingest.tasks import Extracted, Options, tasks_for
 
     options = Options(terms=terms)
-    for outcome in run(tasks_for(sources, options.max_bytes), options, workers or auto_workers()):
+    workers = min(workers or auto_workers(), MAX_WORKERS)
+    for outcome in run(tasks_for(sources, options.max_bytes), options, workers):
         if not isinstance(outcome, Extracted):
             yield Failure(outcome.reason)
         elif with_article:

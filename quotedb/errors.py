@@ -15,3 +15,12 @@ class InputError(QuotedbError):
 
 class QueryError(QuotedbError):
     """A query, filter or date cannot be understood."""
+
+
+class DatabaseStateError(QuotedbError):
+    """The database is damaged, not quotedb's, newer than this quotedb, or (for a command
+    that only reads) empty."""
+
+
+class OutputError(QuotedbError):
+    """An output file cannot be written."""

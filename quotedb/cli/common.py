@@ -78,19 +78,20 @@ def escape(text: str) -> str:
     return _escape(text)
 
 
-def open_db(db: str | None, *, migrate: bool = True) -> Database:
+def open_db(db: str | None, *, migrate: bool = True, create: bool = True) -> Database:
     """The database, connected; migrated to head now, or (``migrate`` False) when the
-    caller calls :func:`migrate_db`."""
-    database = Database(db, migrate=False)
+    caller calls :func:`migrate_db`. ``create`` False (commands that only read): an empty
+    or missing database is an error, and no table is made."""
+    database = Database(db, migrate=False, create=create)
     if migrate:
-        migrate_db(database, db)
+        migrate_db(database, db, create=create)
     return database
 
 
-def migrate_db(database: Database, db: str | None) -> None:
+def migrate_db(database: Database, db: str | None, *, create: bool = True) -> None:
     """Bring the schema to head, saying so when the database is new, and which database it
     is when the user did not name one."""
-    if database.migrate():
+    if database.migrate(create=create):
         err.print(f"Created {database.description} (schema at head)", highlight=False)
     elif db is None:
         err.print(f"Using {database.description}", style="dim", highlight=False)

@@ -145,7 +145,7 @@ def correct_undo(
 @user_errors
 def corrections(fmt: FormatOption = ListFormat.table, db: DbOption = None) -> None:
     """List the corrections made by hand, oldest first."""
-    records = open_db(db).corrections()
+    records = open_db(db, create=False).corrections()
     if fmt is ListFormat.json:
         print_json(records)
         return

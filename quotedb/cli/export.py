@@ -49,7 +49,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago."""
-    n = open_db(db).export(
+    n = open_db(db, create=False).export(
         output,
         fmt=fmt,
         style=style,

@@ -56,7 +56,7 @@ def quotes(
     db: DbOption = None,
 ) -> None:
     """List quotations, oldest first: by a speaker, from an outlet, in a date range."""
-    records = open_db(db).quotes(
+    records = open_db(db, create=False).quotes(
         by,
         outlet=outlet,
         since=as_date(since),
@@ -76,7 +76,7 @@ def people(
     db: DbOption = None,
 ) -> None:
     """List speakers with their number of quotations."""
-    rows = open_db(db).people(kind)
+    rows = open_db(db, create=False).people(kind)
     if fmt is ListFormat.json:
         print_json(
             [{"id": r.id, "name": r.name, "kind": r.kind, "quotations": r.quotations} for r in rows]
@@ -97,7 +97,7 @@ def person(
     db: DbOption = None,
 ) -> None:
     """A speaker's names, roles, quotations per outlet, first and last quoted."""
-    records = open_db(db).person(name)
+    records = open_db(db, create=False).person(name)
     if fmt is ListFormat.json:
         print_json(records)
         return
@@ -117,7 +117,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """A quotation in its paragraph: speaker and cue highlighted, evidence, variants."""
-    record = open_db(db).show(quotation_id)
+    record = open_db(db, create=False).show(quotation_id)
     if fmt is ListFormat.json:
         print_json(record)
         return

@@ -79,7 +79,7 @@ def search(
 ) -> None:
     """Find quotations by their words, best match first, with the matches highlighted."""
     table = fmt is ListFormat.table
-    records = open_db(db).search(
+    records = open_db(db, create=False).search(
         query,
         marks=HIGHLIGHT if table else ("**", "**"),
         escape=escape if table else str,
@@ -107,7 +107,7 @@ def who(
     db: DbOption = None,
 ) -> None:
     """Who said this? The closest attested quotations to a half-remembered one."""
-    records = open_db(db).who(
+    records = open_db(db, create=False).who(
         text,
         by=by,
         outlet=outlet,

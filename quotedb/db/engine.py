@@ -13,11 +13,11 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotedb.db.fulltext import register as register_word_pairs
-from quotedb.errors import DatabaseURLError
+from quotedb.errors import DatabaseStateError, DatabaseURLError
 
 ENV_VAR = "QUOTEDB_DB"
 WRITER_OPTION = "quotedb_writer"
@@ -149,9 +149,26 @@ def check_connection(engine: Engine) -> None:
         with engine.connect():
             pass
     except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         url = engine.url.render_as_string(hide_password=True)
-        raise DatabaseURLError(f"cannot connect to {url}: {reason}") from None
+        raise DatabaseURLError(f"cannot connect to {url}: {first_line(exc)}") from None
+    except DBAPIError as exc:  # SQLite: "file is not a database" as it sets the journal mode
+        raise DatabaseStateError(
+            f"{describe(engine.url)} cannot be read ({first_line(exc)}): damaged, or not a database"
+        ) from None
+
+
+def first_line(exc: DBAPIError) -> str:
+    lines = str(exc.orig if exc.orig is not None else exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def missing_file(url: URL) -> bool:
+    """An SQLite file that does not exist yet (connecting would create it)."""
+    return (
+        url.get_backend_name() == "sqlite"
+        and url.database not in (None, "", ":memory:")
+        and not Path(str(url.database)).exists()
+    )
 
 
 def describe(url: URL) -> str:

@@ -67,7 +67,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def ensure_head(engine: Engine) -> bool:
     """Migrate to head when behind; True when something was applied."""
-    if _stored_revision(engine) == _script_head() is not None:
+    if _stored_revision(engine) == script_head() is not None:
         return False
     if current_revision(engine) == head_revision(engine):
         return False
@@ -85,14 +85,23 @@ def _stored_revision(engine: Engine) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def _script_head() -> str | None:
+def known_revisions() -> frozenset[str]:
+    """Every revision the scripts define, read from their source."""
+    return frozenset(_revision_parents())
+
+
+def script_head() -> str | None:
     """The one head of the revision scripts, read from their source (None: not one)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (script_location() / "versions").glob("*.py"):
-        found = dict((m[1], m[2]) for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
-        if found.get("revision"):
-            revisions.add(found["revision"])
-            parents.add(found.get("down_revision") or "")
-    heads = revisions - parents
+    parents = _revision_parents()
+    heads = set(parents) - set(parents.values())
     return heads.pop() if len(heads) == 1 else None
+
+
+def _revision_parents() -> dict[str, str]:
+    """Each revision of the scripts with its parent ("" for the first)."""
+    found: dict[str, str] = {}
+    for path in (script_location() / "versions").glob("*.py"):
+        fields = dict((m[1], m[2]) for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
+        if fields.get("revision"):
+            found[fields["revision"]] = fields.get("down_revision") or ""
+    return found

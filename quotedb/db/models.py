@@ -28,6 +28,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+MAX_ID = 2**63 - 1  # the largest id either backend stores (a signed 64-bit integer)
+
+
+def storable_id(value: int) -> bool:
+    """Could a row have this id? (Asking either backend about a larger one overflows.)"""
+    return 0 < value <= MAX_ID
+
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",

@@ -44,7 +44,9 @@ def _load() -> Words:
 
 
 WORDS = _load()
-_EMAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+# A token with an @ is matched from its first character only ((?<!\S)): tried at every
+# character of a long token without one, \S+@ would scan the rest of it each time.
+_EMAIL = re.compile(r"(?<!\S)\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
 _SPLIT = re.compile(r"\s*(?:[;|/•·()\[\]\n]|,|\s[-–—]\s|:\s)\s*")
 _NAME_CHARS = re.compile(r"^[\w .'’-]+$")
 _DATE_START = re.compile(r"\b\d{4}-\d\d-\d\d|\b(?:19|20)\d\d\b")
@@ -100,7 +102,7 @@ def split_names(value: str) -> list[str]:
 
 
 def _parts(raw: str) -> list[str]:
-    text = _EMAIL.sub(" ", " ".join(raw.split()))
+    text = " ".join(_EMAIL.sub(" ", raw).split())  # one space: _SPLIT is quadratic in runs
     if date := _DATE_START.search(text):
         text = text[: date.end()]  # what follows a byline's date is not the byline
     parts: list[str] = []

@@ -5,9 +5,12 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from quotedb.errors import InputError
 from quotedb.ingest.bylines import split_names
@@ -44,6 +47,12 @@ class Metadata:
     dateline: str | None = None
     warnings: list[str] = field(default_factory=list)  # what was dropped, for the reader
 
+    def __post_init__(self) -> None:
+        """NULs dropped, as from an article's text (see :class:`Document`)."""
+        self.title, self.outlet = without_nul(self.title), without_nul(self.outlet)
+        self.url, self.dateline = without_nul(self.url), without_nul(self.dateline)
+        self.authors = [a.replace("\0", "") for a in self.authors]
+
     def merged(self, other: Metadata) -> Metadata:
         """Fields of ``self`` win; ``other`` fills the gaps."""
         return Metadata(
@@ -65,8 +74,16 @@ class Document:
     content_hash: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        """Hashed once (the text is never replaced): the writer looks articles up by it."""
+        """Hashed once (the text is never replaced): the writer looks articles up by it.
+
+        NULs go first: PostgreSQL cannot store them and SQLite's text functions stop at
+        them, so both backends store the same text, which ``db check`` finds whole."""
+        self.text = self.text.replace("\0", "")
         self.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def without_nul(value: str | None) -> str | None:
+    return value.replace("\0", "") if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +205,8 @@ def discover(inputs: list[str]) -> Iterator[Source | InputError]:
             yield from (in_folder(p) for p in files)
         elif path.is_file():
             yield source(path)
+        elif path.exists():
+            yield InputError(not_regular(item, path.stat().st_mode))
         elif any(c in item for c in "*?["):
             matches = sorted(Path(p) for p in glob.glob(item, recursive=True))
             files = [p for p in matches if p.is_file()]
@@ -216,8 +235,10 @@ def folder_files(folder: Path) -> list[Path]:
 def sniff_kind(path: Path) -> str | InputError:
     """The kind of a file its name does not tell: HTML, JSON Lines, or plain text."""
     try:
-        with path.open("rb") as fh:
+        with open_regular(path, str(path)) as fh:
             head = fh.read(4096)
+    except InputError as exc:
+        return exc
     except OSError as exc:
         return InputError(f"{path}: cannot read ({exc.strerror})")
     start = head.lstrip().lower()
@@ -226,3 +247,34 @@ def sniff_kind(path: Path) -> str | InputError:
     if start.startswith(b"{"):
         return "jsonl"
     return "text"
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def not_regular(label: str, mode: int) -> str:
+    kind = next((name for test, name in _SPECIAL if test(mode)), "not a file")
+    return f"{label}: not a regular file ({kind}); skipped"
+
+
+def open_regular(path: Path, label: str) -> BinaryIO:
+    """A regular file opened for reading, never a FIFO, socket or device that a path or a
+    symlink may name: reading one would block forever or never end."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(not_regular(label, mode))
+        # Non-blocking, so that a FIFO swapped in since the stat cannot hang the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(not_regular(label, mode))
+    return os.fdopen(fd, "rb")

@@ -18,7 +18,7 @@ from quotedb.ingest.documents import Metadata
 from quotedb.ingest.encoding import decode, normalize_newlines
 from quotedb.ingest.metadata import page_metadata, read_page, refuse_non_article
 
-_SENTENCE = re.compile(r"\w[\w)”’\"'」]*[.!?…。！？।]")
+_SENTENCE = re.compile(r"\w[)”’\"'」]*[.!?…。！？।]")
 
 
 def read_html(data: bytes, label: str) -> tuple[str, Metadata]:

@@ -30,7 +30,8 @@ _EMBEDS = {
     "bluesky-embed": "Bluesky",
 }
 # “— Display Name (@handle) date” (tweets) and “A post shared by Name (@handle)” (Instagram).
-_BYLINE = re.compile(r"(?:[—–]|\bshared by)\s*([^—–()@\n]*?)\s*\(@(\w{1,30})\)")
+# Possessive (*+): the name runs to the next dash, bracket or @, never backtracking.
+_BYLINE = re.compile(r"(?:[—–]|\bshared by)\s*([^—–()@\n]*+)\(@(\w{1,30})\)")
 _URL = re.compile(r"\b(?:https?://|pic\.twitter\.com/|www\.)\S+")
 _NOT_NAME = re.compile(r"[^\w\s.'’-]")
 _BLOCKS = frozenset(

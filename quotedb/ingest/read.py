@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from quotedb.core import Quotation
 from quotedb.errors import InputError
-from quotedb.ingest.documents import Document, Metadata, Source, metadata_from_mapping
+from quotedb.ingest.documents import (
+    Document,
+    Metadata,
+    Source,
+    open_regular,
+)
 from quotedb.ingest.encoding import decode
+from quotedb.ingest.front import split_front_matter
 from quotedb.ingest.infer import infer_metadata
 from quotedb.ingest.records import (
     carried_quotations,
@@ -30,22 +37,57 @@ class Parsed:
     quotations: list[Quotation] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """One article still to parse: where it is, and the parsing, which the caller runs
+    (inside its time limit: front matter, a page and metadata inference take time too)."""
+
+    where: str
+    parse: Callable[[], Parsed]
+
+
+def settle(item: Pending | InputError) -> Parsed | InputError:
+    """Parse one article; any failure costs this article alone, reported where it is."""
+    if isinstance(item, InputError):
+        return item
+    try:
+        return item.parse()
+    except InputError as exc:
+        return exc
+    except RecursionError:
+        return InputError(f"{item.where}: nested too deeply to read")
+    except Exception as exc:  # a reader's bug must cost one article, not the ones after it
+        return InputError(f"{item.where}: cannot read it ({exc!r})")
+
+
 def read_bytes(
     source: Source, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
 ) -> bytes:
     if source.path is None:
-        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+        data = read_at_most(stdin or sys.stdin.buffer, max_bytes + 1)
     else:
-        try:
-            size = source.path.stat().st_size
+        with open_regular(source.path, source.label) as fh:
+            size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 raise InputError(too_large(source.label, size, max_bytes))
-            data = source.path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
+            try:
+                data = read_at_most(fh, max_bytes + 1)
+            except OSError as exc:
+                raise InputError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(too_large(source.label, len(data), max_bytes))
     return data
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read a megabyte at a time: ``read(limit)`` would first set
+    aside all of ``limit``, however little the stream holds."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def too_large(label: str, size: int, limit: int) -> str:
@@ -65,17 +107,23 @@ def read_document(source: Source, overrides: Metadata | None = None) -> Document
 def parse_source(
     data: bytes, source: Source, overrides: Metadata | None = None
 ) -> Iterator[Parsed | InputError]:
-    """Every article in a file's bytes; a bad JSON line is reported in place."""
-    label = source.label
-    try:
-        if source.kind == "jsonl":
-            yield from parse_lines(data.splitlines(), label, 1, overrides)
-        elif source.kind == "json":
-            yield from _parse_json(data, label, overrides)
-        else:
-            yield Parsed(_text_or_html(data, source, overrides))
-    except InputError as exc:
-        yield exc
+    """Every article in a file's bytes, parsed; a bad one is reported in place."""
+    return (settle(item) for item in pending_source(data, source, overrides))
+
+
+def pending_source(
+    data: bytes, source: Source, overrides: Metadata | None = None
+) -> Iterator[Pending | InputError]:
+    """Every article in a file's bytes, to parse one at a time."""
+    if source.kind == "jsonl":
+        yield from pending_lines(data.splitlines(), source.label, 1, overrides)
+    elif source.kind == "json":
+        try:
+            yield from _pending_json(data, source.label, overrides)
+        except InputError as exc:
+            yield exc
+    else:
+        yield Pending(source.label, lambda: Parsed(_text_or_html(data, source, overrides)))
 
 
 def _text_or_html(data: bytes, source: Source, overrides: Metadata | None) -> Document:
@@ -93,17 +141,24 @@ def _text_or_html(data: bytes, source: Source, overrides: Metadata | None) -> Do
 def parse_lines(
     lines: Iterable[bytes], label: str, first: int, overrides: Metadata | None = None
 ) -> Iterator[Parsed | InputError]:
+    """JSON Lines, parsed: each line its own article, reported as ``label:N``."""
+    return (settle(item) for item in pending_lines(lines, label, first, overrides))
+
+
+def pending_lines(
+    lines: Iterable[bytes], label: str, first: int, overrides: Metadata | None = None
+) -> Iterator[Pending]:
     """JSON Lines: each line its own article, reported as ``label:N``."""
     for number, line in enumerate(lines, start=first):
-        if not line.strip():
-            continue
-        where = f"{label}:{number}"
-        try:
+        if line.strip():
+            where = f"{label}:{number}"
             if number == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
-            yield parse_record(parse_json_line(line, where), where, overrides)
-        except InputError as exc:
-            yield exc
+            yield Pending(where, _line_parser(line, where, overrides))
+
+
+def _line_parser(line: bytes, where: str, overrides: Metadata | None) -> Callable[[], Parsed]:
+    return lambda: parse_record(parse_json_line(line, where), where, overrides)
 
 
 def parse_record(record: dict[str, object], where: str, overrides: Metadata | None) -> Parsed:
@@ -112,34 +167,28 @@ def parse_record(record: dict[str, object], where: str, overrides: Metadata | No
     return Parsed(doc, carried_quotations(record, doc.text, where))
 
 
-def _parse_json(
+def _pending_json(
     data: bytes, label: str, overrides: Metadata | None
-) -> Iterator[Parsed | InputError]:
+) -> Iterator[Pending | InputError]:
     """A JSON file: one article object, a list of them, or JSON Lines after all."""
     try:
         raw = json.loads(decode(data, label))
     except ValueError:
-        yield from parse_lines(data.splitlines(), label, 1, overrides)
+        yield from pending_lines(data.splitlines(), label, 1, overrides)
+        return
+    except RecursionError:
+        yield InputError(f"{label}: nested too deeply to read")
         return
     records = raw if isinstance(raw, list) else [raw]
     for index, record in enumerate(records):
         where = f"{label}[{index}]" if isinstance(raw, list) else label
         if not isinstance(record, dict):
             yield InputError(f"{where}: not an article object")
-            continue
-        try:
-            yield parse_record(record, where, overrides)
-        except InputError as exc:
-            yield exc
+        else:
+            yield Pending(where, _record_parser(record, where, overrides))
 
 
-def split_front_matter(text: str, label: str) -> tuple[str, Metadata]:
-    if not text.startswith("---\n"):
-        return text, Metadata()
-    import frontmatter  # only Markdown with front matter needs it (and its YAML parser)
-
-    try:
-        post = frontmatter.loads(text)
-    except Exception as exc:  # the YAML parser raises many kinds
-        raise InputError(f"{label}: unreadable front matter ({exc})") from None
-    return str(post.content), metadata_from_mapping(dict(post.metadata), label)
+def _record_parser(
+    record: dict[str, object], where: str, overrides: Metadata | None
+) -> Callable[[], Parsed]:
+    return lambda: parse_record(record, where, overrides)

@@ -57,7 +57,7 @@ def carried_quotations(record: dict[str, Any], text: str, label: str) -> list[Qu
         raise InputError(f'{label}: "quotations" is not a list')
     try:
         quotations = [quotation_from_json(q) for q in raw]
-    except (KeyError, TypeError, ValueError) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{label}: unreadable quotation ({exc!r})") from None
     for q in quotations:
         if not 0 <= q.start <= q.end <= len(text) or text[q.start : q.end] != q.text:

@@ -18,13 +18,14 @@ from typing import BinaryIO
 
 from quotedb.core import Quotation, QuoteKind, extract
 from quotedb.errors import InputError
-from quotedb.ingest.documents import Document, Metadata, Source
+from quotedb.ingest.documents import Document, Metadata, Source, open_regular
 from quotedb.ingest.read import (
     DEFAULT_MAX_BYTES,
-    Parsed,
-    parse_lines,
-    parse_source,
+    Pending,
+    pending_lines,
+    pending_source,
     read_bytes,
+    settle,
     too_large,
 )
 from quotedb.store.prepare import Prepared, prepare
@@ -90,9 +91,9 @@ def tasks_for(sources: Iterable[Source | InputError], max_bytes: int) -> Iterato
             yield from _stdin_tasks(source, max_bytes)
         elif source.kind == "jsonl":
             try:
-                stream = source.path.open("rb")
-            except OSError as exc:
-                yield Failed(source.label, f"{source.label}: cannot read ({exc.strerror})")
+                stream = open_regular(source.path, source.label)
+            except InputError as exc:
+                yield Failed(source.label, str(exc))
                 continue
             with stream:
                 yield from _line_tasks(source.label, stream, max_bytes)
@@ -119,36 +120,54 @@ def _line_tasks(label: str, stream: BinaryIO, max_bytes: int) -> Iterator[LinesT
     """Runs of lines as they are read: memory holds a run, never the whole stream."""
     batch: list[bytes] = []
     first, size = 1, 0
-    for number, line in enumerate(stream, start=1):
-        oversized = len(line) > max_bytes
-        if not oversized:
+    for number, (line, length) in enumerate(_bounded_lines(stream, max_bytes), start=1):
+        if line is not None:
             batch.append(line)
-            size += len(line)
-        if batch and (oversized or len(batch) >= LINES_PER_TASK or size >= BYTES_PER_TASK):
+            size += length
+        if batch and (line is None or len(batch) >= LINES_PER_TASK or size >= BYTES_PER_TASK):
             yield LinesTask(label, first, batch)
             batch, size = [], 0
-        if oversized:
+        if line is None:
             where = f"{label}:{number}"
-            yield Failed(where, too_large(where, len(line), max_bytes), len(line))
+            yield Failed(where, too_large(where, length, max_bytes), length)
         if not batch:
             first = number + 1
     if batch:
         yield LinesTask(label, first, batch)
 
 
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
+    """Each line with its length; a line over ``max_bytes`` comes as None and is skipped
+    in pieces, never held whole (a stream without newlines may never end)."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) <= max_bytes:
+            yield line, len(line)
+            continue
+        length = len(line)
+        while not line.endswith(b"\n") and (line := stream.readline(max_bytes + 1)):
+            length += len(line)
+        yield None, length
+
+
 def work(task: Task, options: Options) -> list[Outcome]:
     """Read and extract one task; every problem becomes a :class:`Failed`, never a raise."""
     if isinstance(task, LinesTask):
-        items = parse_lines(task.lines, task.label, task.first, options.overrides)
+        items: Iterator[Pending | InputError] = pending_lines(
+            task.lines, task.label, task.first, options.overrides
+        )
         size = sum(len(line) for line in task.lines)
     else:
+        label = task.source.label
         try:
-            data = task.data
-            if data is None:
-                data = read_bytes(task.source, options.max_bytes)
+            with time_limit(options.timeout):
+                data = task.data
+                if data is None:
+                    data = read_bytes(task.source, options.max_bytes)
         except InputError as exc:
-            return [Failed(task.source.label, str(exc))]
-        items = parse_source(data, task.source, options.overrides)
+            return [Failed(label, str(exc))]
+        except ExtractionTimeout:
+            return [Failed(label, f"{label}: reading took over {options.timeout:g} s")]
+        items = pending_source(data, task.source, options.overrides)
         size = len(data)
     outcomes: list[Outcome] = []
     try:
@@ -161,8 +180,8 @@ def work(task: Task, options: Options) -> list[Outcome]:
     return outcomes
 
 
-class ExtractionTimeout(Exception):
-    pass
+class ExtractionTimeout(BaseException):
+    """Not an Exception: the readers' broad handlers (an HTML parser's) must let it through."""
 
 
 @contextmanager
@@ -188,24 +207,34 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _outcome(item: Parsed | InputError, options: Options) -> Outcome:
+def _outcome(item: Pending | InputError, options: Options) -> Outcome:
+    """One article read, its metadata inferred and its quotations extracted, all inside
+    the time limit: a slow stage costs this article, never the run."""
     if isinstance(item, InputError):
-        return Failed(str(item).split(": ", 1)[0], str(item))
+        return _failed(item)
+    where = item.where
     try:
-        quotations = item.quotations
         with time_limit(options.timeout):
+            parsed = settle(item)
+            if isinstance(parsed, InputError):
+                return _failed(parsed)
+            where = parsed.doc.source
+            quotations = parsed.quotations
             if quotations is None:
-                quotations = extract_quotations(item.doc.text, options.terms)
+                quotations = extract_quotations(parsed.doc.text, options.terms)
             if options.for_store:
-                return _for_store(item.doc, quotations)
+                return _for_store(parsed.doc, quotations)
     except ExtractionTimeout:
-        reason = f"extraction took over {options.timeout:g} s (see --timeout)"
-        return Failed(item.doc.source, f"{item.doc.source}: {reason}")
+        return Failed(where, f"{where}: extraction took over {options.timeout:g} s (see --timeout)")
     except RecursionError:
-        return Failed(item.doc.source, f"{item.doc.source}: text nested too deeply to extract")
+        return Failed(where, f"{where}: text nested too deeply to extract")
     except Exception as exc:  # a bug in extraction must cost one article, not the run
-        return Failed(item.doc.source, f"{item.doc.source}: extraction failed ({exc!r})")
-    return Extracted(item.doc, quotations)
+        return Failed(where, f"{where}: extraction failed ({exc!r})")
+    return Extracted(parsed.doc, quotations)
+
+
+def _failed(error: InputError) -> Failed:
+    return Failed(str(error).split(": ", 1)[0], str(error))
 
 
 def _for_store(doc: Document, quotations: list[Quotation]) -> Extracted:

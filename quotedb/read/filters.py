@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
 
-from quotedb.db.models import Article, Quotation
+from quotedb.db.models import MAX_ID, Article, Quotation, storable_id
 from quotedb.errors import QueryError
 from quotedb.read.speakers import matching_speaker_ids
 
@@ -38,6 +38,10 @@ class Filter:
         c = self.min_confidence
         if c is not None and not 0.0 <= c <= 1.0:
             raise QueryError(f"the minimum confidence is a probability from 0 to 1, not {c:g}")
+        if self.article is not None and not storable_id(self.article):
+            raise QueryError(f"no article with id {self.article}")
+        if self.limit is not None and self.limit > MAX_ID:  # more than any table holds: all
+            object.__setattr__(self, "limit", None)
 
     @property
     def needs_article(self) -> bool:

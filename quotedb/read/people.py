@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from quotedb.core import types as core
 from quotedb.core.explanation import explain
 from quotedb.core.names import first_named
-from quotedb.db.models import Article, Quotation, Speaker
+from quotedb.db.models import Article, Quotation, Speaker, storable_id
 from quotedb.errors import QueryError
 from quotedb.read.records import ArticleRecord
 from quotedb.read.speakers import matching_speaker_ids
@@ -52,7 +52,7 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quotation_view(session: Session, quotation_id: int) -> QuotationView:
-    q = session.get(Quotation, quotation_id)
+    q = session.get(Quotation, quotation_id) if storable_id(quotation_id) else None
     if q is None:
         raise QueryError(f"no quotation with id {quotation_id}")
     text = q.article.text

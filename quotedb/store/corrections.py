@@ -15,7 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotedb.core.names import canonical_label, compatible, parse_name
-from quotedb.db.models import Alias, Article, Cluster, Correction, Quotation, Role, Speaker
+from quotedb.db.models import (
+    Alias,
+    Article,
+    Cluster,
+    Correction,
+    Quotation,
+    Role,
+    Speaker,
+    storable_id,
+)
 from quotedb.errors import QueryError
 from quotedb.read.speakers import alias_key, find_speakers, lookup
 from quotedb.store import cache, clusters, identity
@@ -45,7 +54,7 @@ def record(session: Session, action: str, q: Quotation | None = None, **fields: 
 
 
 def get_quotation(session: Session, quotation_id: int) -> Quotation:
-    q = session.get(Quotation, quotation_id)
+    q = session.get(Quotation, quotation_id) if storable_id(quotation_id) else None
     if q is None:
         raise QueryError(f"no quotation with id {quotation_id}")
     return q
@@ -53,7 +62,8 @@ def get_quotation(session: Session, quotation_id: int) -> Quotation:
 
 def get_speaker(session: Session, name: str, kind: str | None = None) -> Speaker:
     """The one speaker a name or id denotes; a clear error when none or several do."""
-    if name.isdigit() and (found := session.get(Speaker, int(name))) is not None:
+    numeric = name.isdigit() and storable_id(int(name))
+    if numeric and (found := session.get(Speaker, int(name))) is not None:
         return found
     matches = find_speakers(session, name) or lookup(session, name, kind)
     if kind is not None:
@@ -226,7 +236,7 @@ def rename(session: Session, speaker: Speaker, name: str) -> Correction:
 
 
 def get_article(session: Session, article_id: int) -> Article:
-    article = session.get(Article, article_id)
+    article = session.get(Article, article_id) if storable_id(article_id) else None
     if article is None:
         raise QueryError(f"no article with id {article_id}")
     return article
@@ -334,7 +344,7 @@ def replayed_speaker(batch: WriteBatch, payload: dict[str, Any]) -> Speaker | No
 
 def undo(session: Session, correction_id: int) -> Correction:
     """Take a correction back: its effect reverted, its record removed (not replayed again)."""
-    c = session.get(Correction, correction_id)
+    c = session.get(Correction, correction_id) if storable_id(correction_id) else None
     if c is None:
         raise QueryError(f"no correction with id {correction_id}")
     undoers = {

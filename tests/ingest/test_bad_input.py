@@ -35,14 +35,14 @@ def big_article(size: int) -> bytes:
 def unreadable(monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """Names whose reading is refused, as chmod 000 would do (tests may run as root)."""
     names: set[str] = set()
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name in names:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real(self)
+    def refusing(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name in names:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing)
     return names
 
 

@@ -24,6 +24,7 @@ def test_search_cli(runner: CliRunner, env_db: str, seeds_dir: Path) -> None:
 
 
 def test_search_cli_user_error(runner: CliRunner, env_db: str) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0  # reads refuse an empty one
     result = runner.invoke(app, ["search", '"*"'])
     assert result.exit_code == 1
     assert "nothing to search for" in result.stderr and "Traceback" not in result.output
