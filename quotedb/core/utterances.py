@@ -75,6 +75,14 @@ def blocking_of(text: str) -> frozenset[str]:
     return frozenset(content_of(text) or words_of(text))
 
 
+@lru_cache(maxsize=65536)
+def head_of(text: str) -> tuple[str, ...]:
+    """The first half of a text's blocking words (and one more) in a fixed order, longest
+    first: a text sharing half its blocking words with another shares one of these."""
+    words = sorted(blocking_of(text), key=lambda w: (-len(w), w))
+    return tuple(words[: len(words) // 2 + 1])
+
+
 def is_short(text: str) -> bool:
     return len(words_of(text)) < SHORT
 
@@ -291,7 +299,7 @@ def representative(texts: Sequence[str]) -> int:
     Identical renderings are compared once, weighted by their number, and at most
     ``MAX_COMPARED`` distinct ones are compared: a cluster refreshed as it grows stays cheap.
     """
-    normal = [normalize(t) for t in texts]
+    normal = [" ".join(words_of(t)) for t in texts]  # normalized, cached
     counts = Counter(normal)
     distinct = list(counts)[:MAX_COMPARED]
 
