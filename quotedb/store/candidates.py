@@ -201,6 +201,17 @@ def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
     p.complete.update(missing)
 
 
+def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
+    """The speakers of these stored clusters not known yet, in one query."""
+    p = batch.pool
+    missing = sorted({c for c in cluster_ids if c not in p.cluster_speakers})
+    for chunk in _chunks(missing):
+        stmt = select(Cluster.id, Cluster.speaker_id).where(Cluster.id.in_(chunk))
+        with batch.session.no_autoflush:
+            for cid, speaker in batch.session.execute(stmt):
+                p.cluster_speakers[cid] = speaker
+
+
 def cluster_speaker(batch: WriteBatch, cluster_id: int) -> int | None:
     p = batch.pool
     if cluster_id not in p.cluster_speakers:
@@ -219,27 +230,32 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
 class Carry:
     """A pool kept from one writer transaction to the next while nobody else writes.
 
-    Only on SQLite, where ``PRAGMA data_version`` on one connection changes when another
-    connection commits. A pool is kept only once the transaction that built it committed.
+    On SQLite, ``PRAGMA data_version`` on one connection changes when another connection
+    commits. On PostgreSQL, transaction ids are handed out one after the other to whatever
+    writes: the next writer transaction's id follows the last one's only if nothing wrote in
+    between (on the whole server: anything else there just costs the pool). A pool is kept
+    only once the transaction that built it committed.
     """
 
     pool: Pool | None = None
-    stamp: tuple[int, int] | None = None  # (connection, data_version) at the last start
+    stamp: object = None  # what the next start must find for the pool to be valid
 
     def resume(self, session: Session) -> Pool:
         """At a transaction's start: the kept pool, if the database is as it was left;
         else a new one."""
         kept, self.pool = self.pool, None
-        stamp = _stamp(session)
-        resumed = kept is not None and stamp is not None and stamp == self.stamp
-        self.stamp = stamp
+        now, following = _stamps(session)
+        resumed = kept is not None and now is not None and now == self.stamp
+        self.stamp = following
         return kept if kept is not None and resumed else Pool()
 
     def keep(self, batch: WriteBatch) -> None:
         """Just before the commit: the pool to hand on if the commit succeeds (not when it
-        has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded)."""
+        has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded; not on
+        PostgreSQL while an older transaction that writes is still open, as it may commit
+        after this one)."""
         found = batch.pool
-        self.pool = found if len(found.rows) <= MAX_CARRIED else None
+        self.pool = found if len(found.rows) <= MAX_CARRIED and _alone(batch.session) else None
         if self.pool is not None:
             self.pool.by_article.clear()  # an article's own rows matter while it is stored
 
@@ -247,9 +263,23 @@ class Carry:
         self.pool = None
 
 
-def _stamp(session: Session) -> tuple[int, int] | None:
-    if session.get_bind().dialect.name != "sqlite":
-        return None
+def _stamps(session: Session) -> tuple[object, object]:
+    """This transaction's stamp, and the one the next will have if nobody writes before."""
+    dialect = session.get_bind().dialect.name
     conn = session.connection()
-    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
-    return id(conn.connection.dbapi_connection), int(version or 0)
+    if dialect == "sqlite":
+        version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+        stamp = id(conn.connection.dbapi_connection), int(version or 0)
+        return stamp, stamp
+    if dialect == "postgresql":
+        xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text").scalar() or 0)
+        return xid, xid + 1
+    return None, None
+
+
+def _alone(session: Session) -> bool:
+    """No transaction older than this one is open (on PostgreSQL; elsewhere always)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    oldest = "SELECT pg_snapshot_xmin(pg_current_snapshot()) >= pg_current_xact_id()"
+    return bool(session.connection().exec_driver_sql(oldest).scalar())

@@ -57,13 +57,17 @@ def cluster_article(
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
     quoted = sorted({r.speaker_id for r in new if r.speaker_id is not None})
-    for r in new:
-        if r.id in followers:
-            continue
-        # an unattributed quotation may be any of the article's speakers'
-        speakers = quoted if r.speaker_id is None else [r.speaker_id]
-        found = matching(batch, r, speakers, days, followers)
-        matches = linkable(batch, r, found)
+    leaders = [r for r in new if r.id not in followers]
+    # an unattributed quotation may be any of the article's speakers'
+    found = [
+        matching(batch, r, quoted if r.speaker_id is None else [r.speaker_id], days, followers)
+        for r in leaders
+    ]  # joins move rows between clusters, never change what renders what
+    stored = {m.cluster_id for ms in found for m in ms if m.cluster_id is not None}
+    candidates.load_members(batch, stored)  # in one query, not one per join
+    candidates.load_cluster_speakers(batch, stored)
+    for r, matched in zip(leaders, found, strict=True):
+        matches = linkable(batch, r, matched)
         if matches:
             join(batch, [r, *matches])
     for group in groups:
