@@ -646,48 +646,58 @@ def _streamed(
         elif with_article:
             yield article_record(outcome.doc, outcome.quotations)
         else:
-            yield from _records(outcome.doc, outcome.quotations, terms)
+            yield from _records(_name(outcome.doc), outcome.quotations, terms)
 
 
 def _whole(sources: list[Source | InputError], terms: bool) -> Iterator[Record | Failure]:
     from quotedb.core import extract_corpus
     from quotedb.core.utterances import cluster_labels
 
-    docs, failures = _read_all(sources)
-    results = extract_corpus([d.text for d in docs])
-    for doc, quotations, labels in zip(docs, results, cluster_labels(results), strict=True):
-        yield from _records(doc, quotations, terms, labels)
+    names: list[str] = []
+    failures: list[str] = []
+    results = extract_corpus(_texts(sources, names, failures))
+    for name, quotations, labels in zip(names, results, cluster_labels(results), strict=True):
+        yield from _records(name, quotations, terms, labels)
     for reason in failures:
         yield Failure(reason)
 
 
-def _read_all(sources: list[Source | InputError]) -> tuple[list[Document], list[str]]:
+def _texts(
+    sources: list[Source | InputError], names: list[str], failures: list[str]
+) -> Iterator[str]:
+    """The readable sources' texts one at a time (only their names are kept, so a folder's
+    texts are never all in memory); what cannot be read goes to ``failures``."""
     from quotedb.ingest.read import read_document
 
-    docs: list[Document] = []
-    failures: list[str] = []
     for source in sources:
         if isinstance(source, InputError):
             failures.append(str(source))
             continue
         try:
-            docs.append(read_document(source))
+            doc = read_document(source)
         except InputError as exc:
             failures.append(str(exc))
-    return docs, failures
+            continue
+        names.append(_name(doc))
+        yield doc.text
+
+
+def _name(doc: Document) -> str:
+    from quotedb.read.records import file_name
+
+    return file_name(doc.source) or doc.source
 
 
 def _records(
-    doc: Document,
+    name: str,
     quotations: list[Quotation],
     terms: bool,
     clusters: Iterable[str | None] | None = None,
 ) -> Iterator[Record]:
     """One article's quotation records; ``clusters``: a same-utterance label per quotation."""
     from quotedb.core import QuoteKind
-    from quotedb.read.records import extracted_record, file_name
+    from quotedb.read.records import extracted_record
 
-    name = file_name(doc.source) or doc.source
     labels = list(clusters) if clusters is not None else [None] * len(quotations)
     for q, label in zip(quotations, labels, strict=True):
         if q.kind is QuoteKind.TERM and not terms:

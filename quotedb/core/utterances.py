@@ -10,8 +10,9 @@ their speakers agree; clusters are the connected groups of links.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -61,7 +62,7 @@ class Utterance:
 def words_of(text: str) -> tuple[str, ...]:
     """A text's words as renderings are compared (kept: clustering asks for each stored
     quotation's words again and again)."""
-    return tuple(normalize(text).split())
+    return tuple(map(sys.intern, normalize(text).split()))  # cached tuples share words
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +73,14 @@ def content_of(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def blocking_of(text: str) -> frozenset[str]:
     return frozenset(content_of(text) or words_of(text))
+
+
+@lru_cache(maxsize=65536)
+def head_of(text: str) -> tuple[str, ...]:
+    """The first half of a text's blocking words (and one more) in a fixed order, longest
+    first: a text sharing half its blocking words with another shares one of these."""
+    words = sorted(blocking_of(text), key=lambda w: (-len(w), w))
+    return tuple(words[: len(words) // 2 + 1])
 
 
 def is_short(text: str) -> bool:
@@ -184,21 +193,63 @@ def same_utterance(a: Rendering, b: Rendering) -> bool:
     return similar_words(a.text, b.text, CONTENT_SHARE if known == 2 else CONTENT_SHARE_ONE_UNKNOWN)
 
 
-def candidate_pairs(items: Sequence[Utterance]) -> list[tuple[int, int]]:
-    """Pairs that share at least half the words worth sharing of the sparer one."""
-    postings: dict[str, list[int]] = defaultdict(list)
+def candidate_pairs(items: Sequence[Utterance]) -> Iterator[tuple[int, int]]:
+    """Pairs that share at least half the words worth sharing of the sparer one, and whose
+    speakers may agree (two known ones must be one; with one unknown, both need content).
+
+    Linear in the number of items: words in more than ``MAX_POSTINGS`` items propose
+    nothing, and each item looks only for items at least as wordy as itself, through its
+    rarest words (a pair sharing half the sparer's words shares one of those: prefix
+    filtering), among its speaker's items and unattributed ones. Pairs are checked as they
+    are found, and only the kept ones are held, each as one number; they come in order.
+    """
+    blocks = [blocking_of(u.text) for u in items]
+    freq = Counter(w for b in blocks for w in b)
+    common = {w for w, k in freq.items() if k > MAX_POSTINGS}
+    rare = [b - common if common and not common.isdisjoint(b) else b for b in blocks]
+    open_ = [len(content_of(u.text)) >= MIN_CONTENT_WITHOUT_SPEAKER for u in items]
+    postings = _Postings()
     for i, u in enumerate(items):
-        for w in u.blocking:
-            postings[w].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():
-        if len(ids) <= MAX_POSTINGS:
-            shared.update((a, b) for k, a in enumerate(ids) for b in ids[k + 1 :])
-    return sorted(
-        pair
-        for pair, n in shared.items()
-        if 2 * n >= min(len(items[pair[0]].blocking), len(items[pair[1]].blocking))
-    )
+        postings.add(i, u.speaker, rare[i])
+    pairs: list[int] = []  # i * n + j for i < j: a tenth of a tuple's memory
+    n = len(items)
+    for i, u in enumerate(items):
+        need = (len(blocks[i]) + 1) // 2  # shared words the pair needs
+        if need == 0 or len(rare[i]) < need or (u.speaker is None and not open_[i]):
+            continue
+        prefix = sorted(rare[i], key=lambda w: (freq[w], w))[: len(rare[i]) - need + 1]
+        key = (len(blocks[i]), i)
+        for j in postings.near(prefix, u.speaker):
+            if (
+                (len(blocks[j]), j) > key
+                and ((open_[i] and open_[j]) or None not in (u.speaker, items[j].speaker))
+                and len(rare[i] & rare[j]) >= need
+            ):
+                pairs.append(i * n + j if i < j else j * n + i)
+    pairs.sort()
+    return (divmod(p, n) for p in pairs)
+
+
+class _Postings:
+    """Items by rare word: each speaker's, and everybody's (an unattributed item's)."""
+
+    def __init__(self) -> None:
+        self.everybody: dict[str, list[int]] = defaultdict(list)
+        self.by_speaker: dict[object, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(self, i: int, speaker: object, words: frozenset[str]) -> None:
+        block = self.by_speaker[speaker]
+        for w in words:
+            self.everybody[w].append(i)
+            block[w].append(i)
+
+    def near(self, words: list[str], speaker: object) -> set[int]:
+        """Items sharing one of ``words`` that ``speaker``'s item may render one utterance
+        with: its speaker's and unattributed ones, or anybody's when unknown."""
+        if speaker is None:
+            return {j for w in words for j in self.everybody.get(w, ())}
+        blocks = [self.by_speaker.get(speaker, {}), self.by_speaker.get(None, {})]
+        return {j for b in blocks for w in words for j in b.get(w, ())}
 
 
 def cluster(items: Sequence[Utterance]) -> list[int]:
@@ -248,7 +299,7 @@ def representative(texts: Sequence[str]) -> int:
     Identical renderings are compared once, weighted by their number, and at most
     ``MAX_COMPARED`` distinct ones are compared: a cluster refreshed as it grows stays cheap.
     """
-    normal = [normalize(t) for t in texts]
+    normal = [" ".join(words_of(t)) for t in texts]  # normalized, cached
     counts = Counter(normal)
     distinct = list(counts)[:MAX_COMPARED]
 

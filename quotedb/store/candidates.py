@@ -1,7 +1,7 @@
 """Stored quotations a new one may be compared with, kept for one transaction.
 
-Clustering a new quotation looks at its speaker's quotations and at quotations of articles
-published within a few days. Asking the database for those pools article by article made
+Clustering a new quotation looks at its speaker's newest quotations and at quotations of
+articles published within a few days. Asking the database for those pools article by article made
 ingest quadratic in a prolific speaker's history, so they are loaded once per transaction
 (per speaker, per publication day) and indexed by blocking word; rows the transaction adds
 or re-clusters are kept current here. A pool belongs to a
@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
-from quotedb.core.utterances import blocking_of
+from quotedb.core.utterances import blocking_of, head_of
 from quotedb.db.models import Article, Cluster, Quotation
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 WINDOW = dt.timedelta(days=3)
 MAX_PER_DAY = 2000  # quotations of one publication day kept as candidates, newest first
+MAX_PER_SPEAKER = 2000  # ... of one speaker, newest article first
 MAX_CARRIED = 200_000  # rows a pool may hold to be kept for the next batch
-Index = dict[str, list["Candidate"]]
 
 
 @dataclass(slots=True, eq=False)
@@ -82,9 +82,21 @@ class Pool:
             self.members[cluster_id].add(row)
 
 
+@dataclass(slots=True)
+class Index:
+    """Rows by blocking word: under every word (``every``), and under the first half of
+    their words in one fixed order (``head``): a row sharing half of its words with a
+    wordier quotation shares one of those (see :func:`quotedb.store.clusters.matching`)."""
+
+    every: dict[str, list[Candidate]] = field(default_factory=dict)
+    head: dict[str, list[Candidate]] = field(default_factory=dict)
+
+
 def _add(index: Index, row: Candidate) -> None:
     for word in blocking_of(row.text):
-        index.setdefault(word, []).append(row)
+        index.every.setdefault(word, []).append(row)
+    for word in head_of(row.text):
+        index.head.setdefault(word, []).append(row)
 
 
 _COLUMNS = (
@@ -97,13 +109,23 @@ _COLUMNS = (
 
 
 def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
-    """Every stored quotation of these speakers not loaded yet (one query per 500)."""
+    """The newest ``MAX_PER_SPEAKER`` stored quotations of each of these speakers not loaded
+    yet (one query per 50 speakers): a prolific speaker's history costs a transaction no more
+    than a day's quotations do."""
     p = batch.pool
     missing = sorted({s for s in speaker_ids if s not in p.by_speaker})
     for s in missing:
-        p.by_speaker[s] = {}
-    for chunk in _chunks(missing):
-        stmt = select(*_COLUMNS).where(Quotation.speaker_id.in_(chunk))
+        p.by_speaker[s] = Index()
+    for chunk in _chunks(missing, 50):
+        newest = [
+            select(*_COLUMNS)
+            .where(Quotation.speaker_id == s)
+            .order_by(Quotation.article_id.desc(), Quotation.id.desc())
+            .limit(MAX_PER_SPEAKER)
+            .subquery()
+            for s in chunk
+        ]
+        stmt = union_all(*(select(*q.c) for q in newest))
         with batch.session.no_autoflush:
             for r in batch.session.execute(stmt):
                 row = p.known(Candidate(*r))
@@ -114,14 +136,14 @@ def without_quotations(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
     """Speakers created just now: nothing stored to load for them."""
     p = batch.pool
     for s in speaker_ids:
-        p.by_speaker.setdefault(s, {})
+        p.by_speaker.setdefault(s, Index())
 
 
 def load_days(batch: WriteBatch, days: Iterable[dt.date]) -> None:
     """The newest quotations of articles published on these days, for the days not loaded."""
     p = batch.pool
     for day in sorted({d for d in days if d not in p.by_day}):
-        index = p.by_day[day] = {}
+        index = p.by_day[day] = Index()
         stmt = (
             select(*_COLUMNS)
             .join(Quotation.article)
@@ -138,7 +160,7 @@ def add_new(batch: WriteBatch, rows: list[Candidate], published: dt.date | None)
     """An article's rows, just inserted, as candidates for the quotations that follow; the
     pool's objects for them."""
     p = batch.pool
-    own: Index = p.by_article.setdefault(rows[0].article_id, {}) if rows else {}
+    own = p.by_article.setdefault(rows[0].article_id, Index()) if rows else Index()
     known = [p.known(row) for row in rows]
     for row in known:
         _add(own, row)
@@ -166,16 +188,28 @@ def indexes(
         yield p.by_article[article_id]
 
 
-def load_members(batch: WriteBatch, cluster_id: int) -> None:
-    """Every row of a stored cluster, once (then its changes are followed here)."""
+def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
+    """Every row of these stored clusters, once (then their changes are followed here): one
+    query for those not loaded yet."""
     p = batch.pool
-    if cluster_id in p.complete:
-        return
-    stmt = select(*_COLUMNS).where(Quotation.cluster_id == cluster_id)
-    with batch.session.no_autoflush:
-        for r in batch.session.execute(stmt):
-            p.known(Candidate(*r))
-    p.complete.add(cluster_id)
+    missing = sorted({c for c in cluster_ids if c not in p.complete})
+    for chunk in _chunks(missing):
+        stmt = select(*_COLUMNS).where(Quotation.cluster_id.in_(chunk))
+        with batch.session.no_autoflush:
+            for r in batch.session.execute(stmt):
+                p.known(Candidate(*r))
+    p.complete.update(missing)
+
+
+def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
+    """The speakers of these stored clusters not known yet, in one query."""
+    p = batch.pool
+    missing = sorted({c for c in cluster_ids if c not in p.cluster_speakers})
+    for chunk in _chunks(missing):
+        stmt = select(Cluster.id, Cluster.speaker_id).where(Cluster.id.in_(chunk))
+        with batch.session.no_autoflush:
+            for cid, speaker in batch.session.execute(stmt):
+                p.cluster_speakers[cid] = speaker
 
 
 def cluster_speaker(batch: WriteBatch, cluster_id: int) -> int | None:
@@ -196,27 +230,32 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
 class Carry:
     """A pool kept from one writer transaction to the next while nobody else writes.
 
-    Only on SQLite, where ``PRAGMA data_version`` on one connection changes when another
-    connection commits. A pool is kept only once the transaction that built it committed.
+    On SQLite, ``PRAGMA data_version`` on one connection changes when another connection
+    commits. On PostgreSQL, transaction ids are handed out one after the other to whatever
+    writes: the next writer transaction's id follows the last one's only if nothing wrote in
+    between (on the whole server: anything else there just costs the pool). A pool is kept
+    only once the transaction that built it committed.
     """
 
     pool: Pool | None = None
-    stamp: tuple[int, int] | None = None  # (connection, data_version) at the last start
+    stamp: object = None  # what the next start must find for the pool to be valid
 
     def resume(self, session: Session) -> Pool:
         """At a transaction's start: the kept pool, if the database is as it was left;
         else a new one."""
         kept, self.pool = self.pool, None
-        stamp = _stamp(session)
-        resumed = kept is not None and stamp is not None and stamp == self.stamp
-        self.stamp = stamp
+        now, following = _stamps(session)
+        resumed = kept is not None and now is not None and now == self.stamp
+        self.stamp = following
         return kept if kept is not None and resumed else Pool()
 
     def keep(self, batch: WriteBatch) -> None:
         """Just before the commit: the pool to hand on if the commit succeeds (not when it
-        has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded)."""
+        has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded; not on
+        PostgreSQL while an older transaction that writes is still open, as it may commit
+        after this one)."""
         found = batch.pool
-        self.pool = found if len(found.rows) <= MAX_CARRIED else None
+        self.pool = found if len(found.rows) <= MAX_CARRIED and _alone(batch.session) else None
         if self.pool is not None:
             self.pool.by_article.clear()  # an article's own rows matter while it is stored
 
@@ -224,9 +263,23 @@ class Carry:
         self.pool = None
 
 
-def _stamp(session: Session) -> tuple[int, int] | None:
-    if session.get_bind().dialect.name != "sqlite":
-        return None
+def _stamps(session: Session) -> tuple[object, object]:
+    """This transaction's stamp, and the one the next will have if nobody writes before."""
+    dialect = session.get_bind().dialect.name
     conn = session.connection()
-    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
-    return id(conn.connection.dbapi_connection), int(version or 0)
+    if dialect == "sqlite":
+        version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+        stamp = id(conn.connection.dbapi_connection), int(version or 0)
+        return stamp, stamp
+    if dialect == "postgresql":
+        xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text").scalar() or 0)
+        return xid, xid + 1
+    return None, None
+
+
+def _alone(session: Session) -> bool:
+    """No transaction older than this one is open (on PostgreSQL; elsewhere always)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    oldest = "SELECT pg_snapshot_xmin(pg_current_snapshot()) >= pg_current_xact_id()"
+    return bool(session.connection().exec_driver_sql(oldest).scalar())

@@ -1,9 +1,10 @@
 """Same-utterance clusters at ingest: a new article's quotations join stored renderings.
 
-Only cheap candidates are compared (:mod:`quotedb.store.candidates`): the stored quotations
-of the quotation's speaker, and quotations of articles published within a few days whose
-speaker is unknown (any speaker's, for an unattributed quotation); only pairs that share a
-word worth sharing. Rows are written with plain statements: ingest clusters thousands of
+Only cheap candidates are compared (:mod:`quotedb.store.candidates`): the newest stored
+quotations of the quotation's speaker, and quotations of articles published within a few
+days whose speaker is unknown (any speaker's, for an unattributed quotation); only pairs
+that share half the words worth sharing of the sparer one, found without looking at the
+others (:func:`matching`). Rows are written with plain statements: ingest clusters thousands of
 quotations per second.
 """
 
@@ -56,13 +57,17 @@ def cluster_article(
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
     quoted = sorted({r.speaker_id for r in new if r.speaker_id is not None})
-    for r in new:
-        if r.id in followers:
-            continue
-        # an unattributed quotation may be any of the article's speakers'
-        speakers = quoted if r.speaker_id is None else [r.speaker_id]
-        found = matching(batch, r, speakers, days, followers)
-        matches = linkable(batch, r, found)
+    leaders = [r for r in new if r.id not in followers]
+    # an unattributed quotation may be any of the article's speakers'
+    found = [
+        matching(batch, r, quoted if r.speaker_id is None else [r.speaker_id], days, followers)
+        for r in leaders
+    ]  # joins move rows between clusters, never change what renders what
+    stored = {m.cluster_id for ms in found for m in ms if m.cluster_id is not None}
+    candidates.load_members(batch, stored)  # in one query, not one per join
+    candidates.load_cluster_speakers(batch, stored)
+    for r, matched in zip(leaders, found, strict=True):
+        matches = linkable(batch, r, matched)
         if matches:
             join(batch, [r, *matches])
     for group in groups:
@@ -73,16 +78,44 @@ def cluster_article(
 def matching(
     batch: WriteBatch, r: Candidate, speakers: list[int], days: list[dt.date], skip: set[int]
 ) -> list[Candidate]:
-    """Candidates sharing a blocking word with ``r`` that render its utterance, by id."""
+    """Candidates that render ``r``'s utterance, by id."""
+    return [c for c in sharing(batch, r, speakers, days, skip) if same_utterance(r, c)]
+
+
+def sharing(
+    batch: WriteBatch, r: Candidate, speakers: list[int], days: list[dt.date], skip: set[int]
+) -> list[Candidate]:
+    """Candidates sharing half the blocking words of the sparer of the two, by id (as
+    ``extract`` pairs quotations), found without looking at the others (prefix filtering):
+    one at least as wordy as ``r`` shares one of any half of ``r``'s words (its rarest here
+    are taken), a sparer one shares one of the head of its own."""
     allowed = None if r.speaker_id is None else (None, r.speaker_id)  # None: anybody's
     blocking = blocking_of(r.text)
+    where = list(candidates.indexes(batch, r.article_id, speakers, days))
+    n = len(blocking)
+    probe = sorted(blocking)
+    if n > 2:  # of n words, any n // 2 + 1 will do: the rarest here
+        probe.sort(key=lambda w: sum(len(x.every.get(w, ())) for x in where))
+        probe = probe[: n // 2 + 1]
     seen: dict[int, Candidate] = {}
-    for index in candidates.indexes(batch, r.article_id, speakers, days):
+    for x in where:
+        for w in probe:
+            seen.update((c.id, c) for c in x.every.get(w, ()))
         for w in blocking:
-            for c in index.get(w, ()):
-                if c.id != r.id and c.id not in skip and (not allowed or c.speaker_id in allowed):
-                    seen[c.id] = c
-    return [c for _, c in sorted(seen.items()) if same_utterance(r, c)]
+            seen.update((c.id, c) for c in x.head.get(w, ()))
+    return [
+        c
+        for cid, c in sorted(seen.items())
+        if cid != r.id
+        and cid not in skip
+        and (not allowed or c.speaker_id in allowed)
+        and _overlap(blocking, c)
+    ]
+
+
+def _overlap(blocking: frozenset[str], c: Candidate) -> bool:
+    other = blocking_of(c.text)
+    return 2 * len(blocking & other) >= min(len(blocking), len(other))
 
 
 def repeats(new: list[Candidate]) -> list[list[Candidate]]:
@@ -127,8 +160,7 @@ def join(batch: WriteBatch, members: list[Candidate]) -> int:
     """
     p = batch.pool
     ids = sorted({m.cluster_id for m in members if m.cluster_id is not None})
-    for cluster_id in ids:
-        candidates.load_members(batch, cluster_id)
+    candidates.load_members(batch, ids)
     if ids:
         target = ids[0]
     else:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from quotedb.api import Database
 from quotedb.cli.app import app
-from quotedb.db.engine import make_engine, resolve_url
+from quotedb.db.engine import make_engine
 from quotedb.db.models import Article, Cluster, Quotation
 from quotedb.errors import InputError
 from quotedb.ingest import writer
@@ -97,22 +97,27 @@ def test_renderings_in_one_article_of_a_stored_speaker_share_one_cluster(
     assert check.exit_code == 0, check.output
 
 
-def test_pool_dropped_when_another_connection_wrote(tmp_path: Path) -> None:
-    path = str(tmp_path / "q.db")
-    with Database(path) as db:
+def _carried(db: Database, carry: candidates.Carry, other_writes: bool) -> bool:
+    """Whether a writer transaction's pool is handed to the next one."""
+    sessions = writer.Writer(db.sessions, writer.IngestReport()).sessions
+    with sessions() as s, s.begin(), writing(s, carry.resume(s)) as batch:
+        kept = batch.pool
+        carry.keep(batch)
+    if other_writes:  # another process, say: an engine of its own
+        other = make_engine(db.url)
+        with other.begin() as conn:
+            conn.execute(text("CREATE TABLE IF NOT EXISTS scratch (x INTEGER)"))
+        other.dispose()
+    with sessions() as s, s.begin():
+        return carry.resume(s) is kept
+
+
+def test_pool_kept_until_another_connection_wrote(db_url: str) -> None:
+    with Database(db_url) as db:
         carry = candidates.Carry()
-        sessions = writer.Writer(db.sessions, writer.IngestReport()).sessions
-        for other_writes, reused in ((False, True), (True, False)):
-            with sessions() as s, s.begin(), writing(s, carry.resume(s)) as batch:
-                kept = batch.pool
-                carry.keep(batch)
-            if other_writes:  # another process, say: an engine of its own
-                other = make_engine(resolve_url(path))
-                with other.begin() as conn:
-                    conn.execute(text("CREATE TABLE IF NOT EXISTS scratch (x)"))
-                other.dispose()
-            with sessions() as s, s.begin():
-                assert (carry.resume(s) is kept) is reused
+        # on PostgreSQL anything writing on the server (other tests) costs the pool: retried
+        assert any(_carried(db, carry, other_writes=False) for _ in range(20))
+        assert not _carried(db, carry, other_writes=True)
 
 
 def test_ids_reserved_outside_the_writer_never_repeat(db_url: str) -> None:
