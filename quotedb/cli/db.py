@@ -88,7 +88,7 @@ def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
     equal to it, no orphan rows, full-text index in step. Exit code 1 on any problem."""
     database = open_db(db, migrate=False)
     report = database.check()
-    if fmt is ListFormat.json:
+    if fmt is not ListFormat.table:  # one report: JSON whichever data format is asked for
         print_json(
             {
                 "ok": report.ok,

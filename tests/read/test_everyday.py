@@ -8,8 +8,9 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -134,8 +135,8 @@ def db(db_url: str, folder: Path) -> Iterator[Database]:
     database.close()
 
 
-def texts(records: list[object]) -> set[str]:
-    return {str(getattr(r, "text")) for r in records}  # noqa: B009
+def texts(records: Sequence[Any]) -> set[str]:
+    return {str(r.text) for r in records}
 
 
 def test_speaker_kinds_filter_every_listing(db: Database) -> None:
@@ -284,3 +285,11 @@ def test_extract_shows_progress_only_on_a_terminal(
     monkeypatch.setattr(extract, "err", Console(file=io.StringIO(), force_terminal=False))
     quiet = runner.invoke(app, ["extract", str(folder)])
     assert quiet.exit_code == 0 and "Extracting" not in quiet.output
+
+
+def test_old_keyword_names_still_work_with_a_warning(db: Database) -> None:
+    with pytest.warns(DeprecationWarning, match="quote_kind"):
+        old = db.search("harbour", kind="direct")
+    assert [h.id for h in old] == [h.id for h in db.search("harbour", quote_kind="direct")]
+    with pytest.warns(DeprecationWarning, match="speaker_kind"):
+        assert {p.name for p in db.people("document")} == {"the email", "the lawsuit"}
