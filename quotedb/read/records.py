@@ -8,7 +8,7 @@ the API and the CLI format these records; none of them builds its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import PurePath
 from typing import Any
 
@@ -20,6 +20,11 @@ from quotedb.db.models import Article, Quotation, Speaker
 
 def file_name(source: str | None) -> str | None:
     return PurePath(source).name if source else None
+
+
+def article_label(title: str | None, source: str | None, article_id: int | None) -> str:
+    """How every output names an article: its title, else its file's name, else its id."""
+    return title or file_name(source) or (f"article {article_id}" if article_id else "untitled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,10 @@ class ArticleRecord:
             a.id, a.title, a.outlet, published, a.url, a.authors, a.source_path, a.content_hash
         )
 
+    @property
+    def label(self) -> str:
+        return article_label(self.title, self.source, self.id)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -58,6 +67,7 @@ class ArticleRecord:
         return {
             "id": self.id,
             "title": self.title,
+            "label": self.label,
             "outlet": self.outlet,
             "published": self.published,
             "source": self.source,
@@ -67,7 +77,9 @@ class ArticleRecord:
 @dataclass(frozen=True, slots=True)
 class QuotationRecord:
     """A quotation as every output shows it. A stored one has an ``id`` and an
-    ``article``; an extracted one has neither, but its ``evidence``."""
+    ``article``; an extracted one has neither, but its ``evidence``. ``speaker_kind`` is
+    the extractor's (a document is ``unnamed`` here, as the scorers expect; the listings
+    and ``speaker_kind="document"`` tell documents apart)."""
 
     file: str | None
     start: int
@@ -193,6 +205,49 @@ class QuotationRecord:
         if self.article is not None:
             body["article"] = self.article.to_dict()
         return head | body
+
+    @property
+    def outlet(self) -> str | None:
+        return self.article.outlet if self.article is not None else None
+
+    @property
+    def published(self) -> str | None:
+        return self.article.published if self.article is not None else None
+
+    def fields(self) -> dict[str, Any]:
+        """The record's fields as keyword arguments, for a record that adds some."""
+        return {f.name: getattr(self, f.name) for f in fields(QuotationRecord)}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit(QuotationRecord):
+    """A search match: the quotation's record, its score (higher is better) and the
+    quotation's text with each match between marks."""
+
+    score: float = 0.0
+    snippet: str = ""
+    context: str | None = None  # the paragraph's matching window (``search --context``)
+
+    def to_dict(self) -> dict[str, Any]:
+        found = {"score": self.score, "snippet": self.snippet}
+        return (
+            QuotationRecord.to_dict(self)
+            | found
+            | ({"context": self.context} if self.context is not None else {})
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WhoHit(QuotationRecord):
+    """A candidate of ``who``: the record, its 0-100 similarity to the remembered words,
+    and what it attests of them (see :mod:`quotedb.read.verdicts`)."""
+
+    similarity: float = 0.0
+    verdict: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        extra = {"similarity": self.similarity, "verdict": self.verdict}
+        return QuotationRecord.to_dict(self) | extra
 
 
 def quotation_record(q: Quotation) -> dict[str, Any]:
