@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from quotedb.core.languages import language_code
 from quotedb.db.engine import (
     ENV_VAR,
     check_connection,
@@ -65,6 +66,7 @@ __all__ = [
     "Reextracted",
     "Step",
     "extract_stream",
+    "language_code",
     "open_database",
 ]
 
@@ -250,9 +252,11 @@ class Database:
         until: dt.date | None = None,
         min_confidence: float | None = None,
         limit: int | None = None,
+        language: str | None = None,
     ) -> list[Record]:
         """Quotations oldest first: by a speaker (any alias), from an outlet, in a date range,
-        attributed with at least ``min_confidence`` (the probability that the speaker is right)."""
+        attributed with at least ``min_confidence`` (the probability that the speaker is right),
+        in articles of one ``language`` ("de")."""
         from quotedb.read.filters import Filter
         from quotedb.read.quotations import find_quotes
         from quotedb.read.records import quotation_record
@@ -264,6 +268,7 @@ class Database:
             until=until,
             limit=limit,
             min_confidence=min_confidence,
+            language=language,
         )
         with self.session() as s:
             return [quotation_record(q) for q in find_quotes(s, f)]
@@ -281,6 +286,7 @@ class Database:
         limit: int | None = 50,
         marks: tuple[str, str] = ("**", "**"),
         escape: Callable[[str], str] = str,
+        language: str | None = None,
     ) -> list[Record]:
         """Full-text search, best first, each record with its score and highlighted snippet:
         each match between ``marks``, the rest of the text passed through ``escape`` (for
@@ -288,7 +294,9 @@ class Database:
         from quotedb.read.filters import Filter
         from quotedb.read.search import search
 
-        f = Filter(by, outlet, since, until, kind, limit, min_confidence=min_confidence)
+        f = Filter(
+            by, outlet, since, until, kind, limit, min_confidence=min_confidence, language=language
+        )
         with self.session() as s:
             return [
                 h.record.to_dict()
@@ -307,6 +315,7 @@ class Database:
         kind: str | None = None,
         min_confidence: float | None = None,
         limit: int | None = 5,
+        language: str | None = None,
     ) -> list[Record]:
         """The attested quotations closest to a half-remembered one, with a 0-100 similarity
         (``min_confidence``: as in :meth:`quotes`)."""
@@ -314,7 +323,9 @@ class Database:
         from quotedb.read.records import quotation_record
         from quotedb.read.who import who
 
-        f = Filter(by, outlet, since, until, kind, limit, min_confidence=min_confidence)
+        f = Filter(
+            by, outlet, since, until, kind, limit, min_confidence=min_confidence, language=language
+        )
         with self.session() as s:
             return [
                 quotation_record(m.quotation) | {"similarity": m.similarity}
@@ -359,6 +370,7 @@ class Database:
         kind: str | None = None,
         min_confidence: float | None = None,
         limit: int | None = None,
+        language: str | None = None,
     ) -> int:
         """Write a selection of quotations with their articles as data or a citation list
         (a CSL style file, then a style, win over the format) to a stream or a file (standard
@@ -369,7 +381,7 @@ class Database:
         from quotedb.export.selection import select_quotations
         from quotedb.read.filters import Filter
 
-        f = Filter(by, outlet, since, until, kind, limit, article, min_confidence)
+        f = Filter(by, outlet, since, until, kind, limit, article, min_confidence, language)
         how = (
             ExportFormat(fmt),
             CitationStyle(style) if style is not None else None,
@@ -546,6 +558,7 @@ def extract_stream(
     stream: bool | None = None,
     with_article: bool = False,
     workers: int = 1,
+    language: str | None = None,
 ) -> Iterator[Record | Failure]:
     """Quotation records of files, folders, globs or stdin, without a database; with
     ``with_article``, one record per article (its text, metadata and quotations: what ingest
@@ -554,26 +567,32 @@ def extract_stream(
     Streamed article by article in constant memory (``workers`` processes, 0: per CPU) by
     default for JSON Lines, stdin and ``with_article``; otherwise every file is read first,
     speakers are named alike across all of them, and failures come last. ``terms`` keeps
-    scare quotes and titles.
+    scare quotes and titles. ``language``: every article's language (a code), instead of
+    what each declares or reads as.
     """
+    code = language_code(language) if language else None
     if not paths and not stdin_jsonl:
         raise InputError("nothing to read: give files, folders, globs, - or --stdin-jsonl")
     inputs = Inputs(paths or [STDIN], stdin_jsonl=stdin_jsonl)
     if stream is None:
         stream = with_article or inputs.streams
     if stream:
-        return _streamed(inputs.sources, terms, workers, with_article)
-    return _whole(inputs.sources, terms)
+        return _streamed(inputs.sources, terms, workers, with_article, code)
+    return _whole(inputs.sources, terms, code)
 
 
 def _streamed(
-    sources: list[Source | InputError], terms: bool, workers: int, with_article: bool
+    sources: list[Source | InputError],
+    terms: bool,
+    workers: int,
+    with_article: bool,
+    language: str | None,
 ) -> Iterator[Record | Failure]:
     from quotedb.ingest.parallel import auto_workers, run
     from quotedb.ingest.records import article_record
     from quotedb.ingest.tasks import Extracted, Options, tasks_for
 
-    options = Options(terms=terms)
+    options = Options(terms=terms, language=language)
     for outcome in run(tasks_for(sources, options.max_bytes), options, workers or auto_workers()):
         if not isinstance(outcome, Extracted):
             yield Failure(outcome.reason)
@@ -583,12 +602,16 @@ def _streamed(
             yield from _records(outcome.doc, outcome.quotations, terms)
 
 
-def _whole(sources: list[Source | InputError], terms: bool) -> Iterator[Record | Failure]:
+def _whole(
+    sources: list[Source | InputError], terms: bool, language: str | None
+) -> Iterator[Record | Failure]:
     from quotedb.core import extract_corpus
     from quotedb.core.utterances import cluster_labels
+    from quotedb.ingest.tasks import settle_language
 
     docs, failures = _read_all(sources)
-    results = extract_corpus([d.text for d in docs])
+    languages = [settle_language(d, language) for d in docs]
+    results = extract_corpus([d.text for d in docs], languages)
     for doc, quotations, labels in zip(docs, results, cluster_labels(results), strict=True):
         yield from _records(doc, quotations, terms, labels)
     for reason in failures:

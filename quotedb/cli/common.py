@@ -41,6 +41,9 @@ DateOption = Annotated[
     dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="A date, YYYY-MM-DD.")
 ]
 OutletOption = Annotated[str | None, typer.Option(help="Only articles from this outlet.")]
+LanguageOption = Annotated[
+    str | None, typer.Option(help="Only articles in this language (a code: en, de, fr, es).")
+]
 MinConfidenceOption = Annotated[
     float | None,
     typer.Option(

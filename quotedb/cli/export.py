@@ -9,6 +9,7 @@ from quotedb.api import CitationStyle, ExportFormat, GroupBy
 from quotedb.cli.common import (
     DateOption,
     DbOption,
+    LanguageOption,
     MinConfidenceOption,
     as_date,
     err,
@@ -40,6 +41,7 @@ def export(
     ] = None,
     article: Annotated[int | None, typer.Option(min=1, help="Only this article (its id).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    language: LanguageOption = None,
     since: DateOption = None,
     until: DateOption = None,
     kind: KindOption = None,
@@ -64,5 +66,6 @@ def export(
         kind=kind.value if kind else None,
         min_confidence=min_confidence,
         limit=limit,
+        language=language,
     )
     err.print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)

@@ -46,6 +46,10 @@ def extract(
     workers: Annotated[
         int, typer.Option("--workers", "-j", min=0, help="Processes when streaming (0: per CPU).")
     ] = 1,
+    language: Annotated[
+        str | None,
+        typer.Option(help="The articles' language (en, de, fr, es…) instead of detecting it."),
+    ] = None,
 ) -> None:
     """Extract quotations and speakers from articles, without a database."""
     records = api.extract_stream(
@@ -55,6 +59,7 @@ def extract(
         stream=stream,
         with_article=with_article,
         workers=workers,
+        language=language,
     )
     failed = False
     for record in records:

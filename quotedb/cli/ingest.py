@@ -50,6 +50,10 @@ def ingest(
     outlet: Annotated[str | None, typer.Option(help="Outlet that published the articles.")] = None,
     date: DateOption = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(help="The articles' language (en, de, fr, es…) instead of detecting it."),
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -78,7 +82,11 @@ def ingest(
     # database's migration costs a fifth of a second); the connection is checked now.
     database = open_db(db, migrate=False)
     overrides = api.Metadata(
-        title=title, outlet=outlet, url=url, published=date.date().isoformat() if date else None
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=date.date().isoformat() if date else None,
+        language=api.language_code(language) if language else None,
     )
     inputs = api.Inputs(paths)
     columns = (

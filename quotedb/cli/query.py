@@ -10,6 +10,7 @@ from quotedb.cli.common import (
     DateOption,
     DbOption,
     FormatOption,
+    LanguageOption,
     ListFormat,
     MinConfidenceOption,
     OutletOption,
@@ -48,6 +49,7 @@ def show_quotations(records: list[dict[str, Any]], fmt: ListFormat) -> None:
 def quotes(
     by: Annotated[str | None, typer.Option("--by", help="Speaker: any name or alias.")] = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     since: DateOption = None,
     until: DateOption = None,
     min_confidence: MinConfidenceOption = None,
@@ -63,6 +65,7 @@ def quotes(
         until=as_date(until),
         min_confidence=min_confidence,
         limit=limit,
+        language=language,
     )
     if by and not records:
         err.print(f"No quotations by {by!r}.", highlight=False)

@@ -10,6 +10,7 @@ from quotedb.cli.common import (
     DateOption,
     DbOption,
     FormatOption,
+    LanguageOption,
     ListFormat,
     MinConfidenceOption,
     OutletOption,
@@ -69,6 +70,7 @@ def search(
     ],
     by: ByOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     since: DateOption = None,
     until: DateOption = None,
     kind: KindOption = None,
@@ -90,6 +92,7 @@ def search(
         kind=kind.value if kind else None,
         min_confidence=min_confidence,
         limit=limit,
+        language=language,
     )
     show_hits(records, "score", fmt)
 
@@ -99,6 +102,7 @@ def who(
     text: Annotated[str, typer.Argument(help="The quotation as you remember it.")],
     by: ByOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     since: DateOption = None,
     until: DateOption = None,
     min_confidence: MinConfidenceOption = None,
@@ -115,5 +119,6 @@ def who(
         until=as_date(until),
         min_confidence=min_confidence,
         limit=limit,
+        language=language,
     )
     show_hits(records, "similarity", fmt)

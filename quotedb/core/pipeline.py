@@ -18,7 +18,7 @@ from quotedb.core.attribution import Link, author_of, headline_link, link_senten
 from quotedb.core.confidence import calibrate
 from quotedb.core.cues import is_strong
 from quotedb.core.kinds import is_markup, is_pull_quote, is_title
-from quotedb.core.languages import ENGLISH, Language
+from quotedb.core.languages import Language, profile
 from quotedb.core.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -49,10 +49,10 @@ class _Speaker:
     aliases: tuple[str, ...]
 
 
-def extract(text: str, language: Language | None = None) -> list[Quotation]:
+def extract(text: str, language: Language | str | None = None) -> list[Quotation]:
     """Quotations of one text, speakers named by the fullest name the text uses, each
     attribution's confidence the probability that it is right. ``language``: the text's
-    profile (English when None)."""
+    profile or its code ("de"); English when None."""
     return calibrate(attribute(text, language))
 
 
@@ -67,6 +67,10 @@ class _Reader(Protocol):
 
     def strong(self, cue: str) -> bool: ...
 
+    # Whether a cue in the sentence before may introduce a quotation inside this one too
+    # (English: only one that opens its sentence, as PolNeAR train measured).
+    introduces_partial: bool
+
     def resolve(
         self, link: Link, sents: list[tuple[int, int]], si: int, masked: str
     ) -> _Speaker: ...
@@ -74,6 +78,8 @@ class _Reader(Protocol):
 
 class _English:
     """English, read with the core's own lexicon."""
+
+    introduces_partial = False
 
     def __init__(self, masked: str) -> None:
         self.doc = coref.build(masked)
@@ -96,6 +102,8 @@ class _English:
 class _Profiled:
     """A language read from its profile (core/languages)."""
 
+    introduces_partial = True
+
     def __init__(self, text: str, masked: str, lang: Language) -> None:
         self.reader = ProfiledReader(text, masked, lang)
         self.link = self.reader.link
@@ -109,6 +117,8 @@ class _Profiled:
 
 class _Unresolved:
     """A language quotedb has no lexicon for: quotations by their marks, no speakers."""
+
+    introduces_partial = False
 
     def link(
         self, text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]
@@ -133,9 +143,9 @@ def _reader(text: str, masked: str, lang: Language) -> _Reader:
     return _Profiled(text, masked, lang)
 
 
-def attribute(text: str, language: Language | None = None) -> list[Quotation]:
+def attribute(text: str, language: Language | str | None = None) -> list[Quotation]:
     """Quotations of one text with their attributions and the rules' raw scores."""
-    lang = language or ENGLISH
+    lang = language if isinstance(language, Language) else profile(language)
     quotes = find_quotes(text, reversed_guillemets=lang.reversed_guillemets)
     if not quotes:
         return []
@@ -164,7 +174,7 @@ def attribute(text: str, language: Language | None = None) -> list[Quotation]:
             if link is None:
                 link, prefix = _outside_sentence(reader, text, masked, sents, si, q, line)
             speaker: _Speaker | None = None
-            if link is None and opens:
+            if link is None and (opens or reader.introduces_partial):
                 # A speech cue in the sentence just before beats an older attribution.
                 link, prefix = _introduced(reader, text, masked, sents, si, q, line, lines)
                 if link is not None:
@@ -186,7 +196,19 @@ def attribute(text: str, language: Language | None = None) -> list[Quotation]:
             out.append(_quotation(text, q, link, speaker, opens, prefix))
     if not lang.resolves:
         return [_unresolved(q, lang) for q in out]
+    if lang.code != "en":
+        return [_named_thing(q) for q in out]
     return settle_names(text, out)
+
+
+def _named_thing(q: Quotation) -> Quotation:
+    """ "Extrablatt", „Jaegers Grenze“, "User Centric Payment System": quoted words all
+    capitalised, with no sentence punctuation, name a title or a thing (where every noun is
+    capitalised, a lone word too), not anyone's speech."""
+    words = q.text.split()
+    if len(words) > 5 or q.text[-1:] in ".?!,;:" or not all(w[:1].isupper() for w in words):
+        return q
+    return Quotation(q.start, q.end, q.text, QuoteKind.TERM, evidence="title")
 
 
 def _unresolved(q: Quotation, lang: Language) -> Quotation:
@@ -456,7 +478,8 @@ def _aliases(e: coref.Entity) -> tuple[str, ...]:
 
 
 def extract_corpus(
-    texts: Sequence[str] | Iterable[str], languages: Sequence[Language | None] | None = None
+    texts: Sequence[str] | Iterable[str],
+    languages: Sequence[Language | str | None] | None = None,
 ) -> list[list[Quotation]]:
     """Quotations of several texts, with one canonical name per speaker across all of them
     (``languages``: each text's profile, English where None)."""

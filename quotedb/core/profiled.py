@@ -16,6 +16,7 @@ never a person.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from quotedb.core.attribution import Link
@@ -30,10 +31,19 @@ from quotedb.core.types import Mention, SpeakerKind
 
 _PUNCT_SKIP = frozenset({",", "—", "–", "-", "―", ")"})
 _STOPS = frozenset({".", ";", ":", "!", "?", "(", "\n", "»", "«", "“", "”", "„", '"'})
-_LINKS = frozenset({"de", "del", "des", "du", "der", "von", "vom", "d’", "al", "für", "zur"})
+_LINKS = frozenset({"de", "del", "des", "du", "der", "von", "vom", "d", "al", "für", "zur"})
 _REACH = 1500  # characters back that a pronoun looks for its person
 _WEAK_REACH = 400  # the same for a clause's subject, with no speech verb to go on
 _NOMINAL_WORDS = 10  # words a description may run to after its article
+
+
+def _split_elisions(masked: str, lang: Language) -> str:
+    """ "l’Élysée" as "l Élysée": the apostrophe of an elision read as a space (one
+    character for one, so offsets hold)."""
+    if not lang.elisions:
+        return masked
+    pattern = re.compile(rf"\b((?i:{'|'.join(lang.elisions)}))[’'](?=\w)")
+    return pattern.sub(lambda m: m.group(1) + " ", masked)
 
 
 def _capital(w: str) -> bool:
@@ -93,6 +103,13 @@ class Names:
             run = run[lead:]
             words = [t.text for t in run]
             before = toks[i - 1].text.lower() if i else ""
+            between = toks[i - 1].text if i > 1 else ""
+            if (
+                between.islower()
+                and between not in self.lang.function_words | self.lang.determiners | _LINKS
+                and self._role(toks[i - 2].text.lower())
+            ):
+                before = toks[i - 2].text.lower()  # "el ingeniero civil Walber Castillo"
             titled = before in self.lang.titles or self._role(before)
             first = words[0]
             if self._known(words[-1]) not in (None, fold_name(words[-1])):
@@ -101,7 +118,7 @@ class Names:
                 if self._genitive(toks, i + len(run) - 1, run):
                     words = [*words[:-1], words[-1][:-1]]
                 self._add(words, self._gender(first, before))
-            elif titled and len(words) == 1 and self._plausible(first):
+            elif titled and len(words) == 1 and self._plausible(first) and not first.isupper():
                 self._add(words, self._gender("", before), role=before)
             if titled and self._role(before):
                 p = self.people.get(fold_name(words[-1]))
@@ -111,15 +128,13 @@ class Names:
 
     def _run(self, toks: list[Token], i: int) -> list[Token]:
         """Capitalised words from token ``i`` (particles inside), cut at anything else."""
-        lang = self.lang
         if not _capital(toks[i].text) or not self._plausible(toks[i].text):
             return []
         j = i
         run: list[Token] = []
         while j < len(toks):
             w = toks[j].text
-            particle = w.lower() in lang.particles and j + 1 < len(toks)
-            if (_capital(w) and self._plausible(w)) or (particle and _capital(toks[j + 1].text)):
+            if (_capital(w) and self._plausible(w)) or (run and self._particles_at(toks, j)):
                 run.append(toks[j])
             else:
                 break
@@ -128,9 +143,20 @@ class Names:
             if self._genitive(toks, j, run):
                 break  # "Rudolf Augsteins Motto": the name ends with its genitive
             j += 1
-        while run and run[-1].text.lower() in lang.particles:
+        while run and not _capital(run[-1].text):
             run.pop()
         return run
+
+    def _particles_at(self, toks: list[Token], j: int) -> bool:
+        """Particles from token ``j`` that lead to a capitalised word ("von der Leyen",
+        "de la Fuente")."""
+        k = j
+        while k < len(toks) and k - j < 3:
+            low = toks[k].text.lower()
+            if low not in self.lang.particles and not (k > j and low in self.lang.determiners):
+                break
+            k += 1
+        return j < k < len(toks) and _capital(toks[k].text)
 
     def _first_name_at(self, words: list[str]) -> int:
         """Where a run's personal name starts: at its first first name, or at one right after
@@ -142,7 +168,10 @@ class Names:
         return next((n for n, w in enumerate(words[:-1]) if self._given(w)), 0)
 
     def _given(self, w: str) -> bool:
-        return _capital(w) and self._plausible(w) and is_given_name(w)
+        """A first name, also written with accents the name list lacks ("Éric")."""
+        if not (_capital(w) and self._plausible(w)):
+            return False
+        return is_given_name(w) or is_given_name(fold_name(w))
 
     def _genitive(self, toks: list[Token], j: int, run: list[Token]) -> bool:
         """A German name's genitive -s before the noun it qualifies."""
@@ -216,8 +245,9 @@ class Names:
 
     # -- questions the reader asks -------------------------------------------------------
 
-    def person(self, words: list[str]) -> Person | None:
-        """The person a name phrase stands for, when the text shows it is a name."""
+    def person(self, words: list[str], titled: bool = False) -> Person | None:
+        """The person a name phrase stands for, when the text shows it is a name
+        (``titled``: a title, a role or an apposition introduces it)."""
         if not words:
             return None
         known = self._known(words[-1])
@@ -225,15 +255,8 @@ class Names:
             return self.people[known]
         key = fold_name(words[-1])
         words = words[self._first_name_at(words) :]
-        if len(words) >= 2 and self._given(words[0]):
+        if len(words) >= 2 and (self._given(words[0]) or titled):
             self._add(words, guess(words[0]).gender)
-            return self.people[key]
-        if (
-            len(words) >= 2
-            and not self.lang.capitalised_nouns
-            and all(_capital(w) or w.lower() in self.lang.particles for w in words)
-        ):
-            self._add(words, "")
             return self.people[key]
         if len(words) == 1 and self._single_name(words[0]):
             self._add(words, "")
@@ -260,13 +283,13 @@ class Names:
 
     def with_role(self, pos: int, role: str) -> tuple[int, int, Person] | None:
         """The latest person before ``pos`` named with this role ("el senador" -> the
-        senator the text named)."""
-        k = bisect.bisect_left(self.starts, pos) - 1
-        while k >= 0:
-            s, e, key = self.occurrences[k]
+        senator the text named), else the first after it (a headline's "Senador
+        republicano" is the senator its article names)."""
+        k = bisect.bisect_left(self.starts, pos)
+        for n in [*range(k - 1, -1, -1), *range(k, len(self.occurrences))]:
+            s, e, key = self.occurrences[n]
             if role in self.people[key].roles:
                 return s, e, self.people[key]
-            k -= 1
         return None
 
 
@@ -275,9 +298,9 @@ class Reader:
 
     def __init__(self, text: str, masked: str, lang: Language) -> None:
         self.text = text
-        self.masked = masked
         self.lang = lang
-        self.names = Names(masked, lang)
+        self.masked = _split_elisions(masked, lang)
+        self.names = Names(self.masked, lang)
         self.last: tuple[int, int, str | None] | None = None  # the last person quoted
 
     # -- links ------------------------------------------------------------------------------
@@ -287,6 +310,8 @@ class Reader:
     ) -> list[Link | None]:
         """Each quotation's cue and speaker phrase in sentence ``[lo, hi)``."""
         toks = tokens(masked, lo, hi)
+        starts = [t.start for t in toks]
+        toks = tokens(self.masked, lo, hi)  # elisions split: "d’Éric" is "d" and "Éric"
         starts = [t.start for t in toks]
         return [self._link_one(toks, starts, q) for q in quotes]
 
@@ -298,7 +323,7 @@ class Reader:
             or self._before(toks, first, q.open_at)
             or self._later(toks, after)
             or self._inside(q)
-            or self._clause_subject(toks, first)
+            or self._clause_subject(toks, first, q)
         )
 
     def _chained(self, toks: list[Token], j: int) -> int:
@@ -337,10 +362,13 @@ class Reader:
                 )
         return None
 
-    def _clause_subject(self, toks: list[Token], first: int) -> Link | None:
+    def _clause_subject(self, toks: list[Token], first: int, q: QuoteSpan) -> Link | None:
         """No cue at all: words quoted in a clause are most often its subject's (a pronoun
-        or a person the text names, near the clause's start)."""
+        or a person the text names, near the clause's start); a word or two in quotation
+        marks is too often a term for that guess."""
         lang = self.lang
+        if self.text.count(" ", q.start, q.end) < 2:
+            return None
         seen = 0
         for t in toks:
             w = t.text
@@ -352,6 +380,8 @@ class Reader:
             low = w.lower()
             if low in lang.pronouns and (low != "sie" or seen == 1 or _capital(w)):
                 n = toks.index(t) + 1
+                while n < len(toks) and toks[n].text.lower() in lang.auxiliaries:
+                    n += 1  # "il s’agit": past the reflexive
                 if n < len(toks) and toks[n].text.lower() in lang.impersonal:
                     return None  # "il s’agit de", "il faut": no one
                 return Link(self._pronoun(t), None, "sentence subject", 0.35)
@@ -400,22 +430,20 @@ class Reader:
                 return None
             return Link(phrase, toks[j], f"after-quote {low}", 0.85, True)
         verb, clitic = self._split_clitic(toks[j])
-        n = j + 1
-        aux = verb is not None and verb.text.lower() in lang.auxiliaries
-        if aux and n < len(toks) and lang.is_speech(toks[n].text):
-            verb, n = toks[n], n + 1  # "a-t-il dit", "a-t-elle ajouté"
-        if clitic is not None and verb is not None and (lang.is_cue(verb.text) or n > j + 1):
-            return Link(self._pronoun(clitic), verb, f"after-quote {verb.text.lower()}", 0.9, True)
-        while n < len(toks) and toks[n].text.lower() in lang.auxiliaries:
-            n += 1
-        start = n
-        if low in lang.auxiliaries and n < len(toks) and lang.is_speech(toks[n].text):
-            verb, n = toks[n], n + 1  # "a ajouté Laurent Fabius", "ha dicho"
-        elif lang.is_speech(w):
-            verb, n = toks[j], start
-        else:
+        if verb is None:
             return None
-        assert verb is not None
+        n = j + 1
+        while n < len(toks) and verb.text.lower() in lang.auxiliaries:
+            if not lang.is_speech(toks[n].text):
+                if toks[n].text.lower() not in lang.auxiliaries:
+                    return None
+                n += 1
+                continue
+            verb, n = toks[n], n + 1  # "a ajouté Laurent Fabius", "a-t-il dit", "ha dicho"
+        if not lang.is_speech(verb.text):
+            return None
+        if clitic is not None:
+            return Link(self._pronoun(clitic), verb, f"after-quote {verb.text.lower()}", 0.9, True)
         while n < len(toks) and toks[n].text.lower() in lang.adverbs:
             n += 1
         phrase = self._phrase(toks, n) if n < len(toks) else None
@@ -499,6 +527,22 @@ class Reader:
                     return Link(phrase, toks[j], f"later {w.lower()}", 0.6)
         return None
 
+    def _apposition_before(self, toks: list[Token], comma: int) -> Phrase | None:
+        """ "La directora de …, Myriam Calvo, explicó": the name set off by commas before
+        the verb is its subject."""
+        e = comma
+        s = e
+        while s > 0 and (
+            _capital(toks[s - 1].text) or toks[s - 1].text.lower() in self.lang.particles
+        ):
+            s -= 1
+        run = self.names._run(toks, s) if s < e else []
+        if not run or len(run) != e - s or (s > 0 and toks[s - 1].text != ","):
+            return None
+        if self.names.person([t.text for t in run], titled=True) is None:
+            return None
+        return Phrase(run[0].start, run[-1].end, tuple(run))
+
     def _speaks(self, p: Phrase) -> bool:
         """A phrase that names a speaker for sure: a pronoun, a person or a role."""
         words = p.words
@@ -519,6 +563,7 @@ class Reader:
             or head in lang.bodies
             or head in lang.unnamed
             or (p.words[0].lower() not in lang.determiners and _capital(p.words[0]))
+            or (not lang.capitalised_nouns and bool(self._name_in(p.words)))  # "el Banco Central"
         )
 
     def _apposed(self, toks: list[Token], p: Phrase) -> Phrase | None:
@@ -542,13 +587,18 @@ class Reader:
         """The phrase ending right before a verb (auxiliaries and adverbs skipped)."""
         lang = self.lang
         j = k - 1
-        while j >= 0 and toks[j].text.lower() in lang.auxiliaries | lang.adverbs:
+        skip = lang.auxiliaries | lang.adverbs | lang.object_clitics
+        while j >= 0 and toks[j].text.lower() in skip:
             j -= 1
+        if j >= 2 and toks[j].text.lower() in lang.conjunctions and toks[j - 1].text.islower():
+            return self._subject_before(toks, j - 1)  # "Biden sonrió y dijo"
         if j < 0:
             return None
         w = toks[j].text
         if w.lower() in lang.pronouns:
             return self._pronoun(toks[j])
+        if w == ",":
+            return self._apposition_before(toks, j)
         if not (w[:1].isalpha()):
             return None
         i = j
@@ -560,8 +610,14 @@ class Reader:
             if low in lang.function_words and low not in lang.determiners and low not in _LINKS:
                 break
             i -= 1
-        while i < j and toks[i].text.lower() in _LINKS:
+        while i < j and toks[i].text.lower() in _LINKS - lang.determiners:
             i += 1
+        while i < j and not (
+            toks[i].text.lower() in lang.determiners
+            or _capital(toks[i].text)
+            or toks[i].text.lower() in lang.pronouns
+        ):
+            i += 1  # a description starts with its article or a name, not mid-clause
         phrase = self._phrase(toks, i)
         if phrase is None or phrase.end < toks[j].end:
             # the longest stretch did not parse: try the name right before the verb
@@ -583,7 +639,7 @@ class Reader:
         low = w.lower()
         if low in lang.pronouns:
             return self._pronoun(toks[i])
-        if (low in _LINKS and low not in lang.determiners) or low.startswith(lang.elided_other):
+        if low in _LINKS and low not in lang.determiners:
             return None  # "de …", "qu’il …": a complement or a clause, not a speaker
         j = i
         if low in lang.determiners or low in lang.titles or self.names._role(low):
@@ -617,7 +673,7 @@ class Reader:
 
     def _resolve(self, link: Link, masked: str) -> Resolved:
         p = link.phrase
-        text = masked[p.start : p.end]
+        text = self.text[p.start : p.end]
         lang = self.lang
         if not p.tokens:
             return self._last_speaker(p, text) or self._antecedent(p, text, "", "no subject")
@@ -631,13 +687,19 @@ class Reader:
             return self._antecedent(p, text, gender, f"pronoun {low}")
         name = self._name_in(words)
         if name:
-            person = self.names.person(name)
+            titled = len(name) < len(words) and any(
+                w.lower() in lang.titles or self.names._role(w.lower()) for w in words
+            )
+            person = self.names.person(name, titled)
             if person is not None:
                 return self._named(person, p, text)
         head = self._head(words)
         if head and self.names._role(head) and low not in lang.indefinite | lang.possessives:
             found = self.names.with_role(p.start, head)
-            if found is None and low in lang.determiners:
+            bare = not any(w.lower() in _LINKS for w in words[1:])
+            if found is None and low in lang.determiners and bare:
+                # "dijo el mandatario": the person the text is about; "le conseiller du
+                # président" is someone else, described.
                 found = self.names.before(p.start, "")
             if found is not None:
                 return self._via(found, p, text, f"nominal {text}")
@@ -652,25 +714,28 @@ class Reader:
         when nothing but its complement follows."""
         lang = self.lang
         i = 0
-        while i < len(words) and (
-            words[i].lower() in lang.determiners
-            or words[i].lower() in lang.titles
-            or self.names._role(words[i].lower())
-            or (words[i].islower() and words[i].lower() not in lang.particles)
-        ):
+        role = False
+        while i < len(words):
+            low = words[i].lower()
+            if low in lang.determiners or low in lang.titles:
+                pass
+            elif self.names._role(low):
+                role = True
+            elif not (role and words[i].islower() and low not in _LINKS | lang.particles):
+                break  # after a role, its adjectives ("el senador republicano Rick Scott")
             i += 1
+        if i < len(words) and words[i].islower() and words[i] not in lang.particles:
+            return []  # "le ministère des Affaires": a common noun heads it
         run: list[str] = []
         for w in words[i:]:
-            if (_capital(w) and self.names._plausible(w)) or (
-                w.lower() in lang.particles and run is not None
-            ):
+            if (_capital(w) and self.names._plausible(w)) or (run and w.lower() in lang.particles):
                 run.append(w)
+            elif not run and w.lower() in lang.particles:
+                run.append(w)  # "sagt de Decker"
             else:
                 break
         while run and run[-1].lower() in lang.particles:
             run.pop()
-        while run and run[0].lower() in lang.particles and len(run) > 1 and i == 0:
-            break
         return run
 
     def _head(self, words: list[str]) -> str:
@@ -690,7 +755,7 @@ class Reader:
 
     def _via(self, found: tuple[int, int, Person], p: Phrase, text: str, label: str) -> Resolved:
         s, e, person = found
-        ante = Mention(s, e, self.masked[s:e], SpeakerKind.PERSON)
+        ante = Mention(s, e, self.text[s:e], SpeakerKind.PERSON)
         mention = Mention(p.start, p.end, text, SpeakerKind.PERSON, antecedent=ante)
         aliases = tuple(sorted(f for f in person.forms if f != person.canonical))
         return Resolved(
@@ -726,10 +791,15 @@ class Reader:
         lang = self.lang
         low = words[0].lower()
         head = self._head(words)
-        if len(words) == 1 and low not in lang.bodies:
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+            kind = SpeakerKind.ORGANIZATION  # "UDI", "AFP": an acronym names a body
+            return Resolved(words[0], kind, Mention(p.start, p.end, text, kind), "", ())
+        if len(words) == 1:
             # A lone word that is no name ("Es", "Según", "Initiative"): no one.
             return Resolved(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
-        kind = SpeakerKind.ORGANIZATION if head in lang.bodies else SpeakerKind.UNNAMED
+        proper = not lang.capitalised_nouns and len(self._name_in(words)) > 1  # "el Banco Central"
+        body = head in lang.bodies or proper
+        kind = SpeakerKind.ORGANIZATION if body else SpeakerKind.UNNAMED
         label = text[:1].lower() + text[1:] if low in lang.determiners else text
         return Resolved(label, kind, Mention(p.start, p.end, text, kind), "", ())
 

@@ -1,4 +1,5 @@
-"""The one filter of every read: speaker, outlet, dates, kind, article, confidence, limit.
+"""The one filter of every read: speaker, outlet, language, dates, kind, article,
+confidence, limit.
 
 Listings, searches, ``who`` and exports all narrow quotations the same way, with the same
 conditions, whichever engine answers.
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
 
+from quotedb.core.languages import language_code
 from quotedb.db.models import Article, Quotation
 from quotedb.errors import QueryError
 from quotedb.read.speakers import matching_speaker_ids
@@ -33,6 +35,7 @@ class Filter:
     limit: int | None = None
     article: int | None = None
     min_confidence: float | None = None
+    language: str | None = None  # ISO 639-1 code of the article ("de")
 
     def __post_init__(self) -> None:
         c = self.min_confidence
@@ -41,7 +44,7 @@ class Filter:
 
     @property
     def needs_article(self) -> bool:
-        return bool(self.outlet or self.since or self.until)
+        return bool(self.outlet or self.since or self.until or self.language)
 
     @property
     def needs_quotation(self) -> bool:
@@ -71,6 +74,8 @@ def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
         where.append(Article.published >= f.since)
     if f.until:
         where.append(Article.published <= f.until)
+    if f.language:
+        where.append(Article.language == language_code(f.language))
     return where
 
 

@@ -8,9 +8,18 @@ from quotedb.core.languages.en import ENGLISH
 from quotedb.core.languages.es import SPANISH
 from quotedb.core.languages.fr import FRENCH
 from quotedb.core.languages.profile import Language
+from quotedb.errors import QueryError
 
 PROFILES: dict[str, Language] = {p.code: p for p in (ENGLISH, GERMAN, FRENCH, SPANISH)}
 SUPPORTED = tuple(PROFILES)
+
+
+def language_code(value: str) -> str:
+    """ "DE", "de-AT", "pt_BR" -> their base code ("de", "pt"); anything else is a mistake."""
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        raise QueryError(f"not a language code: {value!r} (give one like en, de, fr or es)")
+    return code
 
 
 def profile(code: str | None) -> Language:
@@ -25,4 +34,4 @@ def profile(code: str | None) -> Language:
     return Language(code=base or "und", resolves=False, reversed_guillemets=True)
 
 
-__all__ = ["ENGLISH", "PROFILES", "SUPPORTED", "Language", "profile"]
+__all__ = ["ENGLISH", "PROFILES", "SUPPORTED", "Language", "language_code", "profile"]

@@ -29,7 +29,7 @@ SPANISH = Language(
     code="es",
     speech=_words(_VERBS),
     weak=_words("calificó califica llamó llama considera consideró cree creía"),
-    auxiliaries=_words("ha han había habían habría se le les lo"),
+    auxiliaries=_words("ha han había habían habría se le les lo me te nos os"),
     sources=_words("según"),
     weak_sources=_words("para"),
     pronouns={"él": "m", "ella": "f"},
@@ -38,11 +38,13 @@ SPANISH = Language(
     ),
     possessives=_words("su sus nuestro nuestra"),
     gerunds=("ndo",),
+    object_clitics=_words("me te se nos os lo la los las le les"),
     conjunctions=_words("y e o u pero sino"),
     indefinite=_words("un una unos unas"),
     function_words=_words(
         """
         él ella ellos ellas yo tú usted ustedes nosotros vosotros se le les lo la los las
+        me te nos os
         el un una unos unas del al de a vía así y o pero sino que quien quienes cual cuales donde
         cuando como si no ni en con por para sin sobre entre desde hasta según tras ante
         bajo este esta estos estas ese esa eso esto aquel su sus mi mis muy más menos
@@ -59,7 +61,7 @@ SPANISH = Language(
         "dr.": "",
         "dra.": "f",
     },
-    particles=_words("de del la las los y"),
+    particles=_words("de del la las los"),
     roles=_words(
         """
         ministro ministra presidente presidenta expresidente expresidenta senador senadora

@@ -30,23 +30,25 @@ FRENCH = Language(
     code="fr",
     speech=_words(_VERBS),
     weak=_words("qualifie qualifié qualifiait appelle appelé appelait parle parlé"),
-    auxiliaries=_words("a ont avait avaient aura est était s’est se"),
+    auxiliaries=_words("a ont avait avaient aura est était s se"),
     sources=_words("selon d’après"),
     weak_sources=_words("pour"),
     pronouns={"il": "m", "elle": "f", "lui": "m"},
     clitics={"-t-il": "m", "-t-elle": "f", "-il": "m", "-elle": "f", "-ils": "", "-elles": ""},
     determiners=_words(
-        "le la les l’ l' un une des du de d’ ce cet cette ces son sa ses leur leurs notre"
+        "le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre"
     ),
     possessives=_words("son sa ses leur leurs notre nos"),
     gerunds=("ant",),
-    impersonal=_words("s’agit s'agit faut y semble reste paraît suffit"),
+    impersonal=_words("agit faut y semble paraît suffit"),
+    object_clitics=_words("me te se nous vous le la les lui leur l"),
     conjunctions=_words("et ou mais puis"),
     indefinite=_words("un une des"),
     function_words=_words(
         """
-        il elle ils elles on je tu nous vous lui eux le la les l’ un une des du de d’ et ou
-        mais donc or ni car que qu’ qui quoi dont où si ne pas plus en dans sur sous avec
+        il elle ils elles on je tu nous vous lui eux le la les l un une des du de d et ou
+        mais donc or ni car que qu qui quoi dont où si ne pas plus en dans sur sous avec
+        j n s c m t jusqu lorsqu puisqu
         pour par sans chez vers ce cet cette ces c’est son sa ses leur leurs selon après
         avant depuis pendant comme quand lorsque puis alors aussi même très tout tous
         toute toutes cela ceci ça y a est
@@ -64,9 +66,8 @@ FRENCH = Language(
         "me": "",
         "pr": "",
     },
-    particles=_words("de du des d’ la le"),
-    elided_articles=("l’", "l'", "d’", "d'"),
-    elided_other=("qu’", "qu'", "j’", "j'", "n’", "n'", "s’", "s'", "c’", "c'", "jusqu’"),
+    particles=_words("de du des d la le"),
+    elisions=("l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"),
     roles=_words(
         """
         ministre président présidente porte-parole secrétaire député députée sénateur

@@ -42,6 +42,8 @@ class Language:
     impersonal: frozenset[str] = frozenset()
     # Conjunctions joining listed quotations or opening a clause ("und", "et", "y").
     conjunctions: frozenset[str] = frozenset()
+    # Object pronouns before a verb ("nos la resumió"): not its subject.
+    object_clitics: frozenset[str] = frozenset()
     # Possessive determiners: "dessen Chef" is someone else's boss, not the person named.
     possessives: frozenset[str] = frozenset()
     # Endings of a participle that has no subject of its own ("advirtiendo").
@@ -67,10 +69,9 @@ class Language:
     drops_subject: bool = False
     # Whether "am 30. März" writes an ordinal with a period (no sentence ends there).
     ordinal_dates: bool = False
-    # Elided words glued to the next by an apostrophe ("l’", "qu’"): those that open a
-    # noun phrase, and those that end one.
-    elided_articles: tuple[str, ...] = ()
-    elided_other: tuple[str, ...] = ()
+    # Words elided before a vowel and glued to the next by an apostrophe ("l’Élysée",
+    # "d’Éric", "qu’il"): read as two words.
+    elisions: tuple[str, ...] = ()
     # Ordinal suffix of "the 48-year-old" ("jährige"), read as a nominal.
     age_nouns: tuple[str, ...] = ()
 
