@@ -8,8 +8,9 @@ Runs ``quotedb extract PAGES --with-article`` (each page's language detected, as
 would be), scores the predictions with ``score_pages.py`` against the whole gold and against
 the gold of each language, and prints one line per set. ``--check`` folders (default: the
 English and the international pages) are extracted too, and every speaker is checked: a
-function word of the page's language (or English), or a single word that the page writes in lower case (a
-common noun), is reported. Development data stays outside the repository.
+function word of the page's language (or English), or a single capitalised word that is a
+common noun (the page writes it in lower case; in German, it ends no longer name), is
+reported. Development data stays outside the repository.
 """
 
 from __future__ import annotations
