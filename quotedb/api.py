@@ -318,17 +318,20 @@ class Database:
         language: str | None = None,
     ) -> list[Record]:
         """The attested quotations closest to a half-remembered one, with a 0-100 similarity
-        (``min_confidence``: as in :meth:`quotes`)."""
+        (``min_confidence``: as in :meth:`quotes`), each with its renderings in other
+        languages where numbers, names or quoted words show them (else a note why not)."""
         from quotedb.read.filters import Filter
         from quotedb.read.records import quotation_record
-        from quotedb.read.who import who
+        from quotedb.read.who import rendering_fields, who
 
         f = Filter(
             by, outlet, since, until, kind, limit, min_confidence=min_confidence, language=language
         )
         with self.session() as s:
             return [
-                quotation_record(m.quotation) | {"similarity": m.similarity}
+                quotation_record(m.quotation)
+                | {"similarity": m.similarity}
+                | rendering_fields(s, m.quotation)
                 for m in who(s, text, f, self.fulltext)
             ]
 

@@ -122,3 +122,18 @@ def who(
         language=language,
     )
     show_hits(records, "similarity", fmt)
+    if fmt is ListFormat.table:
+        show_renderings(records)
+
+
+def show_renderings(records: list[dict[str, Any]]) -> None:
+    """Under the table: each match's renderings in other languages, or why there are none."""
+    for r in records:
+        for other in r.get("renderings") or []:
+            shared = ", ".join(other["shared"])
+            out.print(
+                f"  {r['id']} in {escape(other['language'] or '?')}: {other['id']} "
+                f"“{escape(other['text'])}” [dim](shares {escape(shared)})[/]"
+            )
+        if r.get("renderings_note"):
+            out.print(f"  [dim]{r['id']}: {escape(r['renderings_note'])}[/]")

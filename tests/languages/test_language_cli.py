@@ -118,3 +118,42 @@ def test_migration_0007_up_and_down(db_url: str, tmp_path: Path) -> None:
     db.reextract()
     assert {r["article"]["language"] for r in db.quotes()} == {"de", "fr", "en"}
     db.close()
+
+
+SCHOLZ_DE = (
+    "Bundeskanzler Olaf Scholz besuchte am Montag die Baustelle in Köln.\n"
+    "„Wir bauen bis 2030 genau 120 Kilometer neue Strecke“, sagte Scholz.\n"
+)
+SCHOLZ_EN = (
+    "Chancellor Olaf Scholz visited the building site in Cologne on Monday.\n"
+    "“By 2030 we will build exactly 120 kilometres of new track,” Scholz said.\n"
+)
+SCHOLZ_FR = (
+    "Le chancelier Olaf Scholz a visité lundi le chantier à Cologne.\n"
+    "« Nous parlerons avec nos partenaires européens très bientôt », a ajouté Olaf Scholz.\n"
+)
+
+
+def test_one_person_across_languages_and_who_finds_renderings(
+    runner: CliRunner, tmp_path: Path, env_db: str
+) -> None:
+    folder = tmp_path / "scholz"
+    folder.mkdir()
+    for name, text in (("de.txt", SCHOLZ_DE), ("en.txt", SCHOLZ_EN), ("fr.txt", SCHOLZ_FR)):
+        (folder / name).write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(folder)]).exit_code == 0
+    people = json.loads(runner.invoke(app, ["people", "--format", "json"]).stdout)
+    assert [(p["name"], p["quotations"]) for p in people] == [("Olaf Scholz", 3)]
+    result = runner.invoke(
+        app, ["who", "we will build 120 kilometres of track", "--format", "json"]
+    )
+    best = json.loads(result.stdout)[0]
+    assert best["article"]["language"] == "en"
+    # The German rendering shares the numbers; the French statement shares nothing.
+    assert [(r["language"], r["shared"]) for r in best["renderings"]] == [("de", ["120", "2030"])]
+    french = runner.invoke(app, ["who", "nous parlerons avec nos partenaires", "--format", "json"])
+    match = json.loads(french.stdout)[0]
+    assert match["renderings"] == []
+    assert "share no number, name or quoted words" in match["renderings_note"]
+    table = runner.invoke(app, ["who", "we will build 120 kilometres of track"])
+    assert table.exit_code == 0 and "in de:" in table.stdout
