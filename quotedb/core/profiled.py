@@ -33,6 +33,7 @@ _PUNCT_SKIP = frozenset({",", "—", "–", "-", "―", ")"})
 _STOPS = frozenset({".", ";", ":", "!", "?", "(", "\n", "»", "«", "“", "”", "„", '"'})
 _LINKS = frozenset({"de", "del", "des", "du", "der", "von", "vom", "d", "al", "für", "zur"})
 _REACH = 1500  # characters back that a pronoun looks for its person
+_UNREAD = " (subject not read)"
 _WEAK_REACH = 400  # the same for a clause's subject, with no speech verb to go on
 _NOMINAL_WORDS = 10  # words a description may run to after its article
 
@@ -273,13 +274,18 @@ class Names:
     def before(self, pos: int, gender: str, reach: int = _REACH) -> tuple[int, int, Person] | None:
         """The latest person named before ``pos`` (at most ``reach`` back) whose gender fits."""
         k = bisect.bisect_left(self.starts, pos) - 1
-        while k >= 0 and pos - self.occurrences[k][0] <= reach:
+        while k >= 0 and self._distance(self.occurrences[k][0], pos) <= reach:
             s, e, key = self.occurrences[k]
             p = self.people[key]
             if not gender or not p.gender or p.gender == gender:
                 return s, e, p
             k -= 1
         return None
+
+    def _distance(self, start: int, pos: int) -> int:
+        """Characters between a mention and ``pos``, quoted words not counted (a long
+        quotation of the person does not move them out of reach)."""
+        return pos - start - self.masked.count(MASK, start, pos)
 
     def with_role(self, pos: int, role: str) -> tuple[int, int, Person] | None:
         """The latest person before ``pos`` named with this role ("el senador" -> the
@@ -455,8 +461,10 @@ class Reader:
             or not toks[n].text[:1].isalnum()
             or toks[n].text.lower() in {"a", "en", "al", "ante"}
         ):
-            # "…", concluyó. / explicó a La Estrella: the subject is the person of the text.
-            return Link(Phrase(verb.start, verb.end, ()), verb, rule + " no subject", 0.8, True)
+            # "…", concluyó. / explicó a La Estrella: the subject is the person of the text;
+            # "…", agregaron: speech, of people the verb does not name.
+            rule += " no subject" if self._no_subject(verb.text) else _UNREAD
+            return Link(Phrase(verb.start, verb.end, ()), verb, rule, 0.8, True)
         return None
 
     def _split_clitic(self, t: Token) -> tuple[Token | None, Token | None]:
@@ -509,7 +517,9 @@ class Reader:
                 return Link(subject, toks[k], rule, conf)
             if after is not None:
                 return Link(after, toks[k], rule, conf)
-            if lang.drops_subject and not low.endswith(lang.gerunds):
+            if lang.drops_subject and not (lang.gerunds and low.endswith(lang.gerunds)):
+                if not (self._no_subject(low) and self._clause_start(toks, k)):
+                    rule += _UNREAD  # a plural, or a subject that cannot be read
                 return Link(Phrase(toks[k].start, toks[k].end, ()), toks[k], rule, conf * 0.9)
             return None
         return None
@@ -526,6 +536,28 @@ class Reader:
                 if phrase is not None and self._source_like(phrase):
                     return Link(phrase, toks[j], f"later {w.lower()}", 0.6)
         return None
+
+    def _no_subject(self, verb: str) -> bool:
+        """A verb that may stand without its subject, for one person: not a participle
+        ("advirtiendo") nor a plural ("agregaron")."""
+        lang = self.lang
+        low = verb.lower()
+        return (
+            lang.drops_subject
+            and not (lang.gerunds and low.endswith(lang.gerunds))
+            and not (lang.plurals and low.endswith(lang.plurals))
+        )
+
+    def _clause_start(self, toks: list[Token], k: int) -> bool:
+        """Whether the verb at ``k`` opens its clause: nothing before it but adverbs,
+        clitics or a conjunction, after punctuation (a subject that cannot be read, such as
+        a quoted nickname or a parenthesis, is still a subject)."""
+        lang = self.lang
+        j = k - 1
+        skip = lang.auxiliaries | lang.adverbs | lang.object_clitics | lang.conjunctions
+        while j >= 0 and toks[j].text.lower() in skip:
+            j -= 1
+        return j < 0 or toks[j].text in {",", ";", ":", "—", "–", "(", "."}
 
     def _apposition_before(self, toks: list[Token], comma: int) -> Phrase | None:
         """ "La directora de …, Myriam Calvo, explicó": the name set off by commas before
@@ -607,8 +639,8 @@ class Reader:
             if not prev[:1].isalpha() or lang.is_cue(prev):
                 break
             low = prev.lower()
-            if low in lang.function_words and low not in lang.determiners and low not in _LINKS:
-                break
+            if low in lang.subordinators or low in lang.pronouns:
+                break  # "…, que …", "qui …": the clause opens there
             i -= 1
         while i < j and toks[i].text.lower() in _LINKS - lang.determiners:
             i += 1
@@ -619,12 +651,25 @@ class Reader:
         ):
             i += 1  # a description starts with its article or a name, not mid-clause
         phrase = self._phrase(toks, i)
-        if phrase is None or phrase.end < toks[j].end:
+        if phrase is not None and phrase.end < toks[j].end and not self._head_speaks(phrase):
+            phrase = None  # "La experta en psicología … enfatizó": the head is kept
+        if phrase is None:
             # the longest stretch did not parse: try the name right before the verb
             phrase = self._phrase(toks, j)
             if phrase is None or phrase.end < toks[j].end:
                 return None
         return phrase
+
+    def _head_speaks(self, p: Phrase) -> bool:
+        """A phrase whose head can speak: a name, a role, a body or a source noun."""
+        head = self._head(p.words)
+        lang = self.lang
+        return (
+            bool(self._name_in(p.words))
+            or self.names._role(head)
+            or head in lang.bodies
+            or head in lang.unnamed
+        )
 
     def _closing(self, w: str) -> bool:
         return bool(w) and all(c in "”\"’'»«›‹“" for c in w)
@@ -639,8 +684,8 @@ class Reader:
         low = w.lower()
         if low in lang.pronouns:
             return self._pronoun(toks[i])
-        if low in _LINKS and low not in lang.determiners:
-            return None  # "de …", "qu’il …": a complement or a clause, not a speaker
+        if low in _LINKS and low not in lang.determiners and not self.names._particles_at(toks, i):
+            return None  # "de …": a complement, not a speaker ("de Decker" is a name)
         j = i
         if low in lang.determiners or low in lang.titles or self.names._role(low):
             j = i + 1
@@ -675,6 +720,8 @@ class Reader:
         p = link.phrase
         text = self.text[p.start : p.end]
         lang = self.lang
+        if not p.tokens and link.rule.endswith(_UNREAD):
+            return Resolved(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
         if not p.tokens:
             return self._last_speaker(p, text) or self._antecedent(p, text, "", "no subject")
         words = p.words
@@ -710,33 +757,41 @@ class Reader:
         return self._description(p, text, words)
 
     def _name_in(self, words: list[str]) -> list[str]:
-        """The name a phrase holds: the capitalised run after any title, role or article,
-        when nothing but its complement follows."""
+        """The name a phrase holds: its last run of capitalised words (particles inside)
+        before any complement ("der Essener AfD-Vorsitzende Stefan Keuter" -> Stefan
+        Keuter; "ein Anwalt der Kanzlei Höcker" holds none; "le ministère des Affaires":
+        a common noun heads it, so none either)."""
         lang = self.lang
-        i = 0
-        role = False
-        while i < len(words):
-            low = words[i].lower()
-            if low in lang.determiners or low in lang.titles:
-                pass
-            elif self.names._role(low):
-                role = True
-            elif not (role and words[i].islower() and low not in _LINKS | lang.particles):
-                break  # after a role, its adjectives ("el senador republicano Rick Scott")
-            i += 1
-        if i < len(words) and words[i].islower() and words[i] not in lang.particles:
-            return []  # "le ministère des Affaires": a common noun heads it
+        runs: list[list[str]] = []
         run: list[str] = []
-        for w in words[i:]:
-            if (_capital(w) and self.names._plausible(w)) or (run and w.lower() in lang.particles):
+        content = False  # a word past the article: a link word after it opens a complement
+        for n, w in enumerate(words):
+            low = w.lower()
+            particle = low in lang.particles and (run or n == 0)
+            if _capital(w) and self.names._plausible(w):
                 run.append(w)
-            elif not run and w.lower() in lang.particles:
-                run.append(w)  # "sagt de Decker"
+            elif particle and any(_capital(x) for x in words[n + 1 : n + 4]):
+                run.append(w)  # "de Decker", "von der Leyen"
+            elif run and low in lang.determiners and run[-1].lower() in lang.particles:
+                run.append(w)  # the article inside "von der Leyen"
             else:
-                break
-        while run and run[-1].lower() in lang.particles:
-            run.pop()
-        return run
+                if content and (low in _LINKS or low in lang.determiners):
+                    break
+                if not content and w.islower() and low not in lang.determiners:
+                    if not self.names._role(low) and low not in lang.titles:
+                        return []  # a common noun heads the phrase
+                runs.append(run)
+                run = []
+            content = content or low not in lang.determiners
+        runs.append(run)
+        found = [r for r in runs if any(_capital(w) for w in r)]
+        for r in found:
+            while not _capital(r[-1]):
+                r.pop()
+        # A run the text names in full elsewhere wins ("Lindner beim Dreikönigstreffen");
+        # else the last, nearest the verb ("der Essener AfD-Vorsitzende Stefan Keuter").
+        known = [r for r in found if self.names._known(r[-1]) is not None]
+        return (known or found or [[]])[0 if known else -1]
 
     def _head(self, words: list[str]) -> str:
         """The noun heading a description: its first word after the article."""

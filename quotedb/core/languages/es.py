@@ -18,7 +18,7 @@ expresó expresa comentó comenta apuntó apunta admitió admite advirtió advie
 detalló detalla concluyó concluye remarcó remarca enfatizó enfatiza puntualizó puntualiza
 recomendó recomienda respondió responde respondieron contestó contesta subrayó subraya
 destacó destaca precisó precisa aclaró aclara insistió insiste criticó critica denunció
-denuncia reconoció reconoce relató relata contó cuenta preguntó pregunta escribió escribe
+denuncia reconoció reconoce relató relata contó preguntó pregunta escribió escribe
 informó informa anunció anuncia sentenció sentencia reiteró reitera argumentó argumenta
 corroboró corrobora cita citó ubicó ubica aseguraba resumió resume prometió promete
 mencionó menciona planteó plantea opinó opina confesó confiesa
@@ -38,7 +38,11 @@ SPANISH = Language(
     ),
     possessives=_words("su sus nuestro nuestra"),
     gerunds=("ndo",),
+    plurals=("n",),
     object_clitics=_words("me te se nos os lo la los las le les"),
+    subordinators=_words(
+        "que quien quienes cuando porque si como donde cual cuales aunque mientras"
+    ),
     conjunctions=_words("y e o u pero sino"),
     indefinite=_words("un una unos unas"),
     function_words=_words(

@@ -42,6 +42,7 @@ FRENCH = Language(
     gerunds=("ant",),
     impersonal=_words("agit faut y semble paraît suffit"),
     object_clitics=_words("me te se nous vous le la les lui leur l"),
+    subordinators=_words("que qu qui quand lorsque lorsqu si comme où dont parce puisque"),
     conjunctions=_words("et ou mais puis"),
     indefinite=_words("un une des"),
     function_words=_words(
@@ -66,7 +67,7 @@ FRENCH = Language(
         "me": "",
         "pr": "",
     },
-    particles=_words("de du des d la le"),
+    particles=_words("de du d la le"),
     elisions=("l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"),
     roles=_words(
         """

@@ -40,6 +40,8 @@ class Language:
     indefinite: frozenset[str] = frozenset()
     # Words after a pronoun that make it impersonal ("il s’agit", "il faut"): no speaker.
     impersonal: frozenset[str] = frozenset()
+    # Words that open a subordinate clause ("dass", "que"): a subject is not sought past them.
+    subordinators: frozenset[str] = frozenset()
     # Conjunctions joining listed quotations or opening a clause ("und", "et", "y").
     conjunctions: frozenset[str] = frozenset()
     # Object pronouns before a verb ("nos la resumió"): not its subject.
@@ -48,6 +50,8 @@ class Language:
     possessives: frozenset[str] = frozenset()
     # Endings of a participle that has no subject of its own ("advirtiendo").
     gerunds: tuple[str, ...] = ()
+    # Endings of a plural verb, whose dropped subject is no one person ("agregaron").
+    plurals: tuple[str, ...] = ()
     # Function words: never a name, never a speaker by themselves.
     function_words: frozenset[str] = frozenset()
     # Titles and honorifics before a name, with the gender they say ("frau": "f").
