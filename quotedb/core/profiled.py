@@ -777,9 +777,9 @@ class Reader:
             else:
                 if content and (low in _LINKS or low in lang.determiners):
                     break
-                if not content and w.islower() and low not in lang.determiners:
-                    if not self.names._role(low) and low not in lang.titles:
-                        return []  # a common noun heads the phrase
+                noun = w.islower() and low not in lang.determiners | lang.titles
+                if not content and noun and not self.names._role(low):
+                    return []  # a common noun heads the phrase
                 runs.append(run)
                 run = []
             content = content or low not in lang.determiners

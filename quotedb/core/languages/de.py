@@ -48,7 +48,8 @@ GERMAN = Language(
     indefinite=_words("ein eine einer eines einem einen"),
     function_words=_words(
         """
-        beim vom zum ins ans aufs ab niemand jemand alle viele einige es er sie ihn ihm ihr wir ihr uns euch man ich du sich wer was wie wo wann warum
+        beim vom zum ins ans aufs ab niemand jemand alle viele einige
+        es er sie ihn ihm ihr wir ihr uns euch man ich du sich wer was wie wo wann warum
         der die das des dem den ein eine einer eines einem einen und oder aber doch denn
         wenn weil dass ob als auch noch nur schon so nicht kein keine keiner im in am an
         auf aus bei mit nach von vor zu zum zur über unter für gegen ohne um durch bis seit
