@@ -777,7 +777,7 @@ class Reader:
             else:
                 if content and (low in _LINKS or low in lang.determiners):
                     break
-                noun = w.islower() and low not in lang.determiners | lang.titles
+                noun = w.islower() and low not in lang.determiners and low not in lang.titles
                 if not content and noun and not self.names._role(low):
                     return []  # a common noun heads the phrase
                 runs.append(run)
