@@ -76,8 +76,9 @@ class _Reader(Protocol):
 
     def strong(self, cue: str) -> bool: ...
 
-    # Whether a cue in the sentence before may introduce a quotation inside this one too
-    # (English: only one that opens its sentence, as PolNeAR train measured).
+    # Whether a cue in the sentence before may introduce a quotation inside this one too,
+    # and an attribution carry on to one in the same paragraph (English: only to one that
+    # opens its sentence, as PolNeAR train measured).
     introduces_partial: bool
 
     def resolve(
@@ -193,7 +194,7 @@ def attribute(text: str, language: Language | str | None = None) -> list[Quotati
             if (
                 link is None
                 and last is not None
-                and (q.continued or opens)
+                and (q.continued or opens or (reader.introduces_partial and _carried(text, q)))
                 and (
                     line == last.line
                     or (line == last.line + 1 and (q.continued or last.link.carries))
@@ -218,6 +219,12 @@ def _named_thing(q: Quotation) -> Quotation:
     if len(words) > 5 or q.text[-1:] in ".?!,;:" or not all(w[:1].isupper() for w in words):
         return q
     return Quotation(q.start, q.end, q.text, QuoteKind.TERM, evidence="title")
+
+
+def _carried(text: str, q: QuoteSpan) -> bool:
+    """A partial quotation long enough to go on with the paragraph's speaker (a word or
+    two in marks is a term as often as not)."""
+    return text.count(" ", q.start, q.end) >= 2
 
 
 def _unresolved(q: Quotation, lang: Language) -> Quotation:

@@ -500,7 +500,7 @@ class Reader:
             verb, clitic = self._split_clitic(toks[k])
             if clitic is not None and verb is not None and lang.is_cue(verb.text):
                 return Link(self._pronoun(clitic), verb, f"before-quote {verb.text.lower()}", 0.8)
-            if not lang.is_cue(w):
+            if not lang.is_cue(w) or self._noun_use(toks, k):
                 continue
             conf = 0.8 if lang.is_speech(w) else 0.65
             rule = f"before-quote {low}"
@@ -525,17 +525,28 @@ class Reader:
         return None
 
     def _later(self, toks: list[Token], k: int) -> Link | None:
-        """A source word later in the sentence, no other quotation between ("…" for the
-        consumers, selon le ministère)."""
+        """A source word later in the sentence, past other quotations but no other cue
+        ("« … » par la catastrophe et les « … », selon le ministère")."""
         for j in range(self._chained(toks, k), len(toks)):
             w = toks[j].text
-            if w[:1] == MASK:
-                return None
+            if self.lang.is_speech(w) and not self._noun_use(toks, j):
+                return None  # a verb of its own: what follows is someone else's
             if w.lower() in self.lang.sources:
                 phrase = self._phrase(toks, j + 1)
                 if phrase is not None and self._source_like(phrase):
                     return Link(phrase, toks[j], f"later {w.lower()}", 0.6)
         return None
+
+    def _noun_use(self, toks: list[Token], k: int) -> bool:
+        """A cue word used as a noun: after an article or a preposition ("par tranche de",
+        "la cita")."""
+        if k == 0:
+            return False
+        prev = toks[k - 1].text.lower()
+        lang = self.lang
+        if prev in lang.object_clitics:
+            return False  # "nos la resumió"
+        return prev in lang.determiners or prev in lang.prepositions
 
     def _no_subject(self, verb: str) -> bool:
         """A verb that may stand without its subject, for one person: not a participle

@@ -40,6 +40,8 @@ class Language:
     indefinite: frozenset[str] = frozenset()
     # Words after a pronoun that make it impersonal ("il s’agit", "il faut"): no speaker.
     impersonal: frozenset[str] = frozenset()
+    # Prepositions: a cue word right after one is a noun ("par tranche de").
+    prepositions: frozenset[str] = frozenset()
     # Words that open a subordinate clause ("dass", "que"): a subject is not sought past them.
     subordinators: frozenset[str] = frozenset()
     # Conjunctions joining listed quotations or opening a clause ("und", "et", "y").
