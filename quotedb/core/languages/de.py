@@ -44,7 +44,8 @@ GERMAN = Language(
         "dessen deren sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren unser unsere"
     ),
     prepositions=_words(
-        "in im mit nach von vor zu zum zur über unter für gegen ohne um durch bis seit bei beim aus auf an am"
+        "in im mit nach von vor zu zum zur über unter für gegen ohne um durch bis seit bei beim "
+        "aus auf an am"
     ),
     subordinators=_words("dass weil wenn ob als obwohl während nachdem damit wie wo was denn"),
     conjunctions=_words("und oder sowie aber doch denn auch"),
