@@ -194,7 +194,11 @@ def attribute(text: str, language: Language | str | None = None) -> list[Quotati
             if (
                 link is None
                 and last is not None
-                and (q.continued or opens or (reader.introduces_partial and _carried(text, q)))
+                and (
+                    q.continued
+                    or opens
+                    or (reader.introduces_partial and _carried(text, q, si - last.sentence))
+                )
                 and (
                     line == last.line
                     or (line == last.line + 1 and (q.continued or last.link.carries))
@@ -202,7 +206,7 @@ def attribute(text: str, language: Language | str | None = None) -> list[Quotati
             ):
                 link, speaker, prefix = last.link, last.speaker, "continuation: "
             if link is not None:
-                last = _Last(link, speaker, line)
+                last = _Last(link, speaker, line, si)
             out.append(_quotation(text, q, link, speaker, opens, prefix))
     if not lang.resolves:
         return [_unresolved(q, lang) for q in out]
@@ -221,10 +225,11 @@ def _named_thing(q: Quotation) -> Quotation:
     return Quotation(q.start, q.end, q.text, QuoteKind.TERM, evidence="title")
 
 
-def _carried(text: str, q: QuoteSpan) -> bool:
-    """A partial quotation long enough to go on with the paragraph's speaker (a word or
-    two in marks is a term as often as not)."""
-    return text.count(" ", q.start, q.end) >= 2
+def _carried(text: str, q: QuoteSpan, sentences_on: int) -> bool:
+    """A partial quotation that goes on with the paragraph's speaker: long enough (a word
+    or two in marks is a term as often as not), and in the attribution's sentence or the
+    next (further on, the paragraph has moved to someone else as often as not)."""
+    return text.count(" ", q.start, q.end) >= 2 and sentences_on <= 1
 
 
 def _unresolved(q: Quotation, lang: Language) -> Quotation:
@@ -240,6 +245,7 @@ class _Last:
     link: Link
     speaker: _Speaker | None
     line: int
+    sentence: int = 0
 
 
 def _outside_sentence(
