@@ -442,7 +442,7 @@ class Reader:
         while n < len(toks) and verb.text.lower() in lang.auxiliaries:
             if not lang.is_speech(toks[n].text):
                 if toks[n].text.lower() not in lang.auxiliaries:
-                    return None
+                    return self._passive(toks, j)
                 n += 1
                 continue
             verb, n = toks[n], n + 1  # "a ajouté Laurent Fabius", "a-t-il dit", "ha dicho"
@@ -465,6 +465,25 @@ class Reader:
             # "…", agregaron: speech, of people the verb does not name.
             rule += " no subject" if self._no_subject(verb.text) else _UNREAD
             return Link(Phrase(verb.start, verb.end, ()), verb, rule, 0.8, True)
+        return None
+
+    def _passive(self, toks: list[Token], j: int) -> Link | None:
+        """ "„…“, wird in der Mitteilung betont": an auxiliary, then a speech participle a few
+        words on; the phrase after a preposition between them is the source, if any."""
+        lang = self.lang
+        for n in range(j + 1, min(len(toks), j + 7)):
+            w = toks[n].text
+            if not w[:1].isalpha():
+                return None
+            if lang.is_speech(w):
+                for m in range(j + 1, n):
+                    if toks[m].text.lower() in lang.prepositions:
+                        p = self._phrase(toks, m + 1)
+                        if p is not None and p.end <= toks[n].start:
+                            return Link(p, toks[n], f"after-quote {w.lower()} (passive)", 0.7)
+                return Link(
+                    Phrase(toks[n].start, toks[n].end, ()), toks[n], "passive" + _UNREAD, 0.5
+                )
         return None
 
     def _split_clitic(self, t: Token) -> tuple[Token | None, Token | None]:
@@ -607,6 +626,7 @@ class Reader:
             or head in lang.unnamed
             or (p.words[0].lower() not in lang.determiners and _capital(p.words[0]))
             or (not lang.capitalised_nouns and bool(self._name_in(p.words)))  # "el Banco Central"
+            or any(w.lower() in lang.bodies for w in p.words[1:])  # "das Ziel der Initiative"
         )
 
     def _apposed(self, toks: list[Token], p: Phrase) -> Phrase | None:

@@ -22,7 +22,8 @@ denuncia reconoció reconoce relató relata contó preguntó pregunta escribió 
 informó informa anunció anuncia sentenció sentencia reiteró reitera argumentó argumenta
 corroboró corrobora cita citó ubicó ubica aseguraba resumió resume prometió promete
 mencionó menciona planteó plantea opinó opina confesó confiesa
-exclamó replicó replica lamentó lamenta alertó alerta acotó acota
+exclamó replicó replica lamentó lamenta alertó alerta acotó acota manda establece dispone
+prevé estipula
 """
 
 SPANISH = Language(

@@ -23,7 +23,7 @@ analysé avertit averti admet admis concède concédé s’exclame lance lancé 
 commente commenté témoigne témoigné tranche tranché ironise ironisé s’interroge interroge
 demande demandé glisse glissé relève relevé défend défendu accuse accusé proclame proclamé
 cite cité énonce prévoit considère considéré souhaite souhaité réclame réclamé constate
-constaté liste
+constaté liste stipule
 """
 
 FRENCH = Language(
