@@ -452,6 +452,11 @@ class Reader:
             return Link(self._pronoun(clitic), verb, f"after-quote {verb.text.lower()}", 0.9, True)
         while n < len(toks) and toks[n].text.lower() in lang.adverbs:
             n += 1
+        if n + 1 < len(toks) and toks[n].text.lower() in lang.weak_sources:
+            source = self._phrase(toks, n + 1)  # "…», confirme pour Mathilde Wattecamps"
+            if source is not None and self._speaks(source):
+                rule = f"after-quote {verb.text.lower()} {toks[n].text.lower()}"
+                return Link(source, verb, rule, 0.8, True)
         phrase = self._phrase(toks, n) if n < len(toks) else None
         rule = f"after-quote {verb.text.lower()} (inverted)"
         if phrase is not None:
@@ -600,8 +605,30 @@ class Reader:
             s -= 1
         run = self.names._run(toks, s) if s < e else []
         if not run or len(run) != e - s or (s > 0 and toks[s - 1].text != ","):
-            return None
+            return self._named_before_apposition(toks, comma)
         if self.names.person([t.text for t in run], titled=True) is None:
+            return None
+        return Phrase(run[0].start, run[-1].end, tuple(run))
+
+    def _named_before_apposition(self, toks: list[Token], comma: int) -> Phrase | None:
+        """ "Pouria Amirshahi, député socialiste … qui a voté contre, a annoncé": the name
+        before the apposition that ends at ``comma``."""
+        k = comma - 1
+        while k > 0 and comma - k < 30 and toks[k].text != ",":
+            if toks[k].text in {".", ";", ":", "(", ")"} or toks[k].text[:1] == MASK:
+                return None
+            k -= 1
+        if k <= 0 or toks[k].text != ",":
+            return None
+        s = k
+        while s > 0 and (
+            _capital(toks[s - 1].text) or toks[s - 1].text.lower() in self.lang.particles
+        ):
+            s -= 1
+        run = self.names._run(toks, s) if s < k else []
+        if not run or len(run) != k - s or (s > 0 and toks[s - 1].text[:1].isalnum()):
+            return None
+        if self.names.person([t.text for t in run]) is None:
             return None
         return Phrase(run[0].start, run[-1].end, tuple(run))
 
@@ -779,6 +806,10 @@ class Reader:
                 # "dijo el mandatario": the person the text is about; "le conseiller du
                 # président" is someone else, described.
                 found = self.names.before(p.start, "")
+            if found is not None:
+                return self._via(found, p, text, f"nominal {text}")
+        if head in lang.works and low in lang.determiners:
+            found = self.names.before(p.start, "")  # "le livre dénonçait": its author
             if found is not None:
                 return self._via(found, p, text, f"nominal {text}")
         if head.endswith(lang.age_nouns) and head:

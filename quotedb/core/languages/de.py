@@ -90,6 +90,7 @@ GERMAN = Language(
         behörde polizei gericht unternehmen konzern verband bahn kommission bericht studie
         """
     ),
+    works=_words("buch roman essay aufsatz"),
     unnamed=_words("sprecher sprecherin anwalt anwältin quelle quellen insider mitarbeiter"),
     adverbs=_words(
         """

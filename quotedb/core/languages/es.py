@@ -85,6 +85,7 @@ SPANISH = Language(
         comisión empresa fiscalía solicitud
         """
     ),
+    works=_words("libro ensayo novela artículo"),
     unnamed=_words("fuente fuentes vocero portavoz voces"),
     adverbs=_words(
         """

@@ -87,6 +87,7 @@ FRENCH = Language(
         association syndicat parti élysée commission tribunal revue entreprise
         """
     ),
+    works=_words("livre ouvrage essai roman article"),
     unnamed=_words("source sources proche proches responsable conseiller"),
     adverbs=_words(
         """

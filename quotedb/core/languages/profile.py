@@ -65,6 +65,8 @@ class Language:
     roles: frozenset[str] = frozenset()
     # Nouns for an organisation or a document that can speak ("gobierno", "informe").
     bodies: frozenset[str] = frozenset()
+    # Nouns for an authored work ("le livre dénonçait"): it speaks for its author.
+    works: frozenset[str] = frozenset()
     # Nouns for an unnamed source ("source", "fuente", "Sprecher" with an indefinite).
     unnamed: frozenset[str] = frozenset()
     # Times and places a verb can be followed by before its subject ("jeudi", "gestern").
