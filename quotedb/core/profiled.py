@@ -386,8 +386,10 @@ class Reader:
             low = w.lower()
             if low in lang.pronouns and (low != "sie" or seen == 1 or _capital(w)):
                 n = toks.index(t) + 1
-                while n < len(toks) and toks[n].text.lower() in lang.auxiliaries:
-                    n += 1  # "il s’agit": past the reflexive
+                while (
+                    n < len(toks) and toks[n].text.lower() in lang.auxiliaries | lang.object_clitics
+                ):
+                    n += 1  # "il s’agit", "il lui faut": past the clitics
                 if n < len(toks) and toks[n].text.lower() in lang.impersonal:
                     return None  # "il s’agit de", "il faut": no one
                 return Link(self._pronoun(t), None, "sentence subject", 0.35)
@@ -628,8 +630,8 @@ class Reader:
         run = self.names._run(toks, s) if s < k else []
         if not run or len(run) != k - s or (s > 0 and toks[s - 1].text[:1].isalnum()):
             return None
-        if self.names.person([t.text for t in run]) is None:
-            return None
+        if self.names.person([t.text for t in run], titled=True) is None:
+            return None  # (an apposition is evidence enough that the run is a name)
         return Phrase(run[0].start, run[-1].end, tuple(run))
 
     def _speaks(self, p: Phrase) -> bool:

@@ -64,6 +64,20 @@ GERMAN = [
         "Anna Berger",
     ),
     (
+        "passive_with_its_source",
+        "Die Initiative schrieb viel. Es gehe um „Transparenz und Fairness für alle“, wird in "
+        "der Mitteilung betont.",
+        "Transparenz und Fairness für alle",
+        "der Mitteilung",
+    ),
+    (
+        "source_in_a_complement",
+        "Die Liste wird länger, so das Ziel der Initiative. Dabei gehe es um „kulturelle "
+        "Vielfalt im Land“.",
+        "kulturelle Vielfalt im Land",
+        "das Ziel der Initiative",
+    ),
+    (
         "common_noun_is_no_name",
         "„Das ist falsch und bleibt falsch“, schreibt Kanzlei in einem Brief.",
         "Das ist falsch und bleibt falsch",
@@ -107,6 +121,34 @@ FRENCH = [
         "Le livre d’Éric Chauvier paraît. « La crise commence ici », écrit-il.",
         "La crise commence ici",
         "Éric Chauvier",
+    ),
+    (
+        "name_before_a_long_apposition",
+        "Pouria Amirshahi, député socialiste qui a voté contre, a annoncé qu’il transmettrait "
+        "un « mémorandum argumenté » au Conseil.",
+        "mémorandum argumenté",
+        "Pouria Amirshahi",
+    ),
+    (
+        "verb_then_pour_a_source",
+        "L’essor des podcasts, avec des voix « alternatives et très engagées », confirme pour "
+        "Mathilde Wattecamps que la radio change.",
+        "alternatives et très engagées",
+        "Mathilde Wattecamps",
+    ),
+    (
+        "a_book_speaks_for_its_author",
+        "Les éditions Allia rééditent l’ouvrage d’Éric Chauvier. Le livre dénonçait le "
+        "caractère « intimidant » de certains mots.",
+        "intimidant",
+        "Éric Chauvier",
+    ),
+    (
+        "carried_within_the_paragraph",
+        "« Il faut partir avant l’hiver », observe Anne Martin. Mais « loin de tout ce qui "
+        "était attendu », il lui reste peu de temps.",
+        "loin de tout ce qui était attendu",
+        "Anne Martin",
     ),
     (
         "impersonal_il_names_no_one",
