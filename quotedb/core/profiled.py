@@ -463,6 +463,9 @@ class Reader:
         rule = f"after-quote {verb.text.lower()} (inverted)"
         if phrase is not None:
             return Link(self._apposed(toks, phrase) or phrase, verb, rule, 0.9, True)
+        subject = self._past_object(toks, n)
+        if subject is not None:
+            return Link(subject, verb, rule, 0.85, True)
         if lang.drops_subject and (
             n >= len(toks)
             or not toks[n].text[:1].isalnum()
@@ -493,6 +496,20 @@ class Reader:
                 )
         return None
 
+    def _past_object(self, toks: list[Token], n: int) -> Phrase | None:
+        """ "respondieron a EL HERALDO los abogados del expresidente": the subject after the
+        verb's indirect object."""
+        if n >= len(toks) or toks[n].text.lower() not in self.lang.datives:
+            return None
+        obj = self._phrase(toks, n + 1)
+        if obj is None:
+            return None
+        m = toks.index(obj.tokens[-1]) + 1
+        subject = self._phrase(toks, m) if m < len(toks) else None
+        if subject is None or subject.words[0].lower() not in self.lang.determiners:
+            return None
+        return subject
+
     def _split_clitic(self, t: Token) -> tuple[Token | None, Token | None]:
         """ "dit-il" -> (dit, il); a token without such an ending -> (itself, None)."""
         low = t.text.lower()
@@ -519,8 +536,12 @@ class Reader:
             low = w.lower()
             if low in lang.sources or low in lang.weak_sources:
                 phrase = self._phrase(toks, k + 1)
-                if phrase is not None and phrase.end <= limit and self._source_like(phrase):
-                    conf = 0.8 if low in lang.sources else 0.6
+                weak = low not in lang.sources
+                if phrase is None or phrase.end > limit or not self._source_like(phrase):
+                    continue
+                # "pour", "für", "para" name a source only when it is someone for sure.
+                if not weak or self._speaks(phrase) or self.names._role(self._head(phrase.words)):
+                    conf = 0.6 if weak else 0.8
                     return Link(phrase, toks[k], f"before-quote {low}", conf)
                 continue
             verb, clitic = self._split_clitic(toks[k])
@@ -653,7 +674,11 @@ class Reader:
             self.names._role(head)
             or head in lang.bodies
             or head in lang.unnamed
-            or (p.words[0].lower() not in lang.determiners and _capital(p.words[0]))
+            or (
+                p.words[0].lower() not in lang.determiners
+                and _capital(p.words[0])
+                and not lang.capitalised_nouns
+            )
             or (not lang.capitalised_nouns and bool(self._name_in(p.words)))  # "el Banco Central"
             or any(w.lower() in lang.bodies for w in p.words[1:])  # "das Ziel der Initiative"
         )

@@ -86,7 +86,7 @@ GERMAN = Language(
     bodies=_words(
         """
         institut universität gewerkschaft
-        regierung bundesregierung ministerium partei initiative mitteilung erklärung
+        regierung bundesregierung ministerium partei initiative
         behörde polizei gericht unternehmen konzern verband bahn kommission bericht studie
         """
     ),

@@ -41,6 +41,7 @@ SPANISH = Language(
     gerunds=("ndo",),
     plurals=("n",),
     object_clitics=_words("me te se nos os lo la los las le les"),
+    datives=_words("a al"),
     prepositions=_words("de del a al en con por para sin sobre entre desde hasta"),
     subordinators=_words(
         "que quien quienes cuando porque si como donde cual cuales aunque mientras"

@@ -42,6 +42,7 @@ FRENCH = Language(
     gerunds=("ant",),
     impersonal=_words("agit faut y semble paraît suffit reste"),
     object_clitics=_words("me te se nous vous le la les lui leur l"),
+    datives=_words("à au aux"),
     prepositions=_words("par de du à au aux en pour sur dans avec sans sous chez vers"),
     subordinators=_words("que qu qui quand lorsque lorsqu si comme où dont parce puisque"),
     conjunctions=_words("et ou mais puis"),

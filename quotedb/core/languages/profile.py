@@ -40,6 +40,8 @@ class Language:
     indefinite: frozenset[str] = frozenset()
     # Words after a pronoun that make it impersonal ("il s’agit", "il faut"): no speaker.
     impersonal: frozenset[str] = frozenset()
+    # Prepositions of a verb's indirect object ("dijo a la prensa"), skipped to its subject.
+    datives: frozenset[str] = frozenset()
     # Prepositions: a cue word right after one is a noun ("par tranche de").
     prepositions: frozenset[str] = frozenset()
     # Words that open a subordinate clause ("dass", "que"): a subject is not sought past them.
