@@ -779,7 +779,8 @@ class Reader:
             tl = t.lower()
             if not t[:1].isalnum() or lang.is_cue(t) or tl in lang.sources:
                 break
-            if tl in lang.function_words and tl not in lang.particles and tl not in _LINKS:
+            particle = tl in lang.particles and self.names._particles_at(toks, j)
+            if tl in lang.function_words and not particle and tl not in _LINKS:
                 if tl not in lang.determiners or j == i:
                     break
                 if toks[j - 1].text.lower() not in _LINKS:

@@ -204,6 +204,18 @@ SPANISH = [
         "Joe Biden",
     ),
     (
+        "subject_after_the_indirect_object",
+        "“La fianza se está preparando”, respondieron a la prensa los abogados del expresidente.",
+        "La fianza se está preparando",
+        "los abogados del expresidente",
+    ),
+    (
+        "plural_verb_names_no_one_person",
+        "Juan Pérez habló primero. “Hay que actuar dentro de la ley”, agregaron.",
+        "Hay que actuar dentro de la ley",
+        None,
+    ),
+    (
         "participle_is_no_speaker",
         "“No lo sé todavía”, dijo. Consultado por la prensa, calló.",
         "No lo sé todavía",
