@@ -948,9 +948,6 @@ class Reader:
         label = text[:1].lower() + text[1:] if low in lang.determiners else text
         return Resolved(label, kind, Mention(p.start, p.end, text, kind), "", ())
 
-    def _content(self, w: str) -> bool:
-        return any(c.isalpha() for c in w) and len(w) > 1
-
     # -- what the pipeline asks besides ------------------------------------------------------
 
     def strong(self, cue: str) -> bool:

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-_SAMPLE = 3000  # characters read: the opening of an article says its language
+# Characters read: an article's opening says its language (on the development pages, 1,200
+# read as 3,000 do) at a third of the cost, about 3 ms an article.
+_SAMPLE = 1200
 _MIN_LETTERS = 40  # below this a guess is noise ("Hello" reads as Breton)
 _MIN_PROBABILITY = 0.8
 
