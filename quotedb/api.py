@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import tee
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypedDict, Unpack
 
@@ -28,6 +29,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from quotedb.core.languages import language_code
 from quotedb.db.engine import (
     ENV_VAR,
     check_connection,
@@ -76,6 +78,7 @@ __all__ = [
     "Step",
     "day",
     "extract_stream",
+    "language_code",
     "open_database",
     "selection",
     "write_records",
@@ -104,6 +107,7 @@ def selection(
     offset: int = 0,
     sort: str | None = None,
     kind: str | None = None,
+    language: str | None = None,
 ) -> Filter:
     """The keywords every read takes, checked once: which quotations, and which page of
     them. A partial date stands for its period (``since="2022"``: from 1 January,
@@ -126,6 +130,7 @@ def selection(
         speaker_kind=speaker_kind,
         offset=offset,
         sort=sort,
+        language=language,
     )
 
 
@@ -154,6 +159,7 @@ class Select(TypedDict, total=False):
     limit: int | None
     offset: int
     sort: str | None
+    language: str | None
 
 
 class Inputs:
@@ -709,6 +715,7 @@ def extract_stream(
     stream: bool | None = None,
     with_article: bool = False,
     workers: int = 1,
+    language: str | None = None,
 ) -> Iterator[Record | Failure]:
     """Quotation records of files, folders, globs or stdin, without a database; with
     ``with_article``, one record per article (its text, metadata and quotations: what ingest
@@ -717,26 +724,32 @@ def extract_stream(
     Streamed article by article in constant memory (``workers`` processes, 0: per CPU) by
     default for JSON Lines, stdin and ``with_article``; otherwise every file is read first,
     speakers are named alike across all of them, and failures come last. ``terms`` keeps
-    scare quotes and titles.
+    scare quotes and titles. ``language``: every article's language (a code), instead of
+    what each declares or reads as.
     """
+    code = language_code(language) if language else None
     if not paths and not stdin_jsonl:
         raise InputError("nothing to read: give files, folders, globs, - or --stdin-jsonl")
     inputs = Inputs(paths or [STDIN], stdin_jsonl=stdin_jsonl)
     if stream is None:
         stream = with_article or inputs.streams
     if stream:
-        return _streamed(inputs.sources, terms, workers, with_article)
-    return _whole(inputs.sources, terms)
+        return _streamed(inputs.sources, terms, workers, with_article, code)
+    return _whole(inputs.sources, terms, code)
 
 
 def _streamed(
-    sources: list[Source | InputError], terms: bool, workers: int, with_article: bool
+    sources: list[Source | InputError],
+    terms: bool,
+    workers: int,
+    with_article: bool,
+    language: str | None,
 ) -> Iterator[Record | Failure]:
     from quotedb.ingest.parallel import auto_workers, run
     from quotedb.ingest.records import article_record
     from quotedb.ingest.tasks import Extracted, Options, tasks_for
 
-    options = Options(terms=terms)
+    options = Options(terms=terms, language=language)
     workers = min(workers or auto_workers(), MAX_WORKERS)
     for outcome in run(tasks_for(sources, options.max_bytes), options, workers):
         if not isinstance(outcome, Extracted):
@@ -747,13 +760,17 @@ def _streamed(
             yield from _records(_name(outcome.doc), outcome.quotations, terms)
 
 
-def _whole(sources: list[Source | InputError], terms: bool) -> Iterator[Record | Failure]:
+def _whole(
+    sources: list[Source | InputError], terms: bool, language: str | None
+) -> Iterator[Record | Failure]:
     from quotedb.core import extract_corpus
     from quotedb.core.utterances import cluster_labels
 
     names: list[str] = []
     failures: list[str] = []
-    results = extract_corpus(_texts(sources, names, failures))
+    # Each text with its language, in step: tee holds one pair at a time.
+    for_texts, for_languages = tee(_texts(sources, names, failures, language))
+    results = extract_corpus((t for t, _ in for_texts), (lang for _, lang in for_languages))
     for name, quotations, labels in zip(names, results, cluster_labels(results), strict=True):
         yield from _records(name, quotations, terms, labels)
     for reason in failures:
@@ -761,11 +778,16 @@ def _whole(sources: list[Source | InputError], terms: bool) -> Iterator[Record |
 
 
 def _texts(
-    sources: list[Source | InputError], names: list[str], failures: list[str]
-) -> Iterator[str]:
-    """The readable sources' texts one at a time (only their names are kept, so a folder's
-    texts are never all in memory); what cannot be read goes to ``failures``."""
+    sources: list[Source | InputError],
+    names: list[str],
+    failures: list[str],
+    language: str | None,
+) -> Iterator[tuple[str, str]]:
+    """The readable sources' texts one at a time, each with its language (only their names
+    are kept, so a folder's texts are never all in memory); what cannot be read goes to
+    ``failures``."""
     from quotedb.ingest.read import read_document
+    from quotedb.ingest.tasks import settle_language
 
     for source in sources:
         if isinstance(source, InputError):
@@ -777,7 +799,7 @@ def _texts(
             failures.append(str(exc))
             continue
         names.append(_name(doc))
-        yield doc.text
+        yield doc.text, settle_language(doc, language)
 
 
 def _name(doc: Document) -> str:

@@ -105,6 +105,10 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option(metavar="DATE", help=f"Up to this date, included: {DATES}.")
 ]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(metavar="CODE", help="Only articles in this language (a code: en, de, fr, es)."),
+]
 MinConfidenceOption = Annotated[
     float | None,
     typer.Option(
@@ -141,6 +145,7 @@ def picked(
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
     sort: Sort | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """The options of a listing as the API's keywords (``--limit 0``: no limit)."""
     return {
@@ -154,6 +159,7 @@ def picked(
         "limit": limit or None,
         "offset": offset,
         "sort": sort.value if sort else None,
+        "language": language,
     }
 
 

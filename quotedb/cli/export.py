@@ -9,6 +9,7 @@ from quotedb.api import CitationStyle, ExportFormat, GroupBy
 from quotedb.cli.common import (
     ByOption,
     DbOption,
+    LanguageOption,
     MinConfidenceOption,
     OffsetOption,
     OutletOption,
@@ -69,6 +70,7 @@ def export(
     speaker_kind: SpeakerKindOption = None,
     quote_kind: QuoteKindOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
@@ -94,6 +96,7 @@ def export(
         limit=limit,
         offset=offset,
         sort=sort,
+        language=language,
     )
     n = open_db(db, create=False).export(
         output,

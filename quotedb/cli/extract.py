@@ -61,6 +61,13 @@ def extract(
             "--workers", "-j", min=0, metavar="N", help="Processes when streaming (0: per CPU)."
         ),
     ] = 1,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CODE",
+            help="The articles' language (en, de, fr, es…) instead of detecting it.",
+        ),
+    ] = None,
 ) -> None:
     """Extract quotations and speakers from articles, without a database."""
     records = api.extract_stream(
@@ -70,6 +77,7 @@ def extract(
         stream=stream,
         with_article=with_article,
         workers=workers,
+        language=language,
     )
     failed = False
     with Counting(with_article) as counting:

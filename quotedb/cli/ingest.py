@@ -60,6 +60,13 @@ def ingest(
         typer.Option(metavar="DATE", help="Publication date: 2022-01-18 or 18 Jan 2022."),
     ] = None,
     url: Annotated[str | None, typer.Option(metavar="URL", help="URL of the article.")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CODE",
+            help="The articles' language (en, de, fr, es…) instead of detecting it.",
+        ),
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -97,7 +104,11 @@ def ingest(
     # database's migration costs a fifth of a second); the connection is checked now.
     database = open_db(db, migrate=False)
     overrides = api.Metadata(
-        title=title, outlet=outlet, url=url, published=api.day(date).isoformat() if date else None
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=api.day(date).isoformat() if date else None,
+        language=api.language_code(language) if language else None,
     )
     inputs = api.Inputs(paths)
     columns = (

@@ -13,6 +13,7 @@ from quotedb.cli.common import (
     ByOption,
     DbOption,
     FormatOption,
+    LanguageOption,
     LimitOption,
     ListFormat,
     MinConfidenceOption,
@@ -76,6 +77,7 @@ def quotes(
     speaker_kind: SpeakerKindOption = None,
     quote_kind: QuoteKindOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
@@ -98,6 +100,7 @@ def quotes(
         limit=limit,
         offset=offset,
         sort=sort,
+        language=language,
     )
     records = open_db(db, create=False).quotes(**chosen)
     empty = f"No quotations by {by!r}." if by else "No quotations found."

@@ -11,6 +11,7 @@ from quotedb.cli.common import (
     ByOption,
     DbOption,
     FormatOption,
+    LanguageOption,
     LimitOption,
     ListFormat,
     MinConfidenceOption,
@@ -65,6 +66,7 @@ def search(
     speaker_kind: SpeakerKindOption = None,
     quote_kind: QuoteKindOption = None,
     outlet: OutletOption = None,
+    language: LanguageOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
@@ -88,6 +90,7 @@ def search(
         limit=limit,
         offset=offset,
         sort=sort,
+        language=language,
     )
     records = open_db(db, create=False).search(
         query,
@@ -118,6 +121,24 @@ def show_attestation(answer: Any) -> None:
     for r in answer.hits:
         for line in hit_lines(r, out.width):
             out.print(line, soft_wrap=True)
+        for line in rendering_lines(r, out.width):
+            out.print(line, soft_wrap=True)
+
+
+def rendering_lines(r: Any, width: int) -> list[Text]:
+    """A hit's renderings in other languages, one line each; or, when the speaker was quoted
+    in other languages but nothing shows which quotation renders this one, that note."""
+    lines = []
+    for other in r.renderings:
+        line = Text(f"       in {other['language'] or '?'}: #{other['id']} “{other['text']}”")
+        line.append(f" (shares {', '.join(other['shared'])})", style="dim")
+        lines.append(line)
+    note = r.renderings_note
+    if not lines and note and "cannot be told" in note:
+        lines.append(Text(f"       {note}", style="dim"))
+    for line in lines:
+        line.truncate(width, overflow="ellipsis")
+    return lines
 
 
 @user_errors

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -50,8 +50,9 @@ class Model:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-def features(q: Quotation) -> dict[str, float]:
-    """What an attribution rests on, as named numbers (0/1 flags and a few magnitudes)."""
+def features(q: Quotation, strong: Callable[[str], bool] = is_strong) -> dict[str, float]:
+    """What an attribution rests on, as named numbers (0/1 flags and a few magnitudes);
+    ``strong``: whether a cue reports speech, in the text's language."""
     if q.mention is None:
         return {}
     ev = q.evidence
@@ -70,7 +71,7 @@ def features(q: Quotation) -> dict[str, float]:
     out["speaker:" + (str(q.speaker_kind) if q.speaker else "unresolved")] = 1.0
     out["quote:" + str(q.kind)] = 1.0
     if q.cue is not None:
-        out["cue:strong" if is_strong(q.cue.text) else "cue:weak"] = 1.0
+        out["cue:strong" if strong(q.cue.text) else "cue:weak"] = 1.0
     else:
         out["cue:none"] = 1.0
     words = (q.speaker or "").split()
@@ -91,13 +92,17 @@ def model() -> Model:
     return Model(bias=float(raw["bias"]), weights={k: float(v) for k, v in raw["weights"].items()})
 
 
-def calibrate(quotes: list[Quotation], fitted: Model | None = None) -> list[Quotation]:
+def calibrate(
+    quotes: list[Quotation],
+    fitted: Model | None = None,
+    strong: Callable[[str], bool] = is_strong,
+) -> list[Quotation]:
     """The same quotations, each attribution's confidence replaced by its probability of being
     right (that the mention it rests on is the speaker's); with no mention, nothing is claimed
     and the confidence is 0."""
     m = fitted or model()
     return [
-        _with_confidence(q, round(m.probability(features(q)), 3))
+        _with_confidence(q, round(m.probability(features(q, strong)), 3))
         if q.mention
         else (q if q.confidence == 0.0 else _with_confidence(q, 0.0))
         for q in quotes

@@ -22,6 +22,7 @@ _MARK = re.compile(r"(?=[“”„«»\"‘‚‹›’'`\n])(?:''|’’|‘‘
 _DOUBLE_OPEN = ("“", "„", "«", "‘‘", "``")
 _DOUBLE_CLOSE = ("”", "»", "’’")
 _SINGLE_OPEN = "‘‚‹"
+_NESTING = ("„", "«")  # openers that cannot close: a second one nests
 _SINGLE_CLOSE = "’›"
 _LOOKAHEAD = 300  # bounded search for a better single closer keeps the pass linear
 _NEXT_SINGLE = re.compile(r"(?<!\w)[‘']\w|[’'](?!\w)|\n")
@@ -49,8 +50,27 @@ def _is_space(c: str) -> bool:
     return c == "" or c.isspace()
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """All top-level quotations of ``text`` in order; nested quotes are not returned."""
+_SWAP = str.maketrans("»«›‹", "«»‹›")
+_OPENS_REVERSED = re.compile(r"(?<!\w)»(?=\w)")  # »Wort
+_OPENS_FORWARD = re.compile(r"«(?=[^\S\n]?\w)")  # « mot, «mot
+
+
+def reads_reversed(text: str) -> bool:
+    """Whether guillemets open with » (German »…«): the marks that sit before a word
+    vote."""
+    if "»" not in text:
+        return False
+    return len(_OPENS_REVERSED.findall(text)) > len(_OPENS_FORWARD.findall(text))
+
+
+def find_quotes(text: str, reversed_guillemets: bool = False) -> list[QuoteSpan]:
+    """All top-level quotations of ``text`` in order; nested quotes are not returned.
+
+    ``reversed_guillemets``: the language may print »…«; where the text does, the marks
+    are read the other way round (one character for one, so every offset holds).
+    """
+    if reversed_guillemets and reads_reversed(text):
+        text = text.translate(_SWAP)
     out: list[QuoteSpan] = []
     n = len(text)
     fam = ""  # family of the open quotation ("d", "s") or "" when none is open
@@ -59,6 +79,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     continued = False
     pending: QuoteSpan | None = None  # a quotation the paragraph ended inside
     inner = 0  # single quotations open inside an open single quotation
+    nested = 0  # „…“ or «…» open inside a quotation opened by the same mark
 
     def strip(a: int, b: int) -> tuple[int, int]:
         while a < b and text[a].isspace():
@@ -71,7 +92,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         i = m.start()
         mark = m.group()
         if mark == "\n":
-            inner = 0
+            inner = nested = 0
             if fam:
                 a, b = strip(start, i)
                 if b > a:
@@ -103,6 +124,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             continue
         if fam and f != fam:
             continue  # the other family is nested inside the open quotation
+        if fam == "d" and open_mark == "«" and mark == "“":
+            nested += 1  # « … “inner” … »: the English pair nested in the French one
+            continue
+        if fam == "d" and mark == open_mark and mark in _NESTING:
+            nested += 1  # „… „inner“ …“: these marks only ever open
+            continue
         if fam == "d":
             closes = (
                 mark in _DOUBLE_CLOSE
@@ -111,6 +138,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 # A typo'd “ that can only close: after a word or punctuation, before a gap.
                 or (mark == "“" and not _is_space(before) and not after.isalnum())
             )
+            if closes and nested:
+                nested -= 1
+                continue
             if closes:
                 a, b = strip(start, i)
                 if b > a:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import repeat
+from typing import Protocol
 
 from quotedb.core import coref
 from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
 from quotedb.core.confidence import calibrate
 from quotedb.core.cues import is_strong
 from quotedb.core.kinds import is_markup, is_pull_quote, is_title
+from quotedb.core.languages import Language, profile
 from quotedb.core.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -27,6 +30,7 @@ from quotedb.core.lexicon import (
 from quotedb.core.marks import QuoteSpan, find_quotes
 from quotedb.core.mentions import Phrase, kind_of, name_of
 from quotedb.core.names import resolve_corpus, settle_names
+from quotedb.core.profiled import Reader as ProfiledReader
 from quotedb.core.sentences import MASK, mask, split
 from quotedb.core.types import Cue, Mention, Quotation, QuoteKind, SpeakerKind
 
@@ -46,22 +50,121 @@ class _Speaker:
     aliases: tuple[str, ...]
 
 
-def extract(text: str) -> list[Quotation]:
+def extract(text: str, language: Language | str | None = None) -> list[Quotation]:
     """Quotations of one text, speakers named by the fullest name the text uses, each
-    attribution's confidence the probability that it is right."""
-    return calibrate(attribute(text))
+    attribution's confidence the probability that it is right. ``language``: the text's
+    profile or its code ("de"); English when None. The confidence model was fitted on
+    English; a cue counts as speech by the text's own language's verbs."""
+    lang = language if isinstance(language, Language) else profile(language)
+    return calibrate(attribute(text, lang), strong=_strong_in(lang))
 
 
-def attribute(text: str) -> list[Quotation]:
+def _strong_in(lang: Language) -> Callable[[str], bool]:
+    """Whether a cue reports speech, in the language's own words."""
+    if lang.code == "en" or not lang.resolves:
+        return is_strong
+    return lambda cue: lang.is_speech(cue) or cue.lower() in lang.sources
+
+
+class _Reader(Protocol):
+    """What the loop asks of a language: cues per sentence, and who a phrase stands for."""
+
+    def link(
+        self, text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]
+    ) -> list[Link | None]: ...
+
+    def headline(self, masked: str, lo: int, q: QuoteSpan) -> Link | None: ...
+
+    def strong(self, cue: str) -> bool: ...
+
+    # Whether a cue in the sentence before may introduce a quotation inside this one too,
+    # and an attribution carry on to one in the same paragraph (English: only to one that
+    # opens its sentence, as PolNeAR train measured).
+    introduces_partial: bool
+
+    def resolve(
+        self, link: Link, sents: list[tuple[int, int]], si: int, masked: str
+    ) -> _Speaker: ...
+
+
+class _English:
+    """English, read with the core's own lexicon."""
+
+    introduces_partial = False
+
+    def __init__(self, masked: str) -> None:
+        self.doc = coref.build(masked)
+
+    def link(
+        self, text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]
+    ) -> list[Link | None]:
+        return link_sentence(text, masked, lo, hi, quotes)
+
+    def headline(self, masked: str, lo: int, q: QuoteSpan) -> Link | None:
+        return headline_link(masked, lo, q)
+
+    def strong(self, cue: str) -> bool:
+        return is_strong(cue)
+
+    def resolve(self, link: Link, sents: list[tuple[int, int]], si: int, masked: str) -> _Speaker:
+        return _resolve(self.doc, link, sents, si, masked)
+
+
+class _Profiled:
+    """A language read from its profile (core/languages)."""
+
+    introduces_partial = True
+
+    def __init__(self, text: str, masked: str, lang: Language) -> None:
+        self.reader = ProfiledReader(text, masked, lang)
+        self.link = self.reader.link
+        self.headline = self.reader.headline
+        self.strong = self.reader.strong
+
+    def resolve(self, link: Link, sents: list[tuple[int, int]], si: int, masked: str) -> _Speaker:
+        r = self.reader.resolve(link, sents, si, masked)
+        return _Speaker(r.name, r.kind, r.mention, r.evidence, r.aliases)
+
+
+class _Unresolved:
+    """A language quotedb has no lexicon for: quotations by their marks, no speakers."""
+
+    introduces_partial = False
+
+    def link(
+        self, text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]
+    ) -> list[Link | None]:
+        return [None] * len(quotes)
+
+    def headline(self, masked: str, lo: int, q: QuoteSpan) -> Link | None:
+        return None
+
+    def strong(self, cue: str) -> bool:
+        return False
+
+    def resolve(self, link: Link, sents: list[tuple[int, int]], si: int, masked: str) -> _Speaker:
+        raise AssertionError("no link is made without a lexicon")
+
+
+def _reader(text: str, masked: str, lang: Language) -> _Reader:
+    if lang.code == "en":
+        return _English(masked)
+    if not lang.resolves:
+        return _Unresolved()
+    return _Profiled(text, masked, lang)
+
+
+def attribute(text: str, language: Language | str | None = None) -> list[Quotation]:
     """Quotations of one text with their attributions and the rules' raw scores."""
-    quotes = find_quotes(text)
+    lang = language if isinstance(language, Language) else profile(language)
+    quotes = find_quotes(text, reversed_guillemets=lang.reversed_guillemets)
     if not quotes:
         return []
     masked = mask(text, quotes)
-    sents = split(text, quotes)
+    sents = split(text, quotes, ordinals=lang.ordinal_dates)
     sent_starts = [s for s, _ in sents]
     lines = [m.start() for m in _LINE.finditer(text)]
-    doc = coref.build(masked)
+    reader = _reader(text, masked, lang)
     out: list[Quotation] = []
     last: _Last | None = None
     k = 0
@@ -73,26 +176,30 @@ def attribute(text: str) -> list[Quotation]:
             group.append(quotes[k])
             k += 1
         lead = _LEAD.search(masked, lo, hi)  # the sentence's first character that counts
-        for q, link in zip(group, link_sentence(text, masked, lo, hi, group), strict=True):
+        for q, link in zip(group, reader.link(text, masked, lo, hi, group), strict=True):
             if is_markup(text, q):
                 continue
             line = bisect.bisect_right(lines, q.start) - 1
             opens = lead is None or lead.start() >= q.open_at
             prefix = ""
             if link is None:
-                link, prefix = _outside_sentence(text, masked, sents, si, q, line)
+                link, prefix = _outside_sentence(reader, text, masked, sents, si, q, line)
             speaker: _Speaker | None = None
-            if link is None and opens:
+            if link is None and (opens or reader.introduces_partial):
                 # A speech cue in the sentence just before beats an older attribution.
-                link, prefix = _introduced(text, masked, sents, si, q, line, lines)
+                link, prefix = _introduced(reader, text, masked, sents, si, q, line, lines)
                 if link is not None:
-                    speaker = _resolve(doc, link, sents, si - 1, masked)
+                    speaker = reader.resolve(link, sents, si - 1, masked)
             elif link is not None:
-                speaker = _resolve(doc, link, sents, si - (prefix != ""), masked)
+                speaker = reader.resolve(link, sents, si - (prefix != ""), masked)
             if (
                 link is None
                 and last is not None
-                and (q.continued or opens)
+                and (
+                    q.continued
+                    or opens
+                    or (reader.introduces_partial and _carried(text, q, si - last.sentence))
+                )
                 and (
                     line == last.line
                     or (line == last.line + 1 and (q.continued or last.link.carries))
@@ -100,9 +207,36 @@ def attribute(text: str) -> list[Quotation]:
             ):
                 link, speaker, prefix = last.link, last.speaker, "continuation: "
             if link is not None:
-                last = _Last(link, speaker, line)
+                last = _Last(link, speaker, line, si)
             out.append(_quotation(text, q, link, speaker, opens, prefix))
+    if not lang.resolves:
+        return [_unresolved(q, lang) for q in out]
+    if lang.code != "en":
+        return [_named_thing(q) for q in out]
     return settle_names(text, out)
+
+
+def _named_thing(q: Quotation) -> Quotation:
+    """ "Extrablatt", „Jaegers Grenze“, "User Centric Payment System": quoted words all
+    capitalised, with no sentence punctuation, name a title or a thing (where every noun is
+    capitalised, a lone word too), not anyone's speech."""
+    words = q.text.split()
+    if len(words) > 5 or q.text[-1:] in ".?!,;:" or not all(w[:1].isupper() for w in words):
+        return q
+    return Quotation(q.start, q.end, q.text, QuoteKind.TERM, evidence="title")
+
+
+def _carried(text: str, q: QuoteSpan, sentences_on: int) -> bool:
+    """A partial quotation that goes on with the paragraph's speaker: long enough (a word
+    or two in marks is a term as often as not), and in the attribution's sentence or the
+    next (further on, the paragraph has moved to someone else as often as not)."""
+    return text.count(" ", q.start, q.end) >= 2 and sentences_on <= 1
+
+
+def _unresolved(q: Quotation, lang: Language) -> Quotation:
+    if q.kind is QuoteKind.TERM:
+        return q
+    return replace(q, evidence=f"language {lang.code}: speakers not resolved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,25 +246,33 @@ class _Last:
     link: Link
     speaker: _Speaker | None
     line: int
+    sentence: int = 0
 
 
 def _outside_sentence(
-    text: str, masked: str, sents: list[tuple[int, int]], si: int, q: QuoteSpan, line: int
+    reader: _Reader,
+    text: str,
+    masked: str,
+    sents: list[tuple[int, int]],
+    si: int,
+    q: QuoteSpan,
+    line: int,
 ) -> tuple[Link | None, str]:
     """No cue in the quotation's sentence: a colon-ended sentence before it, or the headline's
     subject."""
     lo = sents[si][0]
     if si > 0 and masked[lo - 3 : lo].strip().endswith(":"):
         plo, phi = sents[si - 1]
-        link = link_sentence(text, masked, plo, phi, [q])[0]
+        link = reader.link(text, masked, plo, phi, [q])[0]
         if link is not None:
             return link, "colon "
     if line == 0:
-        return headline_link(masked, lo, q), ""
+        return reader.headline(masked, lo, q), ""
     return None, ""
 
 
 def _introduced(
+    reader: _Reader,
     text: str,
     masked: str,
     sents: list[tuple[int, int]],
@@ -147,8 +289,8 @@ def _introduced(
     plo, phi = sents[si - 1]
     if MASK in masked[plo:phi] or bisect.bisect_right(lines, plo) - 1 != line:
         return None, ""
-    link = link_sentence(text, masked, plo, phi, [q])[0]
-    if link is None or link.cue is None or not is_strong(link.cue.text):
+    link = reader.link(text, masked, plo, phi, [q])[0]
+    if link is None or link.cue is None or not reader.strong(link.cue.text):
         return None, ""
     return link, "previous sentence "
 
@@ -358,6 +500,12 @@ def _aliases(e: coref.Entity) -> tuple[str, ...]:
     return tuple(sorted(f for f in e.forms if f != canonical))
 
 
-def extract_corpus(texts: Sequence[str] | Iterable[str]) -> list[list[Quotation]]:
-    """Quotations of several texts, with one canonical name per speaker across all of them."""
-    return resolve_corpus([extract(t) for t in texts])
+def extract_corpus(
+    texts: Sequence[str] | Iterable[str],
+    languages: Iterable[Language | str | None] | None = None,
+) -> list[list[Quotation]]:
+    """Quotations of several texts, with one canonical name per speaker across all of them
+    (``languages``: each text's profile, English where None)."""
+    # One text at a time (a folder's texts are never all in memory); a language per text.
+    langs: Iterable[Language | str | None] = languages if languages is not None else repeat(None)
+    return resolve_corpus([extract(t, lang) for t, lang in zip(texts, langs, strict=False)])

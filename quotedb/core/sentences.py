@@ -16,7 +16,9 @@ from quotedb.core.marks import QuoteSpan
 MASK = "\x1a"  # stands for every quoted character in the masked text
 
 # The leading lookahead lets the regex engine skip to candidate characters (see marks._MARK).
-_BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?][\"”’'»)\]]*(?=\s+[\"“‘'«(\[]*[A-Z0-9])|\n+)")
+_BOUNDARY = re.compile(
+    r"(?=[.!?\n])(?:[.!?][\"”’'»«“)\]]*(?=\s+[\"“‘'«»„¿¡(\[]*[A-Z0-9À-ÖØ-Þ])|\n+)"
+)
 # “…?” Maher replied. / “…?” Roe tearfully asked. — a name or pronoun and a verb (an
 # adverb may come between) right after a closing mark still belong to the quotation's
 # sentence.
@@ -48,8 +50,12 @@ def mask(text: str, quotes: Sequence[QuoteSpan]) -> str:
     return "".join(parts)
 
 
-def split(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
-    """Sentence spans ``[start, end)`` covering ``text``; paragraph breaks always cut."""
+_ORDINAL = re.compile(r"(?<!\d)\d{1,2}$")
+
+
+def split(text: str, quotes: Sequence[QuoteSpan], ordinals: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` covering ``text``; paragraph breaks always cut.
+    ``ordinals``: the language writes "am 30. März", a number's period ends no sentence."""
     opens = [q.open_at for q in quotes]
     out: list[tuple[int, int]] = []
     pos = 0
@@ -69,6 +75,8 @@ def split(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
             if text[m.start()] == ".":
                 w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 if w and _abbreviation(w.group(1).lower(), text, cut):
+                    continue
+                if ordinals and _ORDINAL.search(text, max(0, m.start() - 3), m.start()):
                     continue
         if cut > pos:
             if out and not text[pos:cut].strip():

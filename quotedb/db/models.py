@@ -66,6 +66,7 @@ class Article(Base):
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
     url: Mapped[str | None] = mapped_column(Text)
     dateline: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(16), index=True)  # ISO 639-1
     source_path: Mapped[str | None] = mapped_column(Text)
     extractor_version: Mapped[str] = mapped_column(String(40))
     ingested_at: Mapped[dt.datetime] = mapped_column(

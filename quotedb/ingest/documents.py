@@ -45,6 +45,7 @@ class Metadata:
     published: str | None = None  # ISO date
     url: str | None = None
     dateline: str | None = None
+    language: str | None = None  # ISO 639-1 code: given, or detected when extracted
     warnings: list[str] = field(default_factory=list)  # what was dropped, for the reader
 
     def __post_init__(self) -> None:
@@ -62,6 +63,7 @@ class Metadata:
             published=self.published or other.published,
             url=self.url or other.url,
             dateline=self.dateline or other.dateline,
+            language=self.language or other.language,
             warnings=[*self.warnings, *(w for w in other.warnings if w not in self.warnings)],
         )
 
@@ -131,8 +133,17 @@ def metadata_from_mapping(fields: object, label: str = "") -> Metadata:
         published=published,
         url=_text(fields.get("url")),
         dateline=_text(fields.get("dateline")),
+        language=_language(fields.get("language", fields.get("lang"))),
         warnings=warnings,
     )
+
+
+def _language(value: object) -> str | None:
+    """A language code as records give it ("de", "pt-BR", "FR"): its lowercase base."""
+    text = _text(value)
+    if not text:
+        return None
+    return text.strip().lower().replace("_", "-").split("-")[0] or None
 
 
 def _authors(value: object) -> list[str]:

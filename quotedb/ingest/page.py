@@ -1,6 +1,6 @@
 """A page's DOM made to read as its reader sees the article, before trafilatura takes the text.
 
-Three general repairs, none naming a site:
+Four general repairs, none naming a site:
 
 - an embedded social post (a tweet, an Instagram post) becomes a paragraph that quotes its
   author (“POST,” NAME wrote on Twitter.), so the core attributes it like any quotation;
@@ -8,7 +8,9 @@ Three general repairs, none naming a site:
   names are not glued into the sentence around it;
 - block elements keep a space after them, so words of two blocks never run together; and an
   article body that the page splits into several same-class containers (ads between them) is
-  joined back into one, so that the extractor does not keep only its first part.
+  joined back into one, so that the extractor does not keep only its first part;
+- a line break in a paragraph's source (hard-wrapped markup) is a space, as a browser shows
+  it, so that a quotation wrapped over source lines stays one paragraph.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def prepare(tree: HtmlElement) -> HtmlElement:
         _drop(card)
     _join_split_body(tree)
     _space_blocks(tree)
+    _unwrap_paragraphs(tree)
     return tree
 
 
@@ -223,6 +226,23 @@ def _text_spans(root: HtmlElement) -> dict[int, tuple[int, int]]:
 
     walk(root)
     return spans
+
+
+_WRAP = re.compile(r"[^\S\n]*\n\s*")
+
+
+def _unwrap_paragraphs(tree: HtmlElement) -> None:
+    """Source line breaks inside ``<p>`` are spaces (``<br>`` stays a break)."""
+    for p in tree.iter("p"):
+        if p.text and "\n" in p.text:
+            p.text = _WRAP.sub(" ", p.text)
+        for el in p.iterdescendants():
+            if el.tag == "pre":
+                continue
+            if isinstance(el.tag, str) and el.text and "\n" in el.text:
+                el.text = _WRAP.sub(" ", el.text)
+            if el.tail and "\n" in el.tail:
+                el.tail = _WRAP.sub(" ", el.tail)
 
 
 def _space_blocks(tree: HtmlElement) -> None:

@@ -77,6 +77,7 @@ def article_record(doc: Document, quotations: list[Quotation]) -> dict[str, Any]
         "published": m.published,
         "url": m.url,
         "dateline": m.dateline,
+        "language": m.language,
         **({"warnings": m.warnings} if m.warnings else {}),
         "extractor_version": EXTRACTOR_VERSION,
         "quotations": [quotation_to_json(q) for q in quotations],

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from quotedb.core import Quotation, QuoteKind, extract
+from quotedb.core.languages.detect import detect
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source, open_regular
 from quotedb.ingest.read import (
@@ -58,6 +59,7 @@ class Options:
     terms: bool = False  # keep scare quotes and titles
     timeout: float | None = DEFAULT_TIMEOUT  # seconds of extraction per article
     for_store: bool = False  # also prepare what the database writer needs (ingest)
+    language: str | None = None  # every article's language, whatever it reads as
 
 
 @dataclass(slots=True)
@@ -219,9 +221,10 @@ def _outcome(item: Pending | InputError, options: Options) -> Outcome:
             if isinstance(parsed, InputError):
                 return _failed(parsed)
             where = parsed.doc.source
+            language = settle_language(parsed.doc, options.language)
             quotations = parsed.quotations
             if quotations is None:
-                quotations = extract_quotations(parsed.doc.text, options.terms)
+                quotations = extract_quotations(parsed.doc.text, options.terms, language)
             if options.for_store:
                 return _for_store(parsed.doc, quotations)
     except ExtractionTimeout:
@@ -243,8 +246,18 @@ def _for_store(doc: Document, quotations: list[Quotation]) -> Extracted:
     return Extracted(doc, prepared.quotations, prepared=prepared)
 
 
-def extract_quotations(text: str, terms: bool = False) -> list[Quotation]:
-    return [q for q in extract(text) if terms or q.kind is not QuoteKind.TERM]
+def extract_quotations(
+    text: str, terms: bool = False, language: str | None = None
+) -> list[Quotation]:
+    return [q for q in extract(text, language) if terms or q.kind is not QuoteKind.TERM]
+
+
+def settle_language(doc: Document, override: str | None = None) -> str:
+    """The document's language, kept on its metadata: the override, else what the input
+    declared, else what its text reads as (English when it cannot tell)."""
+    found = override or doc.meta.language or detect(doc.text) or "en"
+    doc.meta.language = found
+    return found
 
 
 Worker = Callable[[Task], list[Outcome]]

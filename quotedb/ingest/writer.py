@@ -209,6 +209,7 @@ def new_article(doc: Document) -> NewArticle:
         published=meta.published,
         url=meta.url,
         dateline=meta.dateline,
+        language=meta.language,
     )
 
 

@@ -1,5 +1,5 @@
-"""The one filter of every read: speaker (and its kind), outlet, dates, quotation kind,
-article, confidence, and the page (limit, offset, sort).
+"""The one filter of every read: speaker (and its kind), outlet, language, dates, quotation
+kind, article, confidence, and the page (limit, offset, sort).
 
 Listings, searches, ``who`` and exports all narrow quotations the same way, with the same
 conditions, whichever engine answers.
@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
 
+from quotedb.core.languages import language_code
 from quotedb.core.sources import DOCUMENT, is_document
 from quotedb.core.types import QuoteKind
 from quotedb.db.models import MAX_ID, Article, Quotation, Speaker, storable_id
@@ -39,6 +40,7 @@ class Filter:
     speaker_kind: str | None = None
     offset: int = 0
     sort: str | None = None  # None: the read's own order (best match, else oldest)
+    language: str | None = None  # ISO 639-1 code of the article ("de")
 
     def __post_init__(self) -> None:
         c = self.min_confidence
@@ -68,7 +70,7 @@ class Filter:
 
     @property
     def needs_article(self) -> bool:
-        return bool(self.outlet or self.since or self.until)
+        return bool(self.outlet or self.since or self.until or self.language)
 
     @property
     def needs_quotation(self) -> bool:
@@ -125,6 +127,8 @@ def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
         where.append(Article.published >= f.since)
     if f.until:
         where.append(Article.published <= f.until)
+    if f.language:
+        where.append(Article.language == language_code(f.language))
     return where
 
 

@@ -39,12 +39,21 @@ class ArticleRecord:
     authors: list[str] | None
     source: str | None
     content_hash: str | None = None  # not shown: it makes the quotations' public keys
+    language: str | None = None  # ISO 639-1; None for articles stored before it was kept
 
     @classmethod
     def of(cls, a: Article) -> ArticleRecord:
         published = a.published.isoformat() if a.published else None
         return cls(
-            a.id, a.title, a.outlet, published, a.url, a.authors, a.source_path, a.content_hash
+            a.id,
+            a.title,
+            a.outlet,
+            published,
+            a.url,
+            a.authors,
+            a.source_path,
+            a.content_hash,
+            a.language,
         )
 
     @property
@@ -60,6 +69,7 @@ class ArticleRecord:
             "url": self.url,
             "authors": self.authors,
             "source": self.source,
+            "language": self.language,
         }
 
     def reference(self) -> dict[str, Any]:
@@ -71,6 +81,7 @@ class ArticleRecord:
             "outlet": self.outlet,
             "published": self.published,
             "source": self.source,
+            "language": self.language,
         }
 
 
@@ -148,6 +159,7 @@ class QuotationRecord:
                 r.authors,
                 r.source_path,
                 r.content_hash,
+                r.language,
             ),
         )
 
@@ -244,9 +256,18 @@ class WhoHit(QuotationRecord):
 
     similarity: float = 0.0
     verdict: str = ""
+    # The same speaker's renderings in other languages (id, language, text, shared anchors),
+    # or why none is given.
+    renderings: tuple[dict[str, Any], ...] = ()
+    renderings_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        extra = {"similarity": self.similarity, "verdict": self.verdict}
+        extra = {
+            "similarity": self.similarity,
+            "verdict": self.verdict,
+            "renderings": list(self.renderings),
+            "renderings_note": self.renderings_note,
+        }
         return QuotationRecord.to_dict(self) | extra
 
 
@@ -267,7 +288,7 @@ RECORD_COLUMNS = (
     _q.id, _q.start, _q.end, _q.text, _q.kind, _s.name, _s.kind.label("speaker_kind"),
     _q.speaker_mention, _q.speaker_start, _q.speaker_end, _q.cue, _q.confidence,
     _q.cluster_id, _a.id.label("article_id"), _a.title, _a.outlet, _a.published, _a.url,
-    _a.authors, _a.source_path, _a.content_hash,
+    _a.authors, _a.source_path, _a.content_hash, _a.language,
 )  # fmt: skip
 
 

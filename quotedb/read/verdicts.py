@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from quotedb.read.engines import FullTextEngine
 from quotedb.read.filters import Filter
 from quotedb.read.records import QuotationRecord, WhoHit
-from quotedb.read.who import processed, who
+from quotedb.read.who import processed, rendering_fields, who
 
 VERBATIM = "said (verbatim)"
 REWORDED = "said (reworded)"
@@ -124,7 +124,16 @@ def hits(session: Session, text: str, f: Filter, engine: FullTextEngine | None) 
     for m in who(session, text, f, engine):
         record = QuotationRecord.of(m.quotation)
         v = verdict(text, record.text, m.similarity)
-        found.append(WhoHit(**record.fields(), similarity=m.similarity, verdict=v))
+        other = rendering_fields(session, m.quotation)
+        found.append(
+            WhoHit(
+                **record.fields(),
+                similarity=m.similarity,
+                verdict=v,
+                renderings=tuple(other["renderings"]),
+                renderings_note=other["renderings_note"],
+            )
+        )
     return found
 
 

@@ -6,18 +6,24 @@ them by how much of the wording they share, whatever the order, a quotation shor
 the query counting only for the share of the query it covers (a one-word fragment never
 beats the whole statement). Text in another script is transliterated first, so that a
 translation is found through the words it shares (names, numbers), and only through those.
+Each match's renderings in other languages (the same speaker, in an article of another
+language) are found by what survives translation: numbers, names and quoted words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz, utils
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
+from quotedb.core.text import fold_name
 from quotedb.db.fulltext import PAIR_WORDS
-from quotedb.db.models import Quotation
+from quotedb.db.models import Article, Quotation
 from quotedb.errors import QueryError
 from quotedb.read.engines import FullTextEngine, engine_for, texts
 from quotedb.read.filters import Filter
@@ -102,3 +108,78 @@ def who(
     loaded = load_quotations(session, (i for _, i in best))
     matches = [Match(loaded[i], score) for score, i in best if i in loaded]
     return paged(matches, f, lambda m: QuotationRecord.of(m.quotation))
+
+
+# ------------------------------------------------------- the same words in other languages
+
+_NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
+_CAPITAL = re.compile(r"(?<![.!?:]\s)(?<!^)\b[^\W\d_][\w’'-]+")
+_INNER = re.compile(r"[“„«»\"‘‚]([^“”„«»\"‘’‚]{4,80})[”“»«\"’‘]")
+RENDERINGS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """A quotation of the same speaker in another language that shares anchors with a match."""
+
+    quotation: Quotation
+    shared: tuple[str, ...]  # the numbers, names and quoted words both hold
+
+
+def anchors(text: str, own: set[str]) -> set[str]:
+    """What survives translation: numbers, capitalised names inside the sentence (not the
+    speaker's own: ``own``), and words quoted inside the quotation."""
+    numbers = {re.sub(r"[.,\s]", "", m.group()) for m in _NUMBER.finditer(text)}
+    names = {
+        fold_name(m.group())
+        for m in _CAPITAL.finditer(text)
+        if m.group()[:1].isupper() and fold_name(m.group()) not in own and len(m.group()) > 2
+    }
+    quoted = {fold_name(m.group(1).strip()) for m in _INNER.finditer(text)}
+    return {n for n in numbers if len(n) > 1} | names | quoted
+
+
+def renderings(session: Session, q: Quotation) -> tuple[list[Rendering], str | None]:
+    """The speaker's quotations in articles of other languages that share a number, a name
+    or quoted words with ``q``, most shared first; else why none is given."""
+    if q.speaker_id is None:
+        return [], "its speaker is unknown, so no rendering in another language is looked for"
+    language = q.article.language
+    own = {fold_name(w) for w in (q.speaker.name if q.speaker else "").split()}
+    mine = anchors(q.text, own)
+    stmt = (
+        select(Quotation)
+        .join(Quotation.article)
+        .where(Quotation.speaker_id == q.speaker_id, Quotation.id != q.id)
+        .where(Article.language.is_distinct_from(language))
+    )
+    others = list(session.scalars(stmt))
+    if not others:
+        return [], "no quotation of this speaker in another language is stored"
+    found = [Rendering(o, tuple(sorted(mine & anchors(o.text, own)))) for o in others]
+    found = sorted((r for r in found if r.shared), key=lambda r: (-len(r.shared), r.quotation.id))
+    if not found:
+        langs = ", ".join(sorted({o.article.language or "unknown" for o in others}))
+        return [], (
+            f"{len(others)} quotation(s) of this speaker in {langs} share no number, name or "
+            "quoted words with it: which renders it cannot be told"
+        )
+    return found[:RENDERINGS], None
+
+
+def rendering_fields(session: Session, q: Quotation) -> dict[str, Any]:
+    """What ``who`` adds to a match: its renderings in other languages, or why there are
+    none (``renderings_note``)."""
+    found, note = renderings(session, q)
+    return {
+        "renderings": [
+            {
+                "id": r.quotation.id,
+                "language": r.quotation.article.language,
+                "text": r.quotation.text,
+                "shared": list(r.shared),
+            }
+            for r in found
+        ],
+        "renderings_note": note,
+    }

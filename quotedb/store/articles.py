@@ -67,6 +67,7 @@ def add_article(
         "published": published,
         "url": article.url,
         "dateline": article.dateline,
+        "language": article.language,
         "source_path": article.source,
         "extractor_version": EXTRACTOR_VERSION,
     }

@@ -31,6 +31,7 @@ class NewArticle:
     published: str | None = None  # ISO date, checked when stored
     url: str | None = None
     dateline: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

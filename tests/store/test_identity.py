@@ -64,8 +64,8 @@ def test_seeds_keep_ids_merge_and_rename(runner: CliRunner, env_db: str, seeds_d
 def drop_last(monkeypatch: pytest.MonkeyPatch, shift: bool = False) -> None:
     """Re-extraction loses each article's last quotation (and moves the first one's start)."""
 
-    def fewer(text: str) -> list[Quotation]:
-        found = extract(text)[:-1]
+    def fewer(text: str, language: str | None = None) -> list[Quotation]:
+        found = extract(text, language)[:-1]
         if shift and found and found[0].end - found[0].start > 4:
             first = found[0]
             found[0] = dataclasses.replace(
