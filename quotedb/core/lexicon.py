@@ -264,6 +264,9 @@ IRREGULAR_VERBS = {
     "label": "labels labeled labelled labeling",
     "admit": "admits admitted admitting",
     "signal": "signals signaled signalled signaling",
+    # Only the verb's forms: "comments" and "attacks" are nouns far more often.
+    "comment": "commented commenting",
+    "attack": "attacked attacking",
 }
 
 # Verbs that report an utterance.
@@ -275,7 +278,7 @@ STRONG_STEMS = words(
     "urge retort scoff lament confirm report answer reply surmise remember reason "
     "speak echo elaborate riff muse react plead whisper sigh recount quote assure allege chant "
     "scream cry proclaim reveal "
-    "disclose brag grumble inform remind advise concur cheer boo rebut"
+    "disclose brag grumble inform remind advise concur cheer boo rebut comment"
 )
 
 # Verbs that frame words someone chose.
@@ -283,7 +286,8 @@ WEAK_STEMS = words(
     "describe call consider classify label dub brand praise criticize slam blast mock denounce "
     "demand agree believe think hope accuse charge characterize refer dismiss deny signal "
     "read recommend propose threaten question estimate express mention predict cite condemn hail "
-    "decry deride tout laud applaud ridicule lambaste invoke welcome reject portray"
+    "decry deride tout laud applaud ridicule lambaste invoke welcome reject portray liken compare "
+    "attack"
 )
 
 # Bare forms that are rarely anything but a verb of saying ("officials say").

@@ -211,3 +211,32 @@ def test_article_pronouns_outrank_a_weak_first_name() -> None:
     )
     (q,) = [q for q in extract(text) if q.text.startswith("I just")]
     assert q.speaker == "Taylor Quinn"
+
+
+FRAMING_CUES = [
+    pytest.param(
+        "Lead author Dr. Ana Ruiz, a professor at Ames, commented: "
+        '"Heavy use in the teens has lasting costs."\n',
+        "Heavy use in the teens has lasting costs.",
+        "Ana Ruiz",
+        id="commented-colon",
+    ),
+    pytest.param(
+        'Another critic, Paul Vance, likened the rules to "tearing up the charter."\n',
+        "tearing up the charter.",
+        "Paul Vance",
+        id="likened-to",
+    ),
+    pytest.param(
+        'Nora Hale compared the mayor to a coach who is "working the referees."\n',
+        "working the referees.",
+        "Nora Hale",
+        id="compared-to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), FRAMING_CUES)
+def test_framing_cue_speaker(text: str, quoted: str, speaker: str) -> None:
+    qs = {q.text: q for q in extract(text)}
+    assert qs[quoted].kind is not QuoteKind.TERM and qs[quoted].speaker == speaker
