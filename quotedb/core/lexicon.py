@@ -309,6 +309,11 @@ TITLE_SLOT = words(
     "pseudonym website blog"
 )
 
+# Nouns that name a quoted phrase as a slogan rather than anyone's words ("the slogan “…”",
+# "this priceless slogan? “…”", "“…” awareness campaign").
+SLOGAN_NOUNS = words("slogan slogans tagline taglines motto mottos catchphrase hashtag jingle")
+SLOGAN_AFTER = SLOGAN_NOUNS | words("campaign ad ads billboard billboards")
+
 # Words a title may leave lowercase after its first word.
 TITLE_SMALL_WORDS = words("a an the of and or in on at to for with by from as is vs")
 

@@ -16,7 +16,7 @@ from quotedb.core import coref
 from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
 from quotedb.core.confidence import calibrate
 from quotedb.core.cues import is_strong
-from quotedb.core.kinds import is_markup, is_pull_quote, is_title
+from quotedb.core.kinds import folded, is_markup, is_pull_quote, is_title, slogan_words
 from quotedb.core.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -62,6 +62,7 @@ def attribute(text: str) -> list[Quotation]:
     sent_starts = [s for s, _ in sents]
     lines = [m.start() for m in _LINE.finditer(text)]
     doc = coref.build(masked)
+    slogans = slogan_words(text, quotes)
     out: list[Quotation] = []
     last: _Last | None = None
     k = 0
@@ -101,7 +102,7 @@ def attribute(text: str) -> list[Quotation]:
                 link, speaker, prefix = last.link, last.speaker, "continuation: "
             if link is not None:
                 last = _Last(link, speaker, line)
-            out.append(_quotation(text, q, link, speaker, opens, prefix))
+            out.append(_quotation(text, q, link, speaker, opens, prefix, slogans))
     return settle_names(text, out)
 
 
@@ -154,11 +155,19 @@ def _introduced(
 
 
 def _quotation(
-    text: str, q: QuoteSpan, link: Link | None, sp: _Speaker | None, opens: bool, prefix: str
+    text: str,
+    q: QuoteSpan,
+    link: Link | None,
+    sp: _Speaker | None,
+    opens: bool,
+    prefix: str,
+    slogans: frozenset[tuple[str, ...]] = frozenset(),
 ) -> Quotation:
     words = text[q.start : q.end]
     if is_title(text, q):
         return Quotation(q.start, q.end, words, QuoteKind.TERM, evidence="title")
+    if slogans and folded(words) in slogans:
+        return Quotation(q.start, q.end, words, QuoteKind.TERM, evidence="slogan")
     sentence_like = opens and words[:1].isupper() and len(words.split()) >= 3
     if link is None:
         speech = (sentence_like and len(words.split()) >= 6) or is_pull_quote(text, q)
