@@ -142,16 +142,33 @@ def _introduced(
 ) -> tuple[Link | None, str]:
     """A quotation opening its sentence, introduced by the sentence before it in the same
     paragraph with a speech cue ("Howard continued his remarks. “…”"). Across a paragraph
-    break such a guess is right only half the time (PolNeAR train), so it is not made."""
+    break such a guess is right only half the time (PolNeAR train), so it is made only for
+    a paragraph that is the quotation alone, after a paragraph ending in reported speech
+    ("Roe said the plan had failed. ¶ “…”")."""
     if si == 0:
         return None, ""
     plo, phi = sents[si - 1]
-    if MASK in masked[plo:phi] or bisect.bisect_right(lines, plo) - 1 != line:
+    pline = bisect.bisect_right(lines, plo) - 1
+    if pline != line and not (pline == line - 1 and _alone(text, q)):
+        return None, ""
+    if MASK in masked[plo:phi] and pline == line:
         return None, ""
     link = link_sentence(text, masked, plo, phi, [q])[0]
     if link is None or link.cue is None or not is_strong(link.cue.text):
         return None, ""
-    return link, "previous sentence "
+    return link, "previous sentence " if pline == line else "previous paragraph "
+
+
+def _alone(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is its paragraph, and a sentence or more long."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    after = text[q.close_end : len(text) if line_end < 0 else line_end]
+    return (
+        not text[line_start : q.open_at].strip()
+        and not after.strip(" .")
+        and len(text[q.start : q.end].split()) >= 6
+    )
 
 
 def _quotation(

@@ -240,3 +240,38 @@ FRAMING_CUES = [
 def test_framing_cue_speaker(text: str, quoted: str, speaker: str) -> None:
     qs = {q.text: q for q in extract(text)}
     assert qs[quoted].kind is not QuoteKind.TERM and qs[quoted].speaker == speaker
+
+
+SEQUENCES = [
+    pytest.param(
+        "Ana Ruiz said the council had tried every means to stop the plan.\n"
+        '"They wanted us to give up and they used every trick to do it. We will not."\n',
+        "They wanted us to give up and they used every trick to do it. We will not.",
+        "Ana Ruiz",
+        id="paragraph-of-quotation-after-reported-speech",
+    ),
+    pytest.param(
+        "On Monday, Paul Vance noted there should be “no shame” in asking for help.\n"
+        '"My wife and I have been through three of those first visits already."\n',
+        "My wife and I have been through three of those first visits already.",
+        "Paul Vance",
+        id="paragraph-of-quotation-after-a-partial-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), SEQUENCES)
+def test_sequence_speaker(text: str, quoted: str, speaker: str) -> None:
+    qs = {q.text: q for q in extract(text)}
+    assert qs[quoted].speaker == speaker, qs[quoted].evidence
+
+
+def test_no_paragraph_guess_for_a_quotation_inside_a_sentence() -> None:
+    """Only a paragraph that is the quotation alone takes the paragraph before's speaker."""
+    text = (
+        "Ana Ruiz said the council had tried every means to stop the plan.\n"
+        'Critics of the plan have called it "a waste of time and money for everyone" for '
+        "years.\n"
+    )
+    (q,) = extract(text)
+    assert q.speaker != "Ana Ruiz"
