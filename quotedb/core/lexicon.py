@@ -30,6 +30,24 @@ PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 HONORIFIC_GENDER = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "sir": "m", "dame": "f"}
 
+# Nouns that say a person's gender when they describe a name ("spokeswoman Jane Roe",
+# "Roe, a mother of three,", "Roe is one of the first two women elected"): firmer than a
+# first name, which many people of the other gender share.
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "woman women mother daughter wife sister girl actress congresswoman spokeswoman "
+        "chairwoman businesswoman councilwoman sportswoman policewoman queen princess duchess "
+        "lady grandmother aunt widow niece girlfriend mom".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man men father son husband brother boy congressman spokesman chairman businessman "
+        "councilman sportsman policeman king prince duke lord grandfather uncle widower "
+        "nephew boyfriend dad".split(),
+        "m",
+    ),
+}
+
 # Common first names, only to tell "he" from "she" candidates when no Mr./Ms. is used.
 FEMALE_FIRST_NAMES = words(
     "jen hillary mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "

@@ -151,6 +151,24 @@ CASES = [
         "Tom Birch",
         id="verb-before-the-preposition-is-no-modifier",
     ),
+    pytest.param(
+        "A man pleaded guilty to threatening Rep. Ilhan Oyelaran on Monday.\n"
+        "Mark Dunne faces up to ten years in prison.\n"
+        "He was arrested in April for a call to her offices.\n"
+        "Oyelaran is one of the first two Somali women elected to the House.\n"
+        'A staff member recalled that he said, "I will come for her," the prosecutor said.\n',
+        "I will come for her,",
+        "Mark Dunne",
+        id="he-not-the-woman-the-copula-describes",
+    ),
+    pytest.param(
+        "Jordan's foreign minister Kamal Haddad warned of grave consequences.\n"
+        "Chief negotiator Saeb Tarik said they would take a series of measures.\n"
+        '"We are going to the General Assembly and we will ask for a vote," he added.\n',
+        "We are going to the General Assembly and we will ask for a vote,",
+        "Saeb Tarik",
+        id="he-the-role-named-person-of-unknown-gender",
+    ),
 ]
 
 
