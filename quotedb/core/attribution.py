@@ -33,6 +33,7 @@ from quotedb.core.lexicon import (
     REPORTING_CUES,
     ROLE_HEADS,
     SKIP_BEFORE_CUE,
+    SPEECH_NOUNS,
     STARTERS,
     STOP,
     STRONG_STEMS,
@@ -80,6 +81,15 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     out: list[_CueHit] = []
     for k, t in enumerate(toks):
         if t[2] not in STARTS:
+            if (
+                t[2] in SPEECH_NOUNS
+                and k
+                and _named_possessive(toks[k - 1][2])
+                and k + 1 < len(toks)
+                and (toks[k + 1][2] in {"that", ":", "of"} or toks[k + 1][2][:1] == "\x1a")
+            ):
+                # "Trump’s claim that …": the owner's words follow.
+                out.append(_CueHit(t[0], t[1], t[2], False, _owner(toks, k - 1), False))
             continue
         kend = cue_end(toks, k)
         if not kend:
@@ -98,6 +108,19 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     out = [c for c in out if c.start not in taken] + extra
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _named_possessive(w: str) -> bool:
+    """ "Trump’s" (before "claim"): a capitalised name with a possessive ending."""
+    return w[:1].isupper() and w.endswith(("’s", "'s")) and len(w) > 3
+
+
+def _owner(toks: list[Token], k: int) -> Phrase:
+    """The name ending in the possessive at token ``k`` ("Donald Trump’s")."""
+    i = k
+    while i > 0 and k - i < 3 and toks[i - 1][2][:1].isupper() and toks[i - 1][2].isalpha():
+        i -= 1
+    return Phrase(toks[i][0], toks[k][1], tuple(toks[i : k + 1]))
 
 
 def _named_thing(p: Phrase) -> bool:

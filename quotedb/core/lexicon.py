@@ -285,6 +285,8 @@ IRREGULAR_VERBS = {
     # Only the verb's forms: "comments" and "attacks" are nouns far more often.
     "comment": "commented commenting",
     "attack": "attacked attacking",
+    "rate": "rated",
+    "rule": "ruled",
 }
 
 # Verbs that report an utterance.
@@ -305,7 +307,7 @@ WEAK_STEMS = words(
     "demand agree believe think hope accuse charge characterize refer dismiss deny signal "
     "read recommend propose threaten question estimate express mention predict cite condemn hail "
     "decry deride tout laud applaud ridicule lambaste invoke welcome reject portray liken compare "
-    "attack"
+    "attack rate rule"
 )
 
 # Bare forms that are rarely anything but a verb of saying ("officials say").
@@ -313,6 +315,10 @@ BARE_CUES = words(
     "say tell add write argue insist warn explain agree believe think predict suggest ask "
     "contend maintain acknowledge admit complain"
 )
+
+# Nouns of saying that a named possessive owns ("Roe’s claim that …", "Roe’s promise of …"):
+# the owner's words follow.
+SPEECH_NOUNS = words("claim claims assertion promise pledge remark remarks warning vow boast")
 
 # Cues of two words.
 MULTIWORD_CUES = frozenset({"according to", "put it", "went on", "pointed out", "shot back"})

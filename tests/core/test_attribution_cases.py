@@ -251,6 +251,25 @@ FRAMING_CUES = [
         "Nora Hale",
         id="compared-to",
     ),
+    pytest.param(
+        'The fact-checkers at Verity rated the mayor\'s claim as "mostly false."\n',
+        "mostly false.",
+        "Verity",
+        id="rated-as",
+    ),
+    pytest.param(
+        'A judge ruled that he had a "history of absconding" and denied bail.\n',
+        "history of absconding",
+        "a judge",
+        id="ruled-that",
+    ),
+    pytest.param(
+        'Checkers looked at Dana Ruiz’s claim that there were "thousands of break-ins" in '
+        "the city.\n",
+        "thousands of break-ins",
+        "Dana Ruiz",
+        id="a-named-possessive-claim-that",
+    ),
 ]
 
 
@@ -258,6 +277,16 @@ FRAMING_CUES = [
 def test_framing_cue_speaker(text: str, quoted: str, speaker: str) -> None:
     qs = {q.text: q for q in extract(text)}
     assert qs[quoted].kind is not QuoteKind.TERM and qs[quoted].speaker == speaker
+
+
+def test_a_remark_treated_as_something_is_not_its_owners_quotation() -> None:
+    """Only "claim that", "claim:" or the quotation right after ties it to the owner."""
+    text = (
+        "Mr. Lee Hart treated Mrs. Ann Roe's remark first as a compliment -- "
+        '"That makes me smart" -- and moved on.\n'
+    )
+    (q,) = extract(text)
+    assert q.speaker != "Ann Roe"
 
 
 SEQUENCES = [
