@@ -64,6 +64,9 @@ class Link:
     # Whether the attribution carries on into the next paragraph: a quotation-led one does
     # (“…,” she said. ¶ “…”); a cue in mid-sentence before a partial quotation does not.
     carries: bool = False
+    # For a pronoun phrase: the subject of the speech verb whose clause holds it ("Roe said
+    # she recalled …"), the mention to rest on when both stand for the same person.
+    outer: Phrase | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,8 +467,35 @@ def link_sentence(
         carries = pick is after
         c = _survey(toks, starts, c) or c
         assert c.phrase is not None
-        out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries))
+        outer = (
+            _outer(toks, starts, cues, c.phrase)
+            if pick is before and c.phrase.words[0].lower() in _REPORTED
+            else None
+        )
+        out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries, outer))
     return out
+
+
+_REPORTED = frozenset({"he", "she", "they"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _outer(toks: list[Token], starts: list[int], cues: list[_CueHit], p: Phrase) -> Phrase | None:
+    """ "Lynch said she recalled thinking, “…”": the subject of the nearest speech verb before
+    the pronoun, whose reported clause the pronoun opens (no quotation, "but" or semicolon
+    between: "X said “…,” but he said" starts a clause of its own)."""
+    if len(p.tokens) != 1:
+        return None
+    for c in reversed(cues):
+        if c.end <= p.start and c.strong and not c.inverted and c.phrase is not None:
+            lo, hi = bisect.bisect_left(starts, c.end), bisect.bisect_left(starts, p.start)
+            if any(t[2] in {"but", ";"} or t[2][:1] == "\x1a" for t in toks[lo:hi]):
+                return None
+            k = bisect.bisect_left(starts, c.start)
+            if k and toks[k - 1][2].lower() in _BE:
+                return None  # "When Ruiz was asked …, he said": a passive, no speaker
+            return c.phrase if c.phrase.end <= c.start else None
+    return None
 
 
 def _introduces(

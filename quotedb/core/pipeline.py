@@ -90,6 +90,7 @@ def attribute(text: str) -> list[Quotation]:
                     speaker = _resolve(doc, link, sents, si - 1, masked)
             elif link is not None:
                 speaker = _resolve(doc, link, sents, si - (prefix != ""), masked)
+                speaker = _outer_speaker(doc, link, speaker, sents, si - (prefix != ""), masked)
             if (
                 link is None
                 and last is not None
@@ -214,6 +215,25 @@ def _quotation(
         evidence=prefix + link.rule + sp.evidence,
         aliases=sp.aliases,
     )
+
+
+def _outer_speaker(
+    doc: coref.Document,
+    link: Link,
+    sp: _Speaker,
+    sents: list[tuple[int, int]],
+    si: int,
+    masked: str,
+) -> _Speaker:
+    """ "Roe said she recalled …": when the pronoun and the subject of the speech verb whose
+    clause it opens are one person, the attribution rests on that subject, the outermost
+    source (PolNeAR's convention); the speaker is the same either way."""
+    if link.outer is None or sp.name is None:
+        return sp
+    outer = _resolve(doc, Link(link.outer, link.cue, link.rule, link.confidence), sents, si, masked)
+    if outer.name != sp.name:
+        return sp
+    return _Speaker(outer.name, outer.kind, outer.mention, sp.evidence, sp.aliases or outer.aliases)
 
 
 def _resolve(

@@ -322,3 +322,46 @@ def test_no_paragraph_guess_for_a_quotation_inside_a_sentence() -> None:
     )
     (q,) = extract(text)
     assert q.speaker != "Ana Ruiz"
+
+
+OUTER_SOURCE = [
+    pytest.param(
+        'Ann Roe said she recalled thinking, "Nobody in this room can see me at all."\n',
+        "Ann Roe",
+        id="name-said-she-recalled",
+    ),
+    pytest.param(
+        'Mayor Jane Dale said on Friday that she thinks the video should be released but said "the '
+        'question is the timing."\n',
+        "Mayor Jane Dale",
+        id="name-said-that-she-thinks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), OUTER_SOURCE)
+def test_reported_pronoun_rests_on_the_outer_source(text: str, mention: str) -> None:
+    """The pronoun opening a reported clause is the outer subject: the mention is the name."""
+    (q,) = extract(text)
+    assert q.mention is not None and q.mention.text == mention, q.evidence
+
+
+def test_a_new_clause_keeps_its_own_pronoun() -> None:
+    """ "… said “…,” but he said …": a clause of its own; the pronoun stays the mention."""
+    text = (
+        'Chief Tom Kerr said the video "did not show a gun," but he said that the footage '
+        '"supports what we have heard" from witnesses.\n'
+    )
+    second = extract(text)[1]
+    assert second.speaker == "Tom Kerr" and second.mention is not None
+    assert second.mention.text == "he"
+
+
+def test_another_person_after_said_keeps_the_pronoun() -> None:
+    """ "Roe said that he told …": he is Hart, not Roe; the pronoun stays the mention."""
+    text = (
+        "Mr. Lee Hart left the meeting early.\n"
+        'Ms. Ann Roe said that he told reporters "we will win the vote."\n'
+    )
+    (q,) = extract(text)
+    assert q.speaker == "Lee Hart" and q.mention is not None and q.mention.text == "he"
