@@ -468,7 +468,7 @@ def link_sentence(
         c = _survey(toks, starts, c) or c
         assert c.phrase is not None
         outer = (
-            _outer(toks, starts, cues, c.phrase)
+            _outer(toks, starts, every, c.phrase)
             if pick is before and c.phrase.words[0].lower() in _REPORTED
             else None
         )
@@ -476,7 +476,7 @@ def link_sentence(
     return out
 
 
-_REPORTED = frozenset({"he", "she", "they"})
+_REPORTED = frozenset({"he", "she", "they", "it"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
@@ -486,8 +486,15 @@ def _outer(toks: list[Token], starts: list[int], cues: list[_CueHit], p: Phrase)
     between: "X said “…,” but he said" starts a clause of its own)."""
     if len(p.tokens) != 1:
         return None
+    n = bisect.bisect_left(starts, p.start)
+    # "Ban condemned what he called …": the free relative's pronoun is the main subject.
+    relative = n > 0 and toks[n - 1][2].lower() == "what"
+    if p.words[0].lower() == "it" and not relative:
+        return None  # "it says …" rests on itself; only "what it called" looks outward
     for c in reversed(cues):
-        if c.end <= p.start and c.strong and not c.inverted and c.phrase is not None:
+        if c.phrase is None or c.inverted or c.end > p.start:
+            continue
+        if c.strong or relative:
             lo, hi = bisect.bisect_left(starts, c.end), bisect.bisect_left(starts, p.start)
             if any(t[2] in {"but", ";"} or t[2][:1] == "\x1a" for t in toks[lo:hi]):
                 return None
@@ -495,7 +502,17 @@ def _outer(toks: list[Token], starts: list[int], cues: list[_CueHit], p: Phrase)
             if k and toks[k - 1][2].lower() in _BE:
                 return None  # "When Ruiz was asked …, he said": a passive, no speaker
             return c.phrase if c.phrase.end <= c.start else None
-    return None
+    # With no cue before it, the free relative's pronoun is the sentence's subject.
+    return (_subject(toks, n - 1) or _opening_phrase(toks, n - 1)) if relative else None
+
+
+def _opening_phrase(toks: list[Token], upto: int) -> Phrase | None:
+    """The noun phrase opening a sentence, when it is a name or a determiner's phrase."""
+    first = next((n for n, t in enumerate(toks[:upto]) if t[2][:1].isalnum()), None)
+    p = phrase_after(toks, first) if first is not None else None
+    if p is None or not (p.words[0][:1].isupper() or p.words[0].lower() in DETERMINERS):
+        return None
+    return p if p.words[0].lower() not in STARTERS or p.words[0].lower() in DETERMINERS else None
 
 
 def _introduces(

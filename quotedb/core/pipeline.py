@@ -228,10 +228,11 @@ def _outer_speaker(
     """ "Roe said she recalled …": when the pronoun and the subject of the speech verb whose
     clause it opens are one person, the attribution rests on that subject, the outermost
     source (PolNeAR's convention); the speaker is the same either way."""
-    if link.outer is None or sp.name is None:
+    if link.outer is None or (sp.name is None and sp.mention.text.lower() not in {"it", "they"}):
         return sp
     outer = _resolve(doc, Link(link.outer, link.cue, link.rule, link.confidence), sents, si, masked)
-    if outer.name != sp.name:
+    org = outer.kind is SpeakerKind.ORGANIZATION and link.phrase.words[0].lower() in {"it", "they"}
+    if outer.name is None or (outer.name != sp.name and not org):
         return sp
     return _Speaker(outer.name, outer.kind, outer.mention, sp.evidence, sp.aliases or outer.aliases)
 

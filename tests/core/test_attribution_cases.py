@@ -365,3 +365,20 @@ def test_another_person_after_said_keeps_the_pronoun() -> None:
     )
     (q,) = extract(text)
     assert q.speaker == "Lee Hart" and q.mention is not None and q.mention.text == "he"
+
+
+def test_what_he_called_rests_on_the_main_subject() -> None:
+    """ "Kay condemned what he called …": the free relative's pronoun is the main subject."""
+    text = 'Secretary Tom Kay condemned what he called a "brazen breach" of the rules.\n'
+    (q,) = extract(text)
+    assert q.mention is not None and q.mention.text == "Secretary Tom Kay", q.evidence
+
+
+def test_what_it_called_is_the_organisation_subject() -> None:
+    text = (
+        "The Harbor Council on Friday made a strong condemnation of the test and pledged to act "
+        'against what it called "a clear threat to the peace of the region."\n'
+    )
+    (q,) = extract(text)
+    assert q.speaker == "Harbor Council" and q.mention is not None
+    assert q.mention.text.endswith("Harbor Council")
