@@ -630,9 +630,22 @@ def _dash_source(toks: list[Token], upto: int) -> Phrase | None:
     return Phrase(toks[j][0], toks[upto - 2][1], tuple(toks[j : upto - 1]))
 
 
+_HEADLINE_SAYS = re.compile(
+    r",[^\S\n]+((?:[A-Z][\w.’'-]*[^\S\n]+){1,4})(?:Says|Said|Tells|Told|Warns|Claims)\b[^\n]*$",
+    re.MULTILINE,
+)
+
+
 def headline_link(masked: str, lo: int, q: QuoteSpan) -> Link | None:
     """A headline quotes its subject (Clinton Calls ISIS Violence ‘Genocide’): the name that
-    opens the line, cut before the first Title-Case verb or function word."""
+    opens the line, cut before the first Title-Case verb or function word; or the name that
+    says it at the line's end ("Roe ‘The Dealmaker’ Could Win, Lee Hart Says")."""
+    end = masked.find("\n", q.close_end)
+    says = _HEADLINE_SAYS.search(masked, q.close_end, len(masked) if end < 0 else end)
+    if says is not None:
+        toks = tokens(masked, says.start(1), says.end(1))
+        phrase = Phrase(toks[0][0], toks[-1][1], tuple(toks))
+        return Link(phrase, None, "headline speaker", 0.6, carries=True)
     toks = tokens(masked, lo, min(q.open_at, lo + 80))
     picked: list[Token] = []
     for t in toks:

@@ -382,3 +382,10 @@ def test_what_it_called_is_the_organisation_subject() -> None:
     (q,) = extract(text)
     assert q.speaker == "Harbor Council" and q.mention is not None
     assert q.mention.text.endswith("Harbor Council")
+
+
+def test_headline_ending_in_who_says_it() -> None:
+    """A headline's closing ", Name Says" names who said its quotation, not its subject."""
+    text = "Roe ‘The Dealmaker’ Could Take On Clean Energy, Lee Hart Says.\n\nHart spoke Monday.\n"
+    (q,) = extract(text)
+    assert q.speaker == "Lee Hart" and q.evidence.startswith("headline speaker")
