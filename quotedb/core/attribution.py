@@ -431,6 +431,7 @@ def link_sentence(
     starts = [t[0] for t in toks]
     every = _cues(text, masked, toks, starts)
     opener_ends = [c.end for c in every if c.strong and not c.inverted]
+    every_ends = [c.end for c in every]
     cues = [c for c in every if c.phrase is not None]
     cue_starts = [c.start for c in cues]
     cue_ends = [c.end for c in cues]
@@ -468,7 +469,7 @@ def link_sentence(
         c = _survey(toks, starts, c) or c
         assert c.phrase is not None
         outer = (
-            _outer(toks, starts, every, c.phrase)
+            _outer(toks, starts, every, every_ends, c.phrase)
             if pick is before and c.phrase.words[0].lower() in _REPORTED
             else None
         )
@@ -478,9 +479,12 @@ def link_sentence(
 
 _REPORTED = frozenset({"he", "she", "they", "it"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_OUTER_REACH = 4  # cues looked back at, so that a sentence of many stays linear
 
 
-def _outer(toks: list[Token], starts: list[int], cues: list[_CueHit], p: Phrase) -> Phrase | None:
+def _outer(
+    toks: list[Token], starts: list[int], cues: list[_CueHit], ends: list[int], p: Phrase
+) -> Phrase | None:
     """ "Lynch said she recalled thinking, “…”": the subject of the nearest speech verb before
     the pronoun, whose reported clause the pronoun opens (no quotation, "but" or semicolon
     between: "X said “…,” but he said" starts a clause of its own)."""
@@ -491,12 +495,13 @@ def _outer(toks: list[Token], starts: list[int], cues: list[_CueHit], p: Phrase)
     relative = n > 0 and toks[n - 1][2].lower() == "what"
     if p.words[0].lower() == "it" and not relative:
         return None  # "it says …" rests on itself; only "what it called" looks outward
-    for c in reversed(cues):
+    last = bisect.bisect_right(ends, p.start)  # cues end in order: only those before count
+    for c in reversed(cues[max(0, last - _OUTER_REACH) : last]):
         if c.phrase is None or c.inverted or c.end > p.start:
             continue
         if c.strong or relative:
             lo, hi = bisect.bisect_left(starts, c.end), bisect.bisect_left(starts, p.start)
-            if any(t[2] in {"but", ";"} or t[2][:1] == "\x1a" for t in toks[lo:hi]):
+            if hi - lo > 40 or any(t[2] in {"but", ";"} or t[2][:1] == "\x1a" for t in toks[lo:hi]):
                 return None
             k = bisect.bisect_left(starts, c.start)
             if k and toks[k - 1][2].lower() in _BE:

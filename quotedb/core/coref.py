@@ -410,7 +410,10 @@ def build(masked: str) -> Document:
             e.person = run.person or (
                 masked.startswith(", ", end) and _person_apposition(masked, end)
             )
-        if e.firmness < 3 or not e.person:
+        if (e.firmness < 3 or not e.person) and (
+            (start > 1 and masked[start - 1] == " " and masked[start - 2].islower())
+            or masked.startswith(_DESCRIPTION_OPENERS, end)
+        ):
             _described_by_noun(masked, start, end, e, len(run.clean))
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
         if run.roles:
@@ -441,24 +444,25 @@ def _person_apposition(masked: str, end: int) -> bool:
     return any(w in PERSON_NOUNS or w in PERSON_TITLES for w in desc[:cut][-3:])
 
 
-_NOUN_BEFORE = re.compile(r"([a-z][a-z-]*)[^\S\n]+$")
 # "Roe is one of the first two women elected", "Roe, a mother of three,": a noun describing
 # the name, read up to the first word that ends the description.
 _DESCRIPTION = re.compile(
     r"(?:[^\S\n]+(?:is|was)[^\S\n]+|,[^\S\n]+(?=(?:a|an|the)\b))((?:[\w’'-]+[^\S\n]*){1,8})"
 )
+_DESCRIPTION_OPENERS = (" is ", " was ", ", a ", ", an ", ", the ")
 _DESCRIPTION_STOP = frozenset("to with by for from at in on who that and or not".split())
 
 
 def _described_by_noun(masked: str, start: int, end: int, e: Entity, words: int) -> None:
     """A noun before the name or describing it after says it is a person ("chief negotiator
     Saeb Erekat"), and a gendered one says which ("Omar is one of the first two women")."""
-    before = _NOUN_BEFORE.search(masked, max(0, start - 30), start)
-    noun = before.group(1) if before else ""
+    noun = ""
+    if masked[start - 1 : start] == " " and masked[start - 2 : start - 1].islower():
+        noun = masked[max(0, start - 30) : start - 1].rsplit(None, 1)[-1]
     if words > 1 and (noun in OCCUPATIONS or noun in PERSON_NOUNS or noun in GENDERED_NOUNS):
         e.person = True
     gender = GENDERED_NOUNS.get(noun, "")
-    if not gender:
+    if not gender and masked.startswith(_DESCRIPTION_OPENERS, end):
         m = _DESCRIPTION.match(masked, end)
         for w in m.group(1).split() if m else ():
             if w in _DESCRIPTION_STOP or w.endswith("ed"):

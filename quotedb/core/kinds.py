@@ -25,7 +25,6 @@ from quotedb.core.marks import QuoteSpan
 
 _WORD = re.compile(r"[\w’'-]+")
 _PREV = re.compile(r"([\w’'-]+)[\s(]*$")
-_PREV_WORD = re.compile(r"([\w’'-]+)[\s(:?,]*$")
 # The next word or two after a closing mark, the quotation not ending in a comma (“…,”
 # campaign officials said is speech).
 _NEXT_WORDS = re.compile(r"[^\S\n]+(?:([a-z]+)[^\S\n]+)?([a-z]+)\b")
@@ -35,8 +34,8 @@ def slogan_words(text: str, quotes: Sequence[QuoteSpan]) -> frozenset[tuple[str,
     """The words of every quotation the text names as a slogan, folded for comparison."""
     out: set[tuple[str, ...]] = set()
     for q in quotes:
-        prev = _PREV_WORD.search(text, max(0, q.open_at - 40), q.open_at)
-        named = prev is not None and prev.group(1).lower() in SLOGAN_NOUNS
+        before = text[max(0, q.open_at - 40) : q.open_at].rstrip(" \t\n(:?,").rsplit(None, 1)
+        named = bool(before) and before[-1].lower() in SLOGAN_NOUNS
         if not named and text[q.end - 1 : q.end] != ",":
             nxt = _NEXT_WORDS.match(text, q.close_end)
             named = (

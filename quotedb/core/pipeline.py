@@ -20,6 +20,8 @@ from quotedb.core.kinds import folded, is_markup, is_pull_quote, is_title, sloga
 from quotedb.core.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GENDERED_NOUNS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PRONOUN_GENDER,
     ROLE_NOUNS,
@@ -252,7 +254,7 @@ def _resolve(
     if len(words) == 1 and low in {"he", "she", "who", "him", "her"}:
         occ = _antecedent(doc, p.start, sents, si, PRONOUN_GENDER.get(low, ""))
         if occ is None:
-            return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
+            return _described_person(p, text, sents, si, masked, low)
         return _via(doc, occ, p, text, masked, f"pronoun {low}")
     if len(words) == 1 and low in {"they", "it"}:
         return _collective(doc, p, text, sents, si, masked, low == "they")
@@ -303,6 +305,33 @@ def _resolve(
 
 
 _AGE = re.compile(r"\d+-year-old")
+# "spoke to one mother, who …": an indefinite description of a person, up to three words.
+_INDEFINITE_PERSON = re.compile(r"\b(?:[Aa]n?|[Oo]ne)[^\S\n]+((?:[\w-]+[^\S\n]+){0,2}?)([a-z]+)\b")
+
+
+_DESCRIBED_REACH = 300  # characters of a sentence read back for a description (keeps it linear)
+
+
+def _described_person(
+    p: Phrase, text: str, sents: list[tuple[int, int]], si: int, masked: str, pronoun: str
+) -> _Speaker:
+    """A pronoun no named person fits: an unnamed person the two sentences before describe
+    ("WIRED spoke to one mother, … “…,” she said" -> one mother), else no one."""
+    gender = PRONOUN_GENDER.get(pronoun, "")
+    for j in range(si, max(-1, si - 3), -1):
+        lo, hi = sents[j]
+        end = min(hi, p.start)
+        for m in _INDEFINITE_PERSON.finditer(masked, max(lo, end - _DESCRIBED_REACH), end):
+            noun = m.group(2)
+            said = GENDERED_NOUNS.get(noun, "")
+            if (said and said == gender) or (not said and noun in PERSON_NOUNS and noun[-1] != "s"):
+                label = masked[m.start() : m.end()]
+                kind = SpeakerKind.UNNAMED
+                ante = Mention(m.start(), m.end(), label, kind)
+                mention = Mention(p.start, p.end, text, kind, antecedent=ante)
+                name = label[0].lower() + label[1:]
+                return _Speaker(name, kind, mention, f"; pronoun {pronoun} -> {label}", ())
+    return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
 
 
 def _referent(

@@ -389,3 +389,34 @@ def test_headline_ending_in_who_says_it() -> None:
     text = "Roe ‘The Dealmaker’ Could Take On Clean Energy, Lee Hart Says.\n\nHart spoke Monday.\n"
     (q,) = extract(text)
     assert q.speaker == "Lee Hart" and q.evidence.startswith("headline speaker")
+
+
+UNNAMED_ANTECEDENTS = [
+    pytest.param(
+        "Reporters spoke to one mother, who knew her teenage son had a public account.\n"
+        "“I am so far ahead of every other parent I know when it comes to phones,” she said.\n",
+        "one mother",
+        id="she-the-mother-described",
+    ),
+    pytest.param(
+        "A resident of the street watched the fire from his porch.\n"
+        "“It went up in seconds and nobody could stop it,” he said.\n",
+        "a resident of the street",
+        id="he-a-person-noun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), UNNAMED_ANTECEDENTS)
+def test_pronoun_to_an_unnamed_person(text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker and q.speaker_kind is SpeakerKind.UNNAMED, q.evidence
+
+
+def test_pronoun_never_takes_a_description_of_the_other_gender() -> None:
+    text = (
+        "Reporters spoke to one father, who knew his son had a public account.\n"
+        "“I am so far ahead of every other parent I know when it comes to phones,” she said.\n"
+    )
+    (q,) = extract(text)
+    assert q.speaker is None
