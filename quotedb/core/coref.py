@@ -410,11 +410,11 @@ def build(masked: str) -> Document:
             e.person = run.person or (
                 masked.startswith(", ", end) and _person_apposition(masked, end)
             )
-        if (e.firmness < 3 or not e.person) and (
-            (start > 1 and masked[start - 1] == " " and masked[start - 2].islower())
-            or masked.startswith(_DESCRIPTION_OPENERS, end)
-        ):
-            _described_by_noun(masked, start, end, e, len(run.clean))
+        if e.firmness < 3 or not e.person:
+            cut = masked.rfind(" ", max(0, start - 30), start - 1) if start > 1 else -1
+            noun = masked[cut + 1 : start - 1] if cut >= 0 else ""
+            if noun in _DESCRIBING or masked.startswith(_DESCRIPTION_OPENERS, end):
+                _described_by_noun(masked, noun, end, e, len(run.clean))
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
         if run.roles:
             e.roles.update(run.roles)
@@ -449,17 +449,16 @@ def _person_apposition(masked: str, end: int) -> bool:
 _DESCRIPTION = re.compile(
     r"(?:[^\S\n]+(?:is|was)[^\S\n]+|,[^\S\n]+(?=(?:a|an|the)\b))((?:[\w’'-]+[^\S\n]*){1,8})"
 )
+_DESCRIBING = OCCUPATIONS | PERSON_NOUNS | frozenset(GENDERED_NOUNS)  # nouns before a name
 _DESCRIPTION_OPENERS = (" is ", " was ", ", a ", ", an ", ", the ")
 _DESCRIPTION_STOP = frozenset("to with by for from at in on who that and or not".split())
 
 
-def _described_by_noun(masked: str, start: int, end: int, e: Entity, words: int) -> None:
-    """A noun before the name or describing it after says it is a person ("chief negotiator
-    Saeb Erekat"), and a gendered one says which ("Omar is one of the first two women")."""
-    noun = ""
-    if masked[start - 1 : start] == " " and masked[start - 2 : start - 1].islower():
-        noun = masked[max(0, start - 30) : start - 1].rsplit(None, 1)[-1]
-    if words > 1 and (noun in OCCUPATIONS or noun in PERSON_NOUNS or noun in GENDERED_NOUNS):
+def _described_by_noun(masked: str, noun: str, end: int, e: Entity, words: int) -> None:
+    """A noun before the name (``noun``) or describing it after says it is a person ("chief
+    negotiator Saeb Erekat"), and a gendered one says which ("Omar is one of the first two
+    women")."""
+    if words > 1 and noun in _DESCRIBING:
         e.person = True
     gender = GENDERED_NOUNS.get(noun, "")
     if not gender and masked.startswith(_DESCRIPTION_OPENERS, end):
