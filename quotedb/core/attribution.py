@@ -33,6 +33,7 @@ from quotedb.core.lexicon import (
     REPORTING_CUES,
     ROLE_HEADS,
     SKIP_BEFORE_CUE,
+    SPEECH_NOUNS,
     STARTERS,
     STOP,
     STRONG_STEMS,
@@ -63,6 +64,9 @@ class Link:
     # Whether the attribution carries on into the next paragraph: a quotation-led one does
     # (“…,” she said. ¶ “…”); a cue in mid-sentence before a partial quotation does not.
     carries: bool = False
+    # For a pronoun phrase: the subject of the speech verb whose clause holds it ("Roe said
+    # she recalled …"), the mention to rest on when both stand for the same person.
+    outer: Phrase | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,15 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     out: list[_CueHit] = []
     for k, t in enumerate(toks):
         if t[2] not in STARTS:
+            if (
+                t[2] in SPEECH_NOUNS
+                and k
+                and _named_possessive(toks[k - 1][2])
+                and k + 1 < len(toks)
+                and (toks[k + 1][2] in {"that", ":", "of"} or toks[k + 1][2][:1] == "\x1a")
+            ):
+                # "Trump’s claim that …": the owner's words follow.
+                out.append(_CueHit(t[0], t[1], t[2], False, _owner(toks, k - 1), False))
             continue
         kend = cue_end(toks, k)
         if not kend:
@@ -98,6 +111,19 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     out = [c for c in out if c.start not in taken] + extra
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _named_possessive(w: str) -> bool:
+    """ "Trump’s" (before "claim"): a capitalised name with a possessive ending."""
+    return w[:1].isupper() and w.endswith(("’s", "'s")) and len(w) > 3
+
+
+def _owner(toks: list[Token], k: int) -> Phrase:
+    """The name ending in the possessive at token ``k`` ("Donald Trump’s")."""
+    i = k
+    while i > 0 and k - i < 3 and toks[i - 1][2][:1].isupper() and toks[i - 1][2].isalpha():
+        i -= 1
+    return Phrase(toks[i][0], toks[k][1], tuple(toks[i : k + 1]))
 
 
 def _named_thing(p: Phrase) -> bool:
@@ -405,6 +431,7 @@ def link_sentence(
     starts = [t[0] for t in toks]
     every = _cues(text, masked, toks, starts)
     opener_ends = [c.end for c in every if c.strong and not c.inverted]
+    every_ends = [c.end for c in every]
     cues = [c for c in every if c.phrase is not None]
     cue_starts = [c.start for c in cues]
     cue_ends = [c.end for c in cues]
@@ -441,8 +468,56 @@ def link_sentence(
         carries = pick is after
         c = _survey(toks, starts, c) or c
         assert c.phrase is not None
-        out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries))
+        outer = (
+            _outer(toks, starts, every, every_ends, c.phrase)
+            if pick is before and c.phrase.words[0].lower() in _REPORTED
+            else None
+        )
+        out.append(Link(c.phrase, Token(c.start, c.end, c.text), rule, conf, carries, outer))
     return out
+
+
+_REPORTED = frozenset({"he", "she", "they", "it"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_OUTER_REACH = 4  # cues looked back at, so that a sentence of many stays linear
+
+
+def _outer(
+    toks: list[Token], starts: list[int], cues: list[_CueHit], ends: list[int], p: Phrase
+) -> Phrase | None:
+    """ "Lynch said she recalled thinking, “…”": the subject of the nearest speech verb before
+    the pronoun, whose reported clause the pronoun opens (no quotation, "but" or semicolon
+    between: "X said “…,” but he said" starts a clause of its own)."""
+    if len(p.tokens) != 1:
+        return None
+    n = bisect.bisect_left(starts, p.start)
+    # "Ban condemned what he called …": the free relative's pronoun is the main subject.
+    relative = n > 0 and toks[n - 1][2].lower() == "what"
+    if p.words[0].lower() == "it" and not relative:
+        return None  # "it says …" rests on itself; only "what it called" looks outward
+    last = bisect.bisect_right(ends, p.start)  # cues end in order: only those before count
+    for c in reversed(cues[max(0, last - _OUTER_REACH) : last]):
+        if c.phrase is None or c.inverted or c.end > p.start:
+            continue
+        if c.strong or relative:
+            lo, hi = bisect.bisect_left(starts, c.end), bisect.bisect_left(starts, p.start)
+            if hi - lo > 40 or any(t[2] in {"but", ";"} or t[2][:1] == "\x1a" for t in toks[lo:hi]):
+                return None
+            k = bisect.bisect_left(starts, c.start)
+            if k and toks[k - 1][2].lower() in _BE:
+                return None  # "When Ruiz was asked …, he said": a passive, no speaker
+            return c.phrase if c.phrase.end <= c.start else None
+    # With no cue before it, the free relative's pronoun is the sentence's subject.
+    return (_subject(toks, n - 1) or _opening_phrase(toks, n - 1)) if relative else None
+
+
+def _opening_phrase(toks: list[Token], upto: int) -> Phrase | None:
+    """The noun phrase opening a sentence, when it is a name or a determiner's phrase."""
+    first = next((n for n, t in enumerate(toks[:upto]) if t[2][:1].isalnum()), None)
+    p = phrase_after(toks, first) if first is not None else None
+    if p is None or not (p.words[0][:1].isupper() or p.words[0].lower() in DETERMINERS):
+        return None
+    return p if p.words[0].lower() not in STARTERS or p.words[0].lower() in DETERMINERS else None
 
 
 def _introduces(
@@ -560,9 +635,22 @@ def _dash_source(toks: list[Token], upto: int) -> Phrase | None:
     return Phrase(toks[j][0], toks[upto - 2][1], tuple(toks[j : upto - 1]))
 
 
+_HEADLINE_SAYS = re.compile(
+    r",[^\S\n]+((?:[A-Z][\w.’'-]*[^\S\n]+){1,4})(?:Says|Said|Tells|Told|Warns|Claims)\b[^\n]*$",
+    re.MULTILINE,
+)
+
+
 def headline_link(masked: str, lo: int, q: QuoteSpan) -> Link | None:
     """A headline quotes its subject (Clinton Calls ISIS Violence ‘Genocide’): the name that
-    opens the line, cut before the first Title-Case verb or function word."""
+    opens the line, cut before the first Title-Case verb or function word; or the name that
+    says it at the line's end ("Roe ‘The Dealmaker’ Could Win, Lee Hart Says")."""
+    end = masked.find("\n", q.close_end)
+    says = _HEADLINE_SAYS.search(masked, q.close_end, len(masked) if end < 0 else end)
+    if says is not None:
+        toks = tokens(masked, says.start(1), says.end(1))
+        phrase = Phrase(toks[0][0], toks[-1][1], tuple(toks))
+        return Link(phrase, None, "headline speaker", 0.6, carries=True)
     toks = tokens(masked, lo, min(q.open_at, lo + 80))
     picked: list[Token] = []
     for t in toks:

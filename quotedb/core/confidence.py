@@ -27,6 +27,7 @@ _NOMINAL = re.compile(r"\bnominal\b|\bthe \w+ ->")
 _POSITIONS = (
     "continuation",
     "previous sentence",
+    "previous paragraph",
     "colon",
     "headline",
     "sentence subject",

@@ -18,8 +18,10 @@ from typing import NamedTuple
 from quotedb.core.gender import guess
 from quotedb.core.lexicon import (
     ADVERBIAL_OPENERS,
+    GENDERED_NOUNS,
     HONORIFIC_GENDER,
     LEADING_SUBORDINATE,
+    OCCUPATIONS,
     OF_WORDS,
     ORG_HEADS,
     PERSON_NOUNS,
@@ -131,15 +133,23 @@ class Document:
         (``strict``: that one only, else any compatible person as a fallback)."""
         k = bisect.bisect_left(self.starts, lo)
         stop = k + _LOOK
-        fallback = None
+        fallback = unknown = None
         while k < min(stop, len(self.occurrences)) and self.occurrences[k].start < hi:
             occ = self.occurrences[k]
             if self._fits(occ, gender):
-                if not occ.possessive and (not self._subordinate(occ) or self._described(occ)):
+                main = not occ.possessive and (not self._subordinate(occ) or self._described(occ))
+                if gender and not self.entities[occ.key].gender:
+                    # A person of unknown gender is the pronoun's only if no one of its
+                    # gender is in the sentence at all ("Roe's albums … owned by Lee Poe").
+                    unknown = unknown or (occ if main or strict else None)
+                elif main:
                     return occ
-                fallback = fallback or occ
+                else:
+                    fallback = fallback or occ
             k += 1
-        return None if strict else fallback
+        if strict:
+            return unknown
+        return fallback or unknown
 
     def collective(self, lo: int, hi: int, plural: bool) -> tuple[Occurrence, str] | None:
         """What "it" or "they" in or after sentence ``[lo, hi)`` stands for: the sentence's
@@ -400,6 +410,11 @@ def build(masked: str) -> Document:
             e.person = run.person or (
                 masked.startswith(", ", end) and _person_apposition(masked, end)
             )
+        if e.firmness < 3 or not e.person:
+            cut = masked.rfind(" ", max(0, start - 30), start - 1) if start > 1 else -1
+            noun = masked[cut + 1 : start - 1] if cut >= 0 else ""
+            if noun in _DESCRIBING or masked.startswith(_DESCRIPTION_OPENERS, end):
+                _described_by_noun(masked, noun, end, e, len(run.clean))
         e.forms[run.form] = e.forms.get(run.form, 0) + 1
         if run.roles:
             e.roles.update(run.roles)
@@ -427,6 +442,35 @@ def _person_apposition(masked: str, end: int) -> bool:
     desc = m.group(1).lower().split()
     cut = next((n for n, w in enumerate(desc) if w in OF_WORDS), len(desc))
     return any(w in PERSON_NOUNS or w in PERSON_TITLES for w in desc[:cut][-3:])
+
+
+# "Roe is one of the first two women elected", "Roe, a mother of three,": a noun describing
+# the name, read up to the first word that ends the description.
+_DESCRIPTION = re.compile(
+    r"(?:[^\S\n]+(?:is|was)[^\S\n]+|,[^\S\n]+(?=(?:a|an|the)\b))((?:[\w’'-]+[^\S\n]*){1,8})"
+)
+_DESCRIBING = OCCUPATIONS | PERSON_NOUNS | frozenset(GENDERED_NOUNS)  # nouns before a name
+_DESCRIPTION_OPENERS = (" is ", " was ", ", a ", ", an ", ", the ")
+_DESCRIPTION_STOP = frozenset("to with by for from at in on who that and or not".split())
+
+
+def _described_by_noun(masked: str, noun: str, end: int, e: Entity, words: int) -> None:
+    """A noun before the name (``noun``) or describing it after says it is a person ("chief
+    negotiator Saeb Erekat"), and a gendered one says which ("Omar is one of the first two
+    women")."""
+    if words > 1 and noun in _DESCRIBING:
+        e.person = True
+    gender = GENDERED_NOUNS.get(noun, "")
+    if not gender and masked.startswith(_DESCRIPTION_OPENERS, end):
+        m = _DESCRIPTION.match(masked, end)
+        for w in m.group(1).split() if m else ():
+            if w in _DESCRIPTION_STOP or w.endswith("ed"):
+                break
+            gender = GENDERED_NOUNS.get(w, "")
+            if gender:
+                break
+    if gender and e.firmness < 3:
+        e.gender, e.firmness, e.person = gender, 3, True
 
 
 _GENDERED = re.compile(r"\b(?:([Hh](?:e|im|is|imself))|([Ss]he|[Hh]er(?:s|self)?))\b")

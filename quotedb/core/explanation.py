@@ -17,6 +17,7 @@ from quotedb.core.types import Quotation
 _PLACES = (
     ("at:colon", "introducing it with a colon"),
     ("at:previous sentence", "in the sentence before"),
+    ("at:previous paragraph", "in the paragraph before"),
     ("at:later cue", "later in the sentence"),
     ("at:before-quote", "before the quotation"),
     ("at:after-quote", "after the quotation"),

@@ -1,19 +1,60 @@
-"""Quotations that are not speech: titles of works and shows, and markup attribute values.
+"""Quotations that are not speech: titles of works and shows, slogans, and markup attribute
+values.
 
 A title is Title Case and sits where a name of a work does: after a possessive ("NBC's
 “Meet the Press”"), a preposition ("on “Fox and Friends”") or a noun such as "book".
+A slogan is named so once ("the slogan “…”", "“…” ad campaign"); every quotation of the
+same words in the text is the slogan then, though a headline may print it with no noun.
 Those are kept as ``term`` so they cost no precision; markup (author="…") is dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from quotedb.core.lexicon import TITLE_SLOT, TITLE_SMALL_WORDS
+from quotedb.core.lexicon import (
+    PP_HEADS,
+    SLOGAN_AFTER,
+    SLOGAN_NOUNS,
+    STOP,
+    TITLE_SLOT,
+    TITLE_SMALL_WORDS,
+)
 from quotedb.core.marks import QuoteSpan
 
 _WORD = re.compile(r"[\w’'-]+")
 _PREV = re.compile(r"([\w’'-]+)[\s(]*$")
+# The next word or two after a closing mark, the quotation not ending in a comma (“…,”
+# campaign officials said is speech).
+_NEXT_WORDS = re.compile(r"[^\S\n]+(?:([a-z]+)[^\S\n]+)?([a-z]+)\b")
+
+
+def slogan_words(text: str, quotes: Sequence[QuoteSpan]) -> frozenset[tuple[str, ...]]:
+    """The words of every quotation the text names as a slogan, folded for comparison."""
+    out: set[tuple[str, ...]] = set()
+    for q in quotes:
+        before = text[max(0, q.open_at - 40) : q.open_at].rstrip(" \t\n(:?,").rsplit(None, 1)
+        named = bool(before) and before[-1].lower() in SLOGAN_NOUNS
+        if not named and text[q.end - 1 : q.end] != ",":
+            nxt = _NEXT_WORDS.match(text, q.close_end)
+            named = (
+                nxt is not None
+                and nxt.group(2) in SLOGAN_AFTER
+                and nxt.group(1) not in STOP  # "“crazy system” during a campaign stop"
+                and nxt.group(1) not in PP_HEADS
+            )
+        if named:
+            out.add(folded(text[q.start : q.end]))
+    return frozenset(out)
+
+
+def folded(words: str) -> tuple[str, ...]:
+    """A quotation's words, case and punctuation aside ("Meth, we’re on it" = "Meth. We're")."""
+    return tuple(w.lower() for w in _FOLD.findall(words))
+
+
+_FOLD = re.compile(r"\w+")
 
 
 def is_markup(text: str, q: QuoteSpan) -> bool:

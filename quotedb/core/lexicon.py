@@ -30,6 +30,24 @@ PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 HONORIFIC_GENDER = {"mr.": "m", "mrs.": "f", "ms.": "f", "miss": "f", "sir": "m", "dame": "f"}
 
+# Nouns that say a person's gender when they describe a name ("spokeswoman Jane Roe",
+# "Roe, a mother of three,", "Roe is one of the first two women elected"): firmer than a
+# first name, which many people of the other gender share.
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "woman women mother daughter wife sister girl actress congresswoman spokeswoman "
+        "chairwoman businesswoman councilwoman sportswoman policewoman queen princess duchess "
+        "lady grandmother aunt widow niece girlfriend mom".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man men father son husband brother boy congressman spokesman chairman businessman "
+        "councilman sportsman policeman king prince duke lord grandfather uncle widower "
+        "nephew boyfriend dad".split(),
+        "m",
+    ),
+}
+
 # Common first names, only to tell "he" from "she" candidates when no Mr./Ms. is used.
 FEMALE_FIRST_NAMES = words(
     "jen hillary mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "
@@ -277,6 +295,11 @@ IRREGULAR_VERBS = {
     "label": "labels labeled labelled labeling",
     "admit": "admits admitted admitting",
     "signal": "signals signaled signalled signaling",
+    # Only the verb's forms: "comments" and "attacks" are nouns far more often.
+    "comment": "commented commenting",
+    "attack": "attacked attacking",
+    "rate": "rated",
+    "rule": "ruled",
 }
 
 # Verbs that report an utterance.
@@ -288,7 +311,7 @@ STRONG_STEMS = words(
     "urge retort scoff lament confirm report answer reply surmise remember reason "
     "speak echo elaborate riff muse react plead whisper sigh recount quote assure allege chant "
     "scream cry proclaim reveal "
-    "disclose brag grumble inform remind advise concur cheer boo rebut"
+    "disclose brag grumble inform remind advise concur cheer boo rebut comment"
 )
 
 # Verbs that frame words someone chose.
@@ -296,7 +319,8 @@ WEAK_STEMS = words(
     "describe call consider classify label dub brand praise criticize slam blast mock denounce "
     "demand agree believe think hope accuse charge characterize refer dismiss deny signal "
     "read recommend propose threaten question estimate express mention predict cite condemn hail "
-    "decry deride tout laud applaud ridicule lambaste invoke welcome reject portray"
+    "decry deride tout laud applaud ridicule lambaste invoke welcome reject portray liken compare "
+    "attack rate rule"
 )
 
 # Bare forms that are rarely anything but a verb of saying ("officials say").
@@ -304,6 +328,10 @@ BARE_CUES = words(
     "say tell add write argue insist warn explain agree believe think predict suggest ask "
     "contend maintain acknowledge admit complain"
 )
+
+# Nouns of saying that a named possessive owns ("Roe’s claim that …", "Roe’s promise of …"):
+# the owner's words follow.
+SPEECH_NOUNS = words("claim claims assertion promise pledge remark remarks warning vow boast")
 
 # Cues of two words.
 MULTIWORD_CUES = frozenset({"according to", "put it", "went on", "pointed out", "shot back"})
@@ -317,6 +345,11 @@ TITLE_SLOT = words(
     "magazine newspaper op-ed essay segment memoir novel play slogan hashtag the told podcast "
     "pseudonym website blog"
 )
+
+# Nouns that name a quoted phrase as a slogan rather than anyone's words ("the slogan “…”",
+# "this priceless slogan? “…”", "“…” awareness campaign").
+SLOGAN_NOUNS = words("slogan slogans tagline taglines motto mottos catchphrase hashtag jingle")
+SLOGAN_AFTER = SLOGAN_NOUNS | words("campaign ad ads billboard billboards")
 
 # Words a title may leave lowercase after its first word.
 TITLE_SMALL_WORDS = words("a an the of and or in on at to for with by from as is vs")

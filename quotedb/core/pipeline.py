@@ -18,11 +18,13 @@ from quotedb.core import coref
 from quotedb.core.attribution import Link, author_of, headline_link, link_sentence
 from quotedb.core.confidence import calibrate
 from quotedb.core.cues import is_strong
-from quotedb.core.kinds import is_markup, is_pull_quote, is_title
+from quotedb.core.kinds import folded, is_markup, is_pull_quote, is_title, slogan_words
 from quotedb.core.languages import Language, profile
 from quotedb.core.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GENDERED_NOUNS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PRONOUN_GENDER,
     ROLE_NOUNS,
@@ -165,6 +167,7 @@ def attribute(text: str, language: Language | str | None = None) -> list[Quotati
     sent_starts = [s for s, _ in sents]
     lines = [m.start() for m in _LINE.finditer(text)]
     reader = _reader(text, masked, lang)
+    slogans = slogan_words(text, quotes)
     out: list[Quotation] = []
     last: _Last | None = None
     k = 0
@@ -192,6 +195,10 @@ def attribute(text: str, language: Language | str | None = None) -> list[Quotati
                     speaker = reader.resolve(link, sents, si - 1, masked)
             elif link is not None:
                 speaker = reader.resolve(link, sents, si - (prefix != ""), masked)
+                if isinstance(reader, _English):  # the outermost source: English's convention
+                    speaker = _outer_speaker(
+                        reader.doc, link, speaker, sents, si - (prefix != ""), masked
+                    )
             if (
                 link is None
                 and last is not None
@@ -208,7 +215,7 @@ def attribute(text: str, language: Language | str | None = None) -> list[Quotati
                 link, speaker, prefix = last.link, last.speaker, "continuation: "
             if link is not None:
                 last = _Last(link, speaker, line, si)
-            out.append(_quotation(text, q, link, speaker, opens, prefix))
+            out.append(_quotation(text, q, link, speaker, opens, prefix, slogans))
     if not lang.resolves:
         return [_unresolved(q, lang) for q in out]
     if lang.code != "en":
@@ -283,24 +290,49 @@ def _introduced(
 ) -> tuple[Link | None, str]:
     """A quotation opening its sentence, introduced by the sentence before it in the same
     paragraph with a speech cue ("Howard continued his remarks. “…”"). Across a paragraph
-    break such a guess is right only half the time (PolNeAR train), so it is not made."""
+    break such a guess is right only half the time (PolNeAR train), so it is made only for
+    a paragraph that is the quotation alone, after a paragraph ending in reported speech
+    ("Roe said the plan had failed. ¶ “…”")."""
     if si == 0:
         return None, ""
     plo, phi = sents[si - 1]
-    if MASK in masked[plo:phi] or bisect.bisect_right(lines, plo) - 1 != line:
+    pline = bisect.bisect_right(lines, plo) - 1
+    if pline != line and not (pline == line - 1 and _alone(text, q)):
+        return None, ""
+    if MASK in masked[plo:phi] and pline == line:
         return None, ""
     link = reader.link(text, masked, plo, phi, [q])[0]
     if link is None or link.cue is None or not reader.strong(link.cue.text):
         return None, ""
-    return link, "previous sentence "
+    return link, "previous sentence " if pline == line else "previous paragraph "
+
+
+def _alone(text: str, q: QuoteSpan) -> bool:
+    """A quotation that is its paragraph, and a sentence or more long."""
+    line_start = text.rfind("\n", 0, q.open_at) + 1
+    line_end = text.find("\n", q.close_end)
+    after = text[q.close_end : len(text) if line_end < 0 else line_end]
+    return (
+        not text[line_start : q.open_at].strip()
+        and not after.strip(" .")
+        and len(text[q.start : q.end].split()) >= 6
+    )
 
 
 def _quotation(
-    text: str, q: QuoteSpan, link: Link | None, sp: _Speaker | None, opens: bool, prefix: str
+    text: str,
+    q: QuoteSpan,
+    link: Link | None,
+    sp: _Speaker | None,
+    opens: bool,
+    prefix: str,
+    slogans: frozenset[tuple[str, ...]] = frozenset(),
 ) -> Quotation:
     words = text[q.start : q.end]
     if is_title(text, q):
         return Quotation(q.start, q.end, words, QuoteKind.TERM, evidence="title")
+    if slogans and folded(words) in slogans:
+        return Quotation(q.start, q.end, words, QuoteKind.TERM, evidence="slogan")
     sentence_like = opens and words[:1].isupper() and len(words.split()) >= 3
     if link is None:
         speech = (sentence_like and len(words.split()) >= 6) or is_pull_quote(text, q)
@@ -332,6 +364,26 @@ def _quotation(
     )
 
 
+def _outer_speaker(
+    doc: coref.Document,
+    link: Link,
+    sp: _Speaker,
+    sents: list[tuple[int, int]],
+    si: int,
+    masked: str,
+) -> _Speaker:
+    """ "Roe said she recalled …": when the pronoun and the subject of the speech verb whose
+    clause it opens are one person, the attribution rests on that subject, the outermost
+    source (PolNeAR's convention); the speaker is the same either way."""
+    if link.outer is None or (sp.name is None and sp.mention.text.lower() not in {"it", "they"}):
+        return sp
+    outer = _resolve(doc, Link(link.outer, link.cue, link.rule, link.confidence), sents, si, masked)
+    org = outer.kind is SpeakerKind.ORGANIZATION and link.phrase.words[0].lower() in {"it", "they"}
+    if outer.name is None or (outer.name != sp.name and not org):
+        return sp
+    return _Speaker(outer.name, outer.kind, outer.mention, sp.evidence, sp.aliases or outer.aliases)
+
+
 def _resolve(
     doc: coref.Document, link: Link, sents: list[tuple[int, int]], si: int, masked: str
 ) -> _Speaker:
@@ -347,7 +399,7 @@ def _resolve(
     if len(words) == 1 and low in {"he", "she", "who", "him", "her"}:
         occ = _antecedent(doc, p.start, sents, si, PRONOUN_GENDER.get(low, ""))
         if occ is None:
-            return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
+            return _described_person(p, text, sents, si, masked, low)
         return _via(doc, occ, p, text, masked, f"pronoun {low}")
     if len(words) == 1 and low in {"they", "it"}:
         return _collective(doc, p, text, sents, si, masked, low == "they")
@@ -398,6 +450,33 @@ def _resolve(
 
 
 _AGE = re.compile(r"\d+-year-old")
+# "spoke to one mother, who …": an indefinite description of a person, up to three words.
+_INDEFINITE_PERSON = re.compile(r"\b(?:[Aa]n?|[Oo]ne)[^\S\n]+((?:[\w-]+[^\S\n]+){0,2}?)([a-z]+)\b")
+
+
+_DESCRIBED_REACH = 300  # characters of a sentence read back for a description (keeps it linear)
+
+
+def _described_person(
+    p: Phrase, text: str, sents: list[tuple[int, int]], si: int, masked: str, pronoun: str
+) -> _Speaker:
+    """A pronoun no named person fits: an unnamed person the two sentences before describe
+    ("WIRED spoke to one mother, … “…,” she said" -> one mother), else no one."""
+    gender = PRONOUN_GENDER.get(pronoun, "")
+    for j in range(si, max(-1, si - 3), -1):
+        lo, hi = sents[j]
+        end = min(hi, p.start)
+        for m in _INDEFINITE_PERSON.finditer(masked, max(lo, end - _DESCRIBED_REACH), end):
+            noun = m.group(2)
+            said = GENDERED_NOUNS.get(noun, "")
+            if (said and said == gender) or (not said and noun in PERSON_NOUNS and noun[-1] != "s"):
+                label = masked[m.start() : m.end()]
+                kind = SpeakerKind.UNNAMED
+                ante = Mention(m.start(), m.end(), label, kind)
+                mention = Mention(p.start, p.end, text, kind, antecedent=ante)
+                name = label[0].lower() + label[1:]
+                return _Speaker(name, kind, mention, f"; pronoun {pronoun} -> {label}", ())
+    return _Speaker(None, SpeakerKind.UNKNOWN, Mention(p.start, p.end, text), "", ())
 
 
 def _referent(

@@ -151,6 +151,24 @@ CASES = [
         "Tom Birch",
         id="verb-before-the-preposition-is-no-modifier",
     ),
+    pytest.param(
+        "A man pleaded guilty to threatening Rep. Ilhan Oyelaran on Monday.\n"
+        "Mark Dunne faces up to ten years in prison.\n"
+        "He was arrested in April for a call to her offices.\n"
+        "Oyelaran is one of the first two Somali women elected to the House.\n"
+        'A staff member recalled that he said, "I will come for her," the prosecutor said.\n',
+        "I will come for her,",
+        "Mark Dunne",
+        id="he-not-the-woman-the-copula-describes",
+    ),
+    pytest.param(
+        "Jordan's foreign minister Kamal Haddad warned of grave consequences.\n"
+        "Chief negotiator Saeb Tarik said they would take a series of measures.\n"
+        '"We are going to the General Assembly and we will ask for a vote," he added.\n',
+        "We are going to the General Assembly and we will ask for a vote,",
+        "Saeb Tarik",
+        id="he-the-role-named-person-of-unknown-gender",
+    ),
 ]
 
 
@@ -211,3 +229,194 @@ def test_article_pronouns_outrank_a_weak_first_name() -> None:
     )
     (q,) = [q for q in extract(text) if q.text.startswith("I just")]
     assert q.speaker == "Taylor Quinn"
+
+
+FRAMING_CUES = [
+    pytest.param(
+        "Lead author Dr. Ana Ruiz, a professor at Ames, commented: "
+        '"Heavy use in the teens has lasting costs."\n',
+        "Heavy use in the teens has lasting costs.",
+        "Ana Ruiz",
+        id="commented-colon",
+    ),
+    pytest.param(
+        'Another critic, Paul Vance, likened the rules to "tearing up the charter."\n',
+        "tearing up the charter.",
+        "Paul Vance",
+        id="likened-to",
+    ),
+    pytest.param(
+        'Nora Hale compared the mayor to a coach who is "working the referees."\n',
+        "working the referees.",
+        "Nora Hale",
+        id="compared-to",
+    ),
+    pytest.param(
+        'The fact-checkers at Verity rated the mayor\'s claim as "mostly false."\n',
+        "mostly false.",
+        "Verity",
+        id="rated-as",
+    ),
+    pytest.param(
+        'A judge ruled that he had a "history of absconding" and denied bail.\n',
+        "history of absconding",
+        "a judge",
+        id="ruled-that",
+    ),
+    pytest.param(
+        'Checkers looked at Dana Ruiz’s claim that there were "thousands of break-ins" in '
+        "the city.\n",
+        "thousands of break-ins",
+        "Dana Ruiz",
+        id="a-named-possessive-claim-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), FRAMING_CUES)
+def test_framing_cue_speaker(text: str, quoted: str, speaker: str) -> None:
+    qs = {q.text: q for q in extract(text)}
+    assert qs[quoted].kind is not QuoteKind.TERM and qs[quoted].speaker == speaker
+
+
+def test_a_remark_treated_as_something_is_not_its_owners_quotation() -> None:
+    """Only "claim that", "claim:" or the quotation right after ties it to the owner."""
+    text = (
+        "Mr. Lee Hart treated Mrs. Ann Roe's remark first as a compliment -- "
+        '"That makes me smart" -- and moved on.\n'
+    )
+    (q,) = extract(text)
+    assert q.speaker != "Ann Roe"
+
+
+SEQUENCES = [
+    pytest.param(
+        "Ana Ruiz said the council had tried every means to stop the plan.\n"
+        '"They wanted us to give up and they used every trick to do it. We will not."\n',
+        "They wanted us to give up and they used every trick to do it. We will not.",
+        "Ana Ruiz",
+        id="paragraph-of-quotation-after-reported-speech",
+    ),
+    pytest.param(
+        "On Monday, Paul Vance noted there should be “no shame” in asking for help.\n"
+        '"My wife and I have been through three of those first visits already."\n',
+        "My wife and I have been through three of those first visits already.",
+        "Paul Vance",
+        id="paragraph-of-quotation-after-a-partial-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), SEQUENCES)
+def test_sequence_speaker(text: str, quoted: str, speaker: str) -> None:
+    qs = {q.text: q for q in extract(text)}
+    assert qs[quoted].speaker == speaker, qs[quoted].evidence
+
+
+def test_no_paragraph_guess_for_a_quotation_inside_a_sentence() -> None:
+    """Only a paragraph that is the quotation alone takes the paragraph before's speaker."""
+    text = (
+        "Ana Ruiz said the council had tried every means to stop the plan.\n"
+        'Critics of the plan have called it "a waste of time and money for everyone" for '
+        "years.\n"
+    )
+    (q,) = extract(text)
+    assert q.speaker != "Ana Ruiz"
+
+
+OUTER_SOURCE = [
+    pytest.param(
+        'Ann Roe said she recalled thinking, "Nobody in this room can see me at all."\n',
+        "Ann Roe",
+        id="name-said-she-recalled",
+    ),
+    pytest.param(
+        'Mayor Jane Dale said on Friday that she thinks the video should be released but said "the '
+        'question is the timing."\n',
+        "Mayor Jane Dale",
+        id="name-said-that-she-thinks",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), OUTER_SOURCE)
+def test_reported_pronoun_rests_on_the_outer_source(text: str, mention: str) -> None:
+    """The pronoun opening a reported clause is the outer subject: the mention is the name."""
+    (q,) = extract(text)
+    assert q.mention is not None and q.mention.text == mention, q.evidence
+
+
+def test_a_new_clause_keeps_its_own_pronoun() -> None:
+    """ "… said “…,” but he said …": a clause of its own; the pronoun stays the mention."""
+    text = (
+        'Chief Tom Kerr said the video "did not show a gun," but he said that the footage '
+        '"supports what we have heard" from witnesses.\n'
+    )
+    second = extract(text)[1]
+    assert second.speaker == "Tom Kerr" and second.mention is not None
+    assert second.mention.text == "he"
+
+
+def test_another_person_after_said_keeps_the_pronoun() -> None:
+    """ "Roe said that he told …": he is Hart, not Roe; the pronoun stays the mention."""
+    text = (
+        "Mr. Lee Hart left the meeting early.\n"
+        'Ms. Ann Roe said that he told reporters "we will win the vote."\n'
+    )
+    (q,) = extract(text)
+    assert q.speaker == "Lee Hart" and q.mention is not None and q.mention.text == "he"
+
+
+def test_what_he_called_rests_on_the_main_subject() -> None:
+    """ "Kay condemned what he called …": the free relative's pronoun is the main subject."""
+    text = 'Secretary Tom Kay condemned what he called a "brazen breach" of the rules.\n'
+    (q,) = extract(text)
+    assert q.mention is not None and q.mention.text == "Secretary Tom Kay", q.evidence
+
+
+def test_what_it_called_is_the_organisation_subject() -> None:
+    text = (
+        "The Harbor Council on Friday made a strong condemnation of the test and pledged to act "
+        'against what it called "a clear threat to the peace of the region."\n'
+    )
+    (q,) = extract(text)
+    assert q.speaker == "Harbor Council" and q.mention is not None
+    assert q.mention.text.endswith("Harbor Council")
+
+
+def test_headline_ending_in_who_says_it() -> None:
+    """A headline's closing ", Name Says" names who said its quotation, not its subject."""
+    text = "Roe ‘The Dealmaker’ Could Take On Clean Energy, Lee Hart Says.\n\nHart spoke Monday.\n"
+    (q,) = extract(text)
+    assert q.speaker == "Lee Hart" and q.evidence.startswith("headline speaker")
+
+
+UNNAMED_ANTECEDENTS = [
+    pytest.param(
+        "Reporters spoke to one mother, who knew her teenage son had a public account.\n"
+        "“I am so far ahead of every other parent I know when it comes to phones,” she said.\n",
+        "one mother",
+        id="she-the-mother-described",
+    ),
+    pytest.param(
+        "A resident of the street watched the fire from his porch.\n"
+        "“It went up in seconds and nobody could stop it,” he said.\n",
+        "a resident of the street",
+        id="he-a-person-noun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), UNNAMED_ANTECEDENTS)
+def test_pronoun_to_an_unnamed_person(text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker and q.speaker_kind is SpeakerKind.UNNAMED, q.evidence
+
+
+def test_pronoun_never_takes_a_description_of_the_other_gender() -> None:
+    text = (
+        "Reporters spoke to one father, who knew his son had a public account.\n"
+        "“I am so far ahead of every other parent I know when it comes to phones,” she said.\n"
+    )
+    (q,) = extract(text)
+    assert q.speaker is None

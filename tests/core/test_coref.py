@@ -49,6 +49,39 @@ def test_with_role_finds_the_titled_person() -> None:
     assert occ is not None and text[occ.start : occ.end] == "Mayor Bill Dean"
 
 
+DESCRIBED = [
+    pytest.param(
+        "Rep. Ilhan Oyelaran spoke. Oyelaran is one of the first two Somali women elected.",
+        "oyelaran",
+        "f",
+        True,
+        id="copula-noun-beats-the-first-name",
+    ),
+    pytest.param("Nadir Kell, a father of three, came.", "kell", "m", True, id="apposition-noun"),
+    pytest.param("We met spokeswoman Rin Sato.", "sato", "f", True, id="noun-before-the-name"),
+    pytest.param(
+        "Chief negotiator Saeb Tarik left.", "tarik", "", True, id="role-before-makes-a-person"
+    ),
+    pytest.param(
+        "Zorv Molt was married to a woman.", "molt", "", False, id="verb-ends-the-description"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "gender", "person"), DESCRIBED)
+def test_described_by_a_noun(text: str, key: str, gender: str, person: bool) -> None:
+    e = coref.build(text).entity(key)
+    assert e is not None and (e.gender, e.person) == (gender, person)
+
+
+def test_unknown_gender_yields_to_a_known_one() -> None:
+    """ "she": Roe (a woman, named in a possessive) rather than Poe, whose gender no word says."""
+    text = "Ms. Ann Roe's songs were bought, and Zorv Poe, a spokesperson for the firm, sold them."
+    doc = coref.build(text)
+    occ = doc.main_subject(0, len(text), "f")
+    assert occ is not None and text[occ.start : occ.end].startswith("Ms. Ann Roe")
+
+
 WORDS = st.sampled_from(["Jo", "Reed", "Mr.", "of", "State", "said", "he", ".", "\n", "Lee’s"])
 
 

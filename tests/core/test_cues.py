@@ -18,6 +18,10 @@ CUE_SPANS = [
     pytest.param("Secretary of State Blinken", "State", 0, id="capitalised-state-is-no-cue"),
     pytest.param("officials say so", "say", 1, id="bare-form-that-is-a-verb"),
     pytest.param("a state visit", "state", 0, id="bare-state-is-no-cue"),
+    pytest.param("the dean commented: yes", "commented", 1, id="commented-is-a-cue"),
+    pytest.param("his comments on it", "comments", 0, id="comments-is-a-noun"),
+    pytest.param("terror attacks there", "attacks", 0, id="attacks-is-a-noun"),
+    pytest.param("she likened it to war", "likened", 1, id="likened-frames-words"),
 ]
 
 
@@ -34,6 +38,8 @@ STRENGTH = [
     pytest.param("Added", True, id="case-does-not-matter"),
     pytest.param("described", False, id="described-weak"),
     pytest.param("called", False, id="called-weak"),
+    pytest.param("commented", True, id="commented-strong"),
+    pytest.param("compared", False, id="compared-weak"),
     pytest.param("according to", True, id="according-to-strong"),
 ]
 

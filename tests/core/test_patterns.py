@@ -318,10 +318,10 @@ CORE2 = [
         "we do things.”",
         [("a real change in how we do things.", "Dana Pike", "Mayor Dana Pike")],
     ),
-    # "claims" after a capitalised adjective is a noun, not a cue.
+    # "claims" after a capitalised adjective is a noun, not a cue: the raters judged the word.
     (
         "The fact-checkers rated 30 percent of Republican claims as “false” last year.",
-        [],
+        [("false", "The fact-checkers", "The fact-checkers")],
     ),
     # A described role, then the name in apposition.
     (
