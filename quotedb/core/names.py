@@ -22,6 +22,7 @@ from unidecode import unidecode
 from quotedb.core.lexicon import (
     DEMONYMS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FRAGMENT_WORDS,
     GLUE_PREFIXES,
     GROUP_NOUNS,
@@ -32,11 +33,15 @@ from quotedb.core.lexicon import (
     OCCUPATIONS,
     ORG_CONTEXT_NOUNS,
     ORG_FOLLOWERS,
+    ORG_HEADS,
     ORG_NOUNS_BEFORE,
     ORG_SUFFIXES,
+    PERSON_NOUNS,
     PLACE_PAIRS,
     PLACES,
+    REGNAL_TITLES,
     ROLE_HEADS,
+    ROLE_NOUNS,
     ROLE_WORDS,
     SUFFIXES,
     SURNAME_PARTICLES,
@@ -118,6 +123,9 @@ def parse_name(text: str) -> PersonName | None:
         return None  # "The 56-year-old": a description, capitalised at a sentence start
     if not tokens or (len(tokens) == 1 and _bare(tokens[0]) in NAME_PRONOUNS):
         return None
+    if len(tokens) == 1 and (regnal := _regnal(role)):  # "Prince Andrew": one name, titled
+        rest = role.rsplit(" ", 1)[0] if role and " " in role else None
+        return PersonName(regnal, (), tokens[0], suffix, rest)
     cut = len(tokens) - 1
     while cut > 1 and _bare(tokens[cut - 1]) in SURNAME_PARTICLES:
         cut -= 1
@@ -126,6 +134,12 @@ def parse_name(text: str) -> PersonName | None:
         return PersonName(None, (), surname, suffix, role)
     given, middle = tokens[0], tuple(_initial(t) for t in tokens[1:cut])
     return PersonName(_initial(given), middle, surname, suffix, role)
+
+
+def _regnal(role: str | None) -> str | None:
+    """The title a person is named by with one name ("Prince", "Pope"), ending a role."""
+    last = role.split()[-1] if role else ""
+    return last if last[:1].isupper() and _bare(last) in REGNAL_TITLES else None
 
 
 # ---------------------------------------------------------------- what is not a name
@@ -205,13 +219,27 @@ def _context_word(tokens: Sequence[str], i: int, typed: bool) -> bool:
         return after >= 2 or bare in OCCUPATIONS  # "CEO Ann Fox", not "TJ Watt"
     if "-" in t and any(p in _FUNCTION | OCCUPATIONS for p in bare.split("-")[1:]):
         return True  # "Day-by-day", "Singer-guitarists"
-    if bare in OCCUPATIONS or bare in ROLE_HEADS:
+    if bare in OCCUPATIONS or bare in ROLE_HEADS or _misspelt_role(bare, t):
         return True
     if bare.endswith("ing") and len(bare) > 5 and not is_given_name(t):
         return True  # "Hosting Cook"
     if bare in PLACES and not is_given_name(t):  # "Virginia" and "Jordan" may be names
         return after >= 2 or is_given_name(tokens[i + 1])
     return after >= 2 and (bare, _bare(tokens[i + 1])) in PLACE_PAIRS
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_role(bare: str, token: str) -> bool:
+    """A long title written a letter wrong ("Presiden"), not a first name."""
+    return (
+        len(bare) >= 6
+        and not is_given_name(token)
+        and any(
+            abs(len(r) - len(bare)) <= 1 and Levenshtein.distance(bare, r) == 1
+            for r in ROLE_HEADS
+            if len(r) >= 6
+        )
+    )
 
 
 def clean_run(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -642,9 +670,13 @@ def _acronym(word: str) -> bool:
 
 _PREP = r"(?:for|from|at|inside|with|on|of|in)\s+"
 _NAMED_PP = _PREP + r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*"
-_PLAIN_PP = _PREP + r"the\s+[a-z][\w’'-]*"  # "on the scene": one noun, then a verb
+# "on the scene", "inside the Rukban camp": one noun (a name may modify it), then a verb
+_PLAIN_PP = _PREP + r"the\s+(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
 _PP_END = r"(?=\s*[,.;:“”\"()\n]|\s+(?:said|says|told|tells|who|which|and|added|[a-z]+ed)\b)"
-_GROUP_PP = rf"(?:{_NAMED_PP}|{_PLAIN_PP}{_PP_END})"
+_GROUP_PP = rf"(?:{_PLAIN_PP}{_PP_END}|{_NAMED_PP})"
+# "a", "one", "the" (a group first written whole: "the authors of the study"), or a
+# possessive ("the agency's source inside the camp": whose source it is says who it is not)
+_GROUP_DET = r"(?:[Aa]n?|[Oo]ne|[Tt]he|(?P<owner>[\w-]+(?:’s|'s)))"
 
 
 def _group_description(text: str, name: str) -> str | None:
@@ -654,7 +686,9 @@ def _group_description(text: str, name: str) -> str | None:
     if len(words) != 2 or _bare(words[0]) not in ("the", "a", "an") or not words[1].isalpha():
         return None
     noun = re.escape(words[1].lower())
-    found = {m[0] for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+{noun}\s+{_GROUP_PP}", text)}
+    found: set[str] = set()
+    for m in re.finditer(rf"\b{_GROUP_DET}\s+{noun}\s+{_GROUP_PP}", text):
+        found.add(f"a {m[0][m.end('owner') - m.start() + 1 :]}" if m["owner"] else m[0])
     if len(found) != 1:
         return None
     phrase = found.pop()
@@ -668,8 +702,23 @@ def _spelt_out(text: str, initials: str) -> str | None:
         return None
     glue = r"(?:[^\S\n]+(?:and|of|for|the|on|&))*[^\S\n]+"
     pattern = glue.join(rf"{c}[a-z][\w’'-]*" for c in initials)
-    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text)}
-    return found.pop() if len(found) == 1 else None
+    tail = r"(?:[^\S\n]+and[^\S\n]+[A-Z][a-z][\w’'-]*)?"  # "... Control and Prevention"
+    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}{tail}(?![\w’'-])", text)}
+    longest = max(found, key=len, default=None)
+    return longest if longest and all(longest.startswith(f) for f in found) else None
+
+
+def _spelt_org(text: str, name: str) -> str | None:
+    """An organisation's initials spelt out, with the country words before them ("Northland
+    HBW" -> "Northland Harbour and Border Watch") when the text writes it so."""
+    *head, last = name.split()
+    if not _acronym(last) or not all(_bare(w) in DEMONYMS or _bare(w) in PLACES for w in head):
+        return None
+    spelt = _spelt_out(text, last)
+    if spelt is None or not head:
+        return spelt
+    whole = " ".join([*head, spelt])
+    return whole if whole in text else None
 
 
 def _fragment(name: str) -> bool:
@@ -756,9 +805,11 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     last = name.split()[-1]
     if kind is SpeakerKind.UNNAMED and len(name.split()) > 2 and re.fullmatch(r"[a-z]+ed", last):
         name = name.rsplit(" ", 1)[0]  # "the letter signed": the letter
+    if kind is SpeakerKind.UNNAMED:
+        name = _noun_last(name)  # "The company flat-out": the company
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
-    if kind is SpeakerKind.ORGANIZATION and _acronym(name) and (spelt := _spelt_out(text, name)):
+    if kind is SpeakerKind.ORGANIZATION and (spelt := _spelt_org(text, name)):
         return spelt, kind  # "CBP" -> "Customs and Border Protection"
     lead, _, rest = name.partition(" ")
     if kind is SpeakerKind.ORGANIZATION and lead in ORG_NOUNS_BEFORE and rest[:1].isupper():
@@ -770,11 +821,15 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     if kind is not SpeakerKind.PERSON:
         return name, kind
     name = _without_shouting(name)
+    if _common_word_name(text, name):
+        return None, SpeakerKind.UNKNOWN  # "Subsoil Water": words of a title, no one's name
     if _acronym(name.split()[-1]) and all(
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
     ):
-        spelt = _spelt_out(text, name) if _acronym(name) else None
+        spelt = _spelt_org(text, name)
         return spelt or name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": initials
+    if _initials_lead(name):
+        return name, SpeakerKind.ORGANIZATION  # "PFF CLE Browns": an account, a team
     if " " not in name:
         bare = _bare(name)
         if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
@@ -782,9 +837,73 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         if not named_mid_sentence(text, name):
             return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
         full = fuller_name(text, name)
+        if full is None and is_given_name(name) and not _titled(text, name):
+            regnal = _regnal_name(text, name)  # "Andrew" is "Prince Andrew", or no one named
+            return (regnal, kind) if regnal else (None, SpeakerKind.UNKNOWN)
         name = full if full is not None and not _place_led(full, name) else name
     org = _organisation_name(text, q, name) or _office(q, name)
     return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[^\S\n]+$")
+
+
+def _titled(text: str, word: str) -> bool:
+    """Whether the text writes a title or honorific before the word ("Mr. Cruz", "Sen.
+    Cruz"): a surname then, though it may be a first name too."""
+    titles = NAME_TITLES | HONORIFICS | ROLE_HEADS
+    for start in _word_at(text, word):
+        m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+        if m and _bare(m[1]) in titles and _bare(m[1]) not in REGNAL_TITLES:
+            return True
+    return False
+
+
+def _regnal_name(text: str, word: str) -> str | None:
+    """The one title-and-name the text gives a first name ("Prince Andrew" for Andrew)."""
+    found = set()
+    for start in _word_at(text, word):
+        m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+        if m and _bare(m[1]) in REGNAL_TITLES:
+            found.add(f"{m[1]} {word}")
+    return found.pop() if len(found) == 1 else None
+
+
+_SOURCE_NOUNS = PERSON_NOUNS | ORG_HEADS | GROUP_NOUNS | ROLE_NOUNS | DOCUMENT_NOUNS | OCCUPATIONS
+
+
+def _noun_last(name: str) -> str:
+    """A description ending on its noun: a lowercase word after the last known noun that is
+    no noun itself is the clause's ("The company flat-out" -> "The company")."""
+    words = name.split()
+    if len(words) < 3 or not words[-1][:1].islower() or _bare(words[-1]) in _SOURCE_NOUNS:
+        return name
+    nouns = [i for i, w in enumerate(words[:-1]) if i > 0 and _bare(w) in _SOURCE_NOUNS]
+    return " ".join(words[: nouns[-1] + 1]) if nouns else name
+
+
+def _initials_lead(name: str) -> bool:
+    """Initials of three letters or more beside written words ("CLE Browns"): people's
+    names carry initials of one or two ("TJ Watt"), shouting writes every word in capitals."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and any(
+            len(w) >= 3 and _acronym(w) and not is_given_name(w) and _bare(w) not in SUFFIXES
+            for w in words
+        )
+        and not all(w.isupper() for w in words)
+    )
+
+
+def _common_word_name(text: str, name: str) -> bool:
+    """A "name" without a first name whose last word the text writes as a common word
+    (lower case, mid-sentence): the words of a title or a law, not a person."""
+    words = name.split()
+    if len(words) < 2 or any(is_given_name(w) for w in words) or not words[-1].isalpha():
+        return False
+    low = words[-1].lower()
+    return low != words[-1] and next(_word_at(text, low), None) is not None
 
 
 def _office(q: Quotation, name: str) -> str | None:

@@ -333,3 +333,106 @@ def test_description_loses_a_trailing_participle() -> None:
     headline = replace(q, speaker="FEUDS The", speaker_kind=SpeakerKind.ORGANIZATION)
     settled = settle_names(text, [signed, headline])
     assert [s.speaker for s in settled] == ["the letter", None]
+
+
+def _said_by(text: str, speaker: str, kind: SpeakerKind) -> tuple[str | None, SpeakerKind]:
+    """The settled speaker of the text's first quotation, had extraction named ``speaker``."""
+    q = next(q for q in extract(text))
+    (settled,) = settle_names(text, [replace(q, speaker=speaker, speaker_kind=kind)])
+    return settled.speaker, settled.speaker_kind
+
+
+PERSON, ORG, UNNAMED = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "settled"),
+    [
+        pytest.param(
+            "Prince Edmund gave an interview.\n\n“I regret nothing about that trip,” Edmund said.",
+            "Edmund",
+            PERSON,
+            ("Prince Edmund", PERSON),
+            id="first-name-under-a-regnal-title",
+        ),
+        pytest.param(
+            "The heir, Edmund, was away.\n\n“It was a fine day for all of us,” Edmund said.",
+            "Edmund",
+            PERSON,
+            (None, SpeakerKind.UNKNOWN),
+            id="lone-first-name-dropped",
+        ),
+        pytest.param(
+            "Mr. Kelly spoke first.\n\n“We will keep going whatever they say,” Kelly said.",
+            "Kelly",
+            PERSON,
+            ("Kelly", PERSON),
+            id="first-name-used-as-a-surname",
+        ),
+        pytest.param(
+            "The Coastal Dune Grass Act protects the grass on the dunes.\n\n“It is a good"
+            " law for the coast,” the act said.",
+            "Dune Grass",
+            PERSON,
+            (None, SpeakerKind.UNKNOWN),
+            id="words-of-a-title",
+        ),
+        pytest.param(
+            "“He allowed a passer rating of just 22.4 in coverage,” QFT HBC Hawks wrote.",
+            "HBC Hawks",
+            PERSON,
+            ("HBC Hawks", ORG),
+            id="initials-lead-an-account",
+        ),
+        pytest.param(
+            "The company flat-out denied the claims.\n\n“We never used her music,” the"
+            " statement said.",
+            "The company flat-out",
+            UNNAMED,
+            ("The company", UNNAMED),
+            id="description-ends-on-its-noun",
+        ),
+        pytest.param(
+            "A reporter's source inside the Delta camp, a refugee, spoke to us.\n\n“Nobody"
+            " is allowed to leave the camp at night,” the source said.",
+            "the source",
+            UNNAMED,
+            ("a source inside the Delta camp", UNNAMED),
+            id="possessive-description",
+        ),
+        pytest.param(
+            "The authors of the review published in a journal argued the point.\n\n“The"
+            " risk is real but small for most users,” the authors said.",
+            "the authors",
+            UNNAMED,
+            ("the authors of the review", UNNAMED),
+            id="group-first-written-whole",
+        ),
+        pytest.param(
+            "The Chinese Harbour and Border Watch and Inspection closed the port.\n\n“The"
+            " risk to the public is low,” the Chinese HBW said.",
+            "Chinese HBW",
+            ORG,
+            ("Chinese Harbour and Border Watch and Inspection", ORG),
+            id="initials-with-their-country",
+        ),
+    ],
+)
+def test_settled_speakers(
+    text: str, speaker: str, kind: SpeakerKind, settled: tuple[str | None, SpeakerKind]
+) -> None:
+    assert _said_by(text, speaker, kind) == settled
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "role"),
+    [
+        pytest.param("Prince Edmund", "Prince Edmund", None, id="regnal-title-and-name"),
+        pytest.param("Presiden Okafor", "Okafor", None, id="misspelt-title"),
+        pytest.param("Prince Fielder", "Prince Fielder", None, id="first-name-prince"),
+    ],
+)
+def test_parse_name_titles(written: str, name: str, role: str | None) -> None:
+    parsed = parse_name(written)
+    assert parsed is not None
+    assert (parsed.display, parsed.role) == (name, role)
