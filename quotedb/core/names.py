@@ -215,6 +215,8 @@ def _context_word(tokens: Sequence[str], i: int, typed: bool) -> bool:
         return not (typed or bare in SURNAME_PARTICLES or _PARTICLE_HEAD.match(t))
     if t.endswith(("’s", "'s", "s’", "s'")) or bare in _FUNCTION or bare in NOT_NAMES:
         return True
+    if bare.rstrip(".") in NAME_TITLES or bare.rstrip(".") in HONORIFICS:
+        return True  # "Ask Dr. Ann": an honorific inside the run, before the name
     if t.isupper() and len(t) > 1 and re.sub(r"[’']", "", t).isalpha():
         return after >= 2 or bare in OCCUPATIONS  # "CEO Ann Fox", not "TJ Watt"
     if "-" in t and any(p in _FUNCTION | OCCUPATIONS for p in bare.split("-")[1:]):
@@ -652,7 +654,8 @@ def fuller_name(text: str, word: str) -> str | None:
     found = surnames or firsts
     if not found or not all(compatible(a, b) for a in found for b in found):
         return None
-    return max(found, key=lambda p: (p.completeness, len(p.display))).display
+    full = max(found, key=lambda p: (p.completeness, len(p.display))).display
+    return None if _common_word_name(text, full) else full  # "Subsoil Water" for Water
 
 
 def _description(q: Quotation) -> str:
@@ -821,7 +824,9 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     if kind is not SpeakerKind.PERSON:
         return name, kind
     name = _without_shouting(name)
-    if _common_word_name(text, name):
+    parsed = parse_name(name)
+    shown = parsed.display if parsed is not None else name  # the label the store keeps
+    if _common_word_name(text, shown):
         return None, SpeakerKind.UNKNOWN  # "Subsoil Water": words of a title, no one's name
     if _acronym(name.split()[-1]) and all(
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
@@ -837,15 +842,23 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         if not named_mid_sentence(text, name):
             return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
         full = fuller_name(text, name)
-        if full is None and is_given_name(name) and not _titled(text, name):
-            regnal = _regnal_name(text, name)  # "Andrew" is "Prince Andrew", or no one named
-            return (regnal, kind) if regnal else (None, SpeakerKind.UNKNOWN)
+        if full is None and _written_low(text, name) and not _titled(text, name):
+            return None, SpeakerKind.UNKNOWN  # "Water": a common word, capitalised here
         name = full if full is not None and not _place_led(full, name) else name
+    if " " not in shown and full_of(text, shown) is None and is_given_name(shown):
+        regnal = _regnal_name(text, shown)  # "Andrew" is "Prince Andrew", or no one named
+        return (regnal, kind) if regnal else (None, SpeakerKind.UNKNOWN)
     org = _organisation_name(text, q, name) or _office(q, name)
     return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
 
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[^\S\n]+$")
+
+
+def full_of(text: str, word: str) -> str | None:
+    """The full name the text gives a one-word name, or the word itself when the text
+    writes a title before it ("Mr. Kelly": a surname, though a first name too)."""
+    return fuller_name(text, word) or (word if _titled(text, word) else None)
 
 
 def _titled(text: str, word: str) -> bool:
@@ -902,8 +915,13 @@ def _common_word_name(text: str, name: str) -> bool:
     words = name.split()
     if len(words) < 2 or any(is_given_name(w) for w in words) or not words[-1].isalpha():
         return False
-    low = words[-1].lower()
-    return low != words[-1] and next(_word_at(text, low), None) is not None
+    return _bare(words[-1]) not in ORG_SUFFIXES and _written_low(text, words[-1])
+
+
+def _written_low(text: str, word: str) -> bool:
+    """Whether the text also writes a capitalised word in lower case ("water")."""
+    low = word.lower()
+    return low != word and next(_word_at(text, low), None) is not None
 
 
 def _office(q: Quotation, name: str) -> str | None:

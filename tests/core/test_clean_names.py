@@ -378,6 +378,22 @@ PERSON, ORG, UNNAMED = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind
             id="words-of-a-title",
         ),
         pytest.param(
+            "The Coastal Dune Grass Act keeps the grass and the water clean.\n\n“It is a"
+            " good law for the coast,” Water said.",
+            "Water",
+            PERSON,
+            (None, SpeakerKind.UNKNOWN),
+            id="common-word-capitalised",
+        ),
+        pytest.param(
+            "Ask Dr. Lenny, a column by Lenny Hale, ran for years.\n\n“He was kind to every"
+            " reader who wrote,” Lenny said.",
+            "Lenny",
+            PERSON,
+            ("Lenny Hale", PERSON),
+            id="honorific-inside-a-run",
+        ),
+        pytest.param(
             "“He allowed a passer rating of just 22.4 in coverage,” QFT HBC Hawks wrote.",
             "HBC Hawks",
             PERSON,
