@@ -46,7 +46,7 @@ from quotedb.core.lexicon import (
     SUFFIXES,
     SURNAME_PARTICLES,
 )
-from quotedb.core.namewords import is_given_name
+from quotedb.core.namewords import is_given_name, mostly_given
 from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
 
@@ -823,7 +823,7 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:
         return name, kind
-    name = _without_shouting(name)
+    name = _common_lead(text, _without_shouting(name))
     parsed = parse_name(name)
     shown = parsed.display if parsed is not None else name  # the label the store keeps
     if _common_word_name(text, shown):
@@ -845,7 +845,7 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         if full is None and _written_low(text, name) and not _titled(text, name):
             return None, SpeakerKind.UNKNOWN  # "Water": a common word, capitalised here
         name = full if full is not None and not _place_led(full, name) else name
-    if " " not in shown and full_of(text, shown) is None and is_given_name(shown):
+    if " " not in shown and mostly_given(shown) and full_of(text, shown) is None:
         regnal = _regnal_name(text, shown)  # "Andrew" is "Prince Andrew", or no one named
         return (regnal, kind) if regnal else (None, SpeakerKind.UNKNOWN)
     org = _organisation_name(text, q, name) or _office(q, name)
@@ -916,6 +916,16 @@ def _common_word_name(text: str, name: str) -> bool:
     if len(words) < 2 or any(is_given_name(w) for w in words) or not words[-1].isalpha():
         return False
     return _bare(words[-1]) not in ORG_SUFFIXES and _written_low(text, words[-1])
+
+
+def _common_lead(text: str, name: str) -> str:
+    """A name without the headline words run into it that the text writes as common words
+    ("Dropped Out Ann Fox"): what stands before the first name goes."""
+    words = name.split()
+    first = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
+    if 0 < first < len(words) - 1 and all(_written_low(text, w) for w in words[:first]):
+        return " ".join(words[first:])
+    return name
 
 
 def _written_low(text: str, word: str) -> bool:

@@ -394,6 +394,21 @@ PERSON, ORG, UNNAMED = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind
             id="honorific-inside-a-run",
         ),
         pytest.param(
+            "Who has dropped out so far? Ann Rusk is out.\n\n“It was an honour to run,”"
+            " Dropped Out Ann Rusk said.",
+            "Dropped Out Ann Rusk",
+            PERSON,
+            ("Ann Rusk", PERSON),
+            id="headline-words-before-a-name",
+        ),
+        pytest.param(
+            "“We are ready for the vote whenever it comes,” Cruz said at the Capitol.",
+            "Cruz",
+            PERSON,
+            ("Cruz", PERSON),
+            id="surname-that-may-be-a-first-name",
+        ),
+        pytest.param(
             "“He allowed a passer rating of just 22.4 in coverage,” QFT HBC Hawks wrote.",
             "HBC Hawks",
             PERSON,
