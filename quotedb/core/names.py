@@ -698,6 +698,39 @@ def _group_description(text: str, name: str) -> str | None:
     return phrase[0].lower() + phrase[1:]
 
 
+_ORG_NAME = r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|and|the|on)[^\S\n]+)*[A-Z][\w’'-]*)*"
+
+
+def _members_of(text: str, name: str) -> str | None:
+    """The group a description's people belong to, when the text says so in apposition
+    ("The doctors, members of a new group Doctors Against Flu, ..."): it speaks for them."""
+    words = name.split()
+    if len(words) != 2 or _bare(words[0]) != "the" or not words[1].endswith("s"):
+        return None
+    noun = re.escape(words[1].lower())
+    pattern = rf"\b[Tt]he\s+{noun},\s+(?:all\s+)?members\s+of\s+(?:[a-z-]+\s+){{0,4}}({_ORG_NAME})"
+    found = {m[1] for m in re.finditer(pattern, text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _placed_source(text: str, name: str) -> str | None:
+    """A place taken for the source it places ("the Delta camp" for "a source inside the
+    Delta camp"): the one person the text writes in that place."""
+    words = name.split()
+    if len(words) < 2 or _bare(words[0]) != "the" or _bare(words[-1]) in _SOURCE_NOUNS:
+        return None
+    pattern = rf"\b{_GROUP_DET}\s+(?P<noun>[a-z]+)\s+{_PREP}{re.escape(name)}(?![\w’'-])"
+    found: set[str] = set()
+    for m in re.finditer(pattern, text, re.I):
+        if m["noun"] in PERSON_NOUNS:
+            start = m.end("owner") - m.start() + 1 if m["owner"] else 0
+            found.add(f"a {m[0][start:]}" if m["owner"] else m[0])
+    if len(found) != 1:
+        return None
+    phrase = found.pop()
+    return phrase[0].lower() + phrase[1:]
+
+
 def _spelt_out(text: str, initials: str) -> str | None:
     """The one name the text writes whose capitals are these initials ("Customs and
     Border Protection" for CBP), so the organisation goes by its fullest name."""
@@ -819,6 +852,10 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return rest, kind  # "journal Acta Medica": the journal's name
     if kind is SpeakerKind.UNNAMED and (fuller := _group_description(text, name)):
         return fuller, kind
+    if kind is SpeakerKind.UNNAMED and (group := _members_of(text, name)):
+        return group, SpeakerKind.ORGANIZATION
+    if kind is SpeakerKind.UNNAMED and (placed := _placed_source(text, name)):
+        return placed, kind
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:

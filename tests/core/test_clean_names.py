@@ -432,6 +432,22 @@ PERSON, ORG, UNNAMED = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind
             id="possessive-description",
         ),
         pytest.param(
+            "The nurses, members of a new group Nurses Against Flu, wrote to the board.\n\n"
+            "“Every child in custody needs the shot,” the nurses said.",
+            "the nurses",
+            UNNAMED,
+            ("Nurses Against Flu", ORG),
+            id="members-of-a-named-group",
+        ),
+        pytest.param(
+            "Our reporter's source inside the Delta camp, a refugee, spoke to us.\n\n“Nobody"
+            " is allowed to leave at night,” the Delta camp said.",
+            "the Delta camp",
+            UNNAMED,
+            ("a source inside the Delta camp", UNNAMED),
+            id="place-taken-for-its-source",
+        ),
+        pytest.param(
             "The authors of the review published in a journal argued the point.\n\n“The"
             " risk is real but small for most users,” the authors said.",
             "the authors",
