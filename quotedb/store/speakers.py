@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from quotedb.store.batch import WriteBatch
 
 PERSON = SpeakerKind.PERSON.value
+UNNAMED = SpeakerKind.UNNAMED.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
 SPLIT = "split"  # with MERGE: corrections that send a name to a chosen speaker
 ANY_KIND = ""  # a merge recorded without the kind of the speaker merged away
@@ -117,9 +118,28 @@ def _match(
         if person.given and len(by_alias) == 1:  # a full name already filed (by hand, perhaps)
             return by_alias[0]
         return match_person(batch, person)
+    if kind == UNNAMED:  # "the spokesperson" of one article is not another's, named fuller
+        own = {org_key(name), alias_key(name)} - {""}
+        found = [s for s in cache.filed_under(batch, own) if s.kind == kind]
+        return next((s for s in found if org_key(s.name) == org_key(name)), None)
     keys = {org_key(n) for n in names} | {alias_key(n) for n in names}
     keys -= {""}
     return next((s for s in cache.filed_under(batch, keys) if s.kind == kind), None)
+
+
+def other_label(speaker: Known) -> str:
+    """An organisation's or unnamed source's label, whichever article named it first: the
+    fullest of its names ("Customs and Border Protection" over "CBP"); for organisations
+    without an article ("Kremlin"), for descriptions with one ("the man")."""
+    forms = [speaker.name, *speaker.aliases.values()]
+    if speaker.kind == UNNAMED:
+        forms = [f for f in forms if org_key(f) == org_key(speaker.name)]
+    lead = speaker.kind == UNNAMED
+    return max(forms, key=lambda f: (len(org_key(f)), _has_article(f) == lead, f[:1].isupper(), f))
+
+
+def _has_article(name: str) -> bool:
+    return name.split()[0].casefold() in ("the", "a", "an") if name.split() else False
 
 
 def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Known:
@@ -145,6 +165,15 @@ def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...
         rename(batch, speaker)
         batch.relabel[speaker] = None
     return speaker
+
+
+def _relabel_other(batch: WriteBatch, speaker: Known) -> None:
+    """An organisation or unnamed source under its fullest name (see :func:`other_label`)."""
+    label = other_label(speaker)
+    if label != speaker.name and not renamed_by_hand(batch, speaker.id):
+        speaker.name = label
+        speaker.name_key = blocking_key(label, speaker.kind)
+        cache.renamed(batch, speaker)
 
 
 def redirects(batch: WriteBatch) -> dict[tuple[str, str], int]:
@@ -238,7 +267,10 @@ def name_forms(batch: WriteBatch, speaker: Known) -> Counter[str]:
 
 def rename(batch: WriteBatch, speaker: Known) -> None:
     """Give a person the most frequent of their most complete names."""
-    if speaker.kind != PERSON or renamed_by_hand(batch, speaker.id):
+    if speaker.kind != PERSON:
+        _relabel_other(batch, speaker)
+        return
+    if renamed_by_hand(batch, speaker.id):
         return
     label = canonical_label(name_forms(batch, speaker))
     if label and label != speaker.name:

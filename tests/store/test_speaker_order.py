@@ -1,7 +1,8 @@
 """The same articles, in any order, give the same speakers (both backends).
 
 A bare surname goes to the one named person who bears it, or stays a speaker of its own
-while several do; which article came first must not decide which.
+while several do; an unnamed source is one article's unless described alike; an
+organisation goes by its fullest name. Which article came first must not decide any of it.
 """
 
 from __future__ import annotations
@@ -36,10 +37,31 @@ ARTICLES = {
         "Gov. John Kasich held a town hall meeting in New Hampshire.\n\n"
         "“People want someone who gets things done,” Kasich said."
     ),
+    "spokesperson-placed": (
+        "A spokesperson for the Northland Foreign Office repeated the position.\n\n"
+        "“We urge calm on all sides,” the spokesperson said."
+    ),
+    "spokesperson-bare": "“We have nothing to add at this stage,” the spokesperson said.",
+    "agency-spelt": (
+        "Agents of Harbour and Border Watch stopped the boat.\n\n"
+        "“The crew was detained at sea without incident,” HBW said in a statement."
+    ),
+    "agency-initials": "“Two more boats were turned back overnight,” HBW said on Sunday.",
 }
 
 # The speakers the articles give, whatever their order: "Cruz" could be either Cruz.
-EXPECTED = Counter({"Ted Cruz": 1, "Heidi Cruz": 1, "Cruz": 2, "Marco Rubio": 2, "John Kasich": 2})
+EXPECTED = Counter(
+    {
+        "Ted Cruz": 1,
+        "Heidi Cruz": 1,
+        "Cruz": 2,
+        "Marco Rubio": 2,
+        "John Kasich": 2,
+        "a spokesperson for the Northland Foreign Office": 1,
+        "the spokesperson": 1,  # another article's: nobody says whose
+        "Harbour and Border Watch": 2,
+    }
+)
 
 
 def _orders() -> list[list[str]]:
