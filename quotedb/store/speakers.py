@@ -127,11 +127,11 @@ def _match(
     return next((s for s in cache.filed_under(batch, keys) if s.kind == kind), None)
 
 
-def other_label(speaker: Known) -> str:
+def other_label(speaker: Known, names: Iterable[str] = ()) -> str:
     """An organisation's or unnamed source's label, whichever article named it first: the
     fullest of its names ("Customs and Border Protection" over "CBP"); for organisations
     without an article ("Kremlin"), for descriptions with one ("the man")."""
-    forms = [speaker.name, *speaker.aliases.values()]
+    forms = [speaker.name, *speaker.aliases.values(), *names]  # aliases alike share a key
     if speaker.kind == UNNAMED:
         forms = [f for f in forms if org_key(f) == org_key(speaker.name)]
     lead = speaker.kind == UNNAMED
@@ -161,15 +161,17 @@ def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...
     if redirects(batch):  # a name a person sent to another speaker is not this one's
         names = [n for n in names if redirected(batch, n, kind) in (None, speaker)]
     changed = [add_alias(batch, speaker, n) for n in names]
-    if any(changed):
+    if kind != PERSON:
+        _relabel_other(batch, speaker, names)
+    elif any(changed):
         rename(batch, speaker)
         batch.relabel[speaker] = None
     return speaker
 
 
-def _relabel_other(batch: WriteBatch, speaker: Known) -> None:
+def _relabel_other(batch: WriteBatch, speaker: Known, names: Iterable[str] = ()) -> None:
     """An organisation or unnamed source under its fullest name (see :func:`other_label`)."""
-    label = other_label(speaker)
+    label = other_label(speaker, names)
     if label != speaker.name and not renamed_by_hand(batch, speaker.id):
         speaker.name = label
         speaker.name_key = blocking_key(label, speaker.kind)

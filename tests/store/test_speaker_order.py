@@ -47,6 +47,8 @@ ARTICLES = {
         "“The crew was detained at sea without incident,” HBW said in a statement."
     ),
     "agency-initials": "“Two more boats were turned back overnight,” HBW said on Sunday.",
+    "man-described": "A man waved from the balcony.\n\n“Get out of here now,” the man said.",
+    "man-bare": "“Nobody warned us about the water,” Man said at the door.",
 }
 
 # The speakers the articles give, whatever their order: "Cruz" could be either Cruz.
@@ -60,6 +62,7 @@ EXPECTED = Counter(
         "a spokesperson for the Northland Foreign Office": 1,
         "the spokesperson": 1,  # another article's: nobody says whose
         "Harbour and Border Watch": 2,
+        "the man": 2,
     }
 )
 
