@@ -232,16 +232,19 @@ def _context_word(tokens: Sequence[str], i: int, typed: bool) -> bool:
 
 @lru_cache(maxsize=65536)
 def _misspelt_role(bare: str, token: str) -> bool:
-    """A long title written a letter wrong ("Presiden"), not a first name."""
+    """A long title written a letter wrong ("Presiden"), not a first name (the first
+    letter is kept: misspellings seldom change it)."""
     return (
         len(bare) >= 6
+        and any(Levenshtein.distance(bare, r) == 1 for r in _LONG_ROLES.get(bare[:1], ()))
         and not is_given_name(token)
-        and any(
-            abs(len(r) - len(bare)) <= 1 and Levenshtein.distance(bare, r) == 1
-            for r in ROLE_HEADS
-            if len(r) >= 6
-        )
     )
+
+
+_LONG_ROLES = {
+    c: [r for r in sorted(ROLE_HEADS) if len(r) >= 6 and r[0] == c]
+    for c in {r[0] for r in ROLE_HEADS}
+}  # titles a misspelling may stand for, by first letter
 
 
 def clean_run(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -690,12 +693,25 @@ def _group_description(text: str, name: str) -> str | None:
         return None
     noun = re.escape(words[1].lower())
     found: set[str] = set()
-    for m in re.finditer(rf"\b{_GROUP_DET}\s+{noun}\s+{_GROUP_PP}", text):
-        found.add(f"a {m[0][m.end('owner') - m.start() + 1 :]}" if m["owner"] else m[0])
+    for m in re.finditer(rf"(?<![\w’'-]){noun}\s+{_GROUP_PP}", text):  # the noun leads
+        if (phrase := _determined(text, m.start(), m[0])) is not None:
+            found.add(phrase)
     if len(found) != 1:
         return None
     phrase = found.pop()
     return phrase[0].lower() + phrase[1:]
+
+
+_DET_BEFORE = re.compile(rf"(?<![\w’'-]){_GROUP_DET}[^\S\n]+$")
+
+
+def _determined(text: str, start: int, phrase: str) -> str | None:
+    """The phrase with the determiner written before it ("a", "one", "the"), a possessive
+    read as "a" ("Ann's source inside the camp": a source inside the camp); None without."""
+    m = _DET_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return f"a {phrase}" if m["owner"] else f"{text[m.start() : start]}{phrase}"
 
 
 _ORG_NAME = r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|and|the|on)[^\S\n]+)*[A-Z][\w’'-]*)*"
@@ -713,18 +729,21 @@ def _members_of(text: str, name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_PLACED = re.compile(rf"(?<![\w’'-])([a-z]+)\s+{_PREP}$")  # "source inside " before a place
+
+
 def _placed_source(text: str, name: str) -> str | None:
     """A place taken for the source it places ("the Delta camp" for "a source inside the
     Delta camp"): the one person the text writes in that place."""
     words = name.split()
     if len(words) < 2 or _bare(words[0]) != "the" or _bare(words[-1]) in _SOURCE_NOUNS:
         return None
-    pattern = rf"\b{_GROUP_DET}\s+(?P<noun>[a-z]+)\s+{_PREP}{re.escape(name)}(?![\w’'-])"
     found: set[str] = set()
-    for m in re.finditer(pattern, text, re.I):
-        if m["noun"] in PERSON_NOUNS:
-            start = m.end("owner") - m.start() + 1 if m["owner"] else 0
-            found.add(f"a {m[0][start:]}" if m["owner"] else m[0])
+    for start, end in occurrences(text, name):
+        m = _PLACED.search(text, max(0, start - 30), start)
+        if m and m[1] in PERSON_NOUNS and text[end : end + 1] not in ("’", "'"):
+            phrase = _determined(text, m.start(), text[m.start() : end])
+            found |= {phrase} if phrase else set()
     if len(found) != 1:
         return None
     phrase = found.pop()

@@ -33,7 +33,9 @@ def is_given_name(word: str) -> bool:
 
 
 @cache
-def _detector() -> Detector:
+def detector() -> Detector:
+    """gender-guesser's detector, built on first use (reading its list takes a quarter of a
+    second): one for the names and the genders both."""
     return Detector(case_sensitive=False)
 
 
@@ -41,4 +43,4 @@ def _detector() -> Detector:
 def mostly_given(word: str) -> bool:
     """A word the name list knows as a first name only, for men or for women ("Andrew"),
     not one that is as often a surname or either ("Cruz", "Taylor")."""
-    return word[:1].isupper() and _detector().get_gender(word) in ("male", "female")
+    return word[:1].isupper() and detector().get_gender(word) in ("male", "female")
