@@ -717,6 +717,33 @@ def _determined(text: str, start: int, phrase: str) -> str | None:
 _ORG_NAME = r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|and|the|on)[^\S\n]+)*[A-Z][\w’'-]*)*"
 
 
+_OF_NAME = re.compile(rf"[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?{_ORG_NAME}")
+
+
+def _org_written(text: str, q: Quotation, name: str) -> str:
+    """An organisation under the name the quotation's mention writes: its name continued
+    ("Centre" -> "Centre for Economic Research", "High Commissioner" -> "... for Refugees"),
+    or the mention itself when the label only ever modifies someone ("VOA Pentagon
+    correspondent Ann Fox" is no speaker; "the Pentagon" is)."""
+    mention = q.mention
+    if mention is None or not mention.text.endswith(name.split()[-1]):
+        return name
+    heads = ORG_HEADS | ORG_SUFFIXES | ROLE_HEADS
+    m = _OF_NAME.match(text, mention.end, mention.end + 80)
+    if m and _bare(name.split()[-1]) in heads:
+        return name + m[0].replace("\n", " ")
+    said = _ARTICLE.sub("", mention.text.strip())
+    ends = [text[e : e + 30].split()[:1] for _, e in occurrences(text, name)]
+    if (
+        said != name
+        and said[:1].isupper()
+        and ends
+        and all(w and _bare(w[0]) in OCCUPATIONS for w in ends)
+    ):
+        return said
+    return name
+
+
 def _members_of(text: str, name: str) -> str | None:
     """The group a description's people belong to, when the text says so in apposition
     ("The doctors, members of a new group Doctors Against Flu, ..."): it speaks for them."""
@@ -864,6 +891,8 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         name = _noun_last(name)  # "The company flat-out": the company
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
+    if kind is SpeakerKind.ORGANIZATION and (whole := _org_written(text, q, name)) != name:
+        return whole, kind  # "Centre" of "the Centre for Economic Research"
     if kind is SpeakerKind.ORGANIZATION and (spelt := _spelt_org(text, name)):
         return spelt, kind  # "CBP" -> "Customs and Border Protection"
     lead, _, rest = name.partition(" ")
@@ -905,7 +934,7 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         regnal = _regnal_name(text, shown)  # "Andrew" is "Prince Andrew", or no one named
         return (regnal, kind) if regnal else (None, SpeakerKind.UNKNOWN)
     org = _organisation_name(text, q, name) or _office(q, name)
-    return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
+    return (_org_written(text, q, org), SpeakerKind.ORGANIZATION) if org else (name, kind)
 
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[^\S\n]+$")

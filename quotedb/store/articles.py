@@ -106,7 +106,7 @@ def store_quotations(
     if values:
         plain.run(batch.session, insert(QUOTATIONS), values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
-    surnames.settle(batch, speakers.values())  # bare surnames, whatever came first
+    surnames.settle(batch, target.id, speakers.values())  # bare surnames, whatever came first
     if replay(batch, target.id, target.content_hash):  # corrections made before
         rows, kinds = stored_rows(batch.session, target.id)
     else:

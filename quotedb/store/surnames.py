@@ -24,7 +24,7 @@ from sqlalchemy import delete, select, update
 
 from quotedb.core.names import PersonName, compatible, fuller_name, parse_name, surname_key
 from quotedb.db.models import ALIASES, ARTICLES, CLUSTERS, QUOTATIONS, ROLES, SPEAKERS
-from quotedb.store import cache, plain
+from quotedb.store import cache, clusters, plain
 from quotedb.store.cache import Known
 from quotedb.store.speakers import (
     MERGE,
@@ -40,27 +40,32 @@ if TYPE_CHECKING:
     from quotedb.store.batch import WriteBatch
 
 
-def settle(batch: WriteBatch, speakers: Iterable[Known]) -> None:
-    """The surnames of the named people an article added, settled again (see above)."""
+def settle(batch: WriteBatch, article_id: int, speakers: Iterable[Known]) -> None:
+    """The surnames of the named people an article added, settled again (see above); the
+    article's own rows and speakers stay as they are (its clusters are being made)."""
+    speakers = list(speakers)
+    present = {s.id for s in speakers}
     for person in [s for s in speakers if s.created and s.kind == PERSON]:
         label = parse_name(person.name)
         if label is not None and label.given is not None:
-            _settle(batch, person.id, label)
+            _settle(batch, person.id, label, present, article_id)
 
 
-def _settle(batch: WriteBatch, person_id: int, label: PersonName) -> None:
+def _settle(
+    batch: WriteBatch, person_id: int, label: PersonName, present: set[int], article_id: int
+) -> None:
     bare_name = PersonName(None, (), label.surname, None)
     block = cache.surname_block(batch, surname_key(label), PERSON)
     bearers = [s for s in block if has_given_name(s) and _bears(s, bare_name)]
     if [s.id for s in bearers] == [person_id]:
         joined = [s for s in block if not has_given_name(s) and _bare_of(s, label)]
-        moved = [s for s in joined if not _held(batch, s)]
+        moved = [s for s in joined if not _held(batch, s) and s.id not in present]
         if moved:
             _absorb(batch, person_id, moved)
     elif len(bearers) == 2:  # the other one held the surname alone until now
         (before,) = [s for s in bearers if s.id != person_id]
         if not _held(batch, before):
-            _give_back(batch, before, label.surname)
+            _give_back(batch, before, label.surname, article_id)
 
 
 def _bears(speaker: Known, bare: PersonName) -> bool:
@@ -83,10 +88,12 @@ def _held(batch: WriteBatch, speaker: Known) -> bool:
 def _absorb(batch: WriteBatch, person_id: int, others: list[Known]) -> None:
     """Bare-surname speakers joined to the one person who bears their surname."""
     cache.write(batch)
+    clusters.write_pending(batch)  # clusters not written yet may name the speakers
     s = batch.session
     person = cache.by_id(batch, person_id)
     assert person is not None
     for other in others:
+        _pool_moved(batch, other.id, person_id, None)
         ids = {"old": other.id, "new": person_id}
         _move_roles(batch, other.id, person_id, None)
         for table in (QUOTATIONS, CLUSTERS):
@@ -100,27 +107,28 @@ def _absorb(batch: WriteBatch, person_id: int, others: list[Known]) -> None:
             plain.run(s, moving.values(speaker_id=person_id))
         plain.run(s, delete(ALIASES).where(ALIASES.c.speaker_id == other.id))
         plain.run(s, delete(SPEAKERS).where(SPEAKERS.c.id == other.id))
-    _relabel(batch, [person_id])
+        cache.merged(batch, other, person)
+    rename(batch, person)
 
 
-def _give_back(batch: WriteBatch, person: Known, surname: str) -> None:
+def _give_back(batch: WriteBatch, person: Known, surname: str, article_id: int) -> None:
     """The quotations of articles that never name the person in full, to the surname's own
     speaker: another person bears the surname now."""
     label = parse_name(person.name)
     assert label is not None
     stmt = select(QUOTATIONS.c.article_id, QUOTATIONS.c.speaker_mention, QUOTATIONS.c.antecedent)
     named: dict[int, bool] = defaultdict(bool)
-    for article_id, *mentions in plain.run(
+    for row_article, *mentions in plain.run(
         batch.session, stmt.where(QUOTATIONS.c.speaker_id == person.id)
     ):
-        named[article_id] |= any(_names_in_full(m, label) for m in mentions if m)
-    unsure = sorted(a for a, full in named.items() if not full)
+        named[row_article] |= any(_names_in_full(m, label) for m in mentions if m)
+    unsure = sorted(a for a, full in named.items() if not full and a != article_id)
     if not unsure:
         return
     texts = select(ARTICLES.c.id, ARTICLES.c.text).where(ARTICLES.c.id.in_(unsure))
     bare = [
-        article_id
-        for article_id, text in plain.run(batch.session, texts)
+        found
+        for found, text in plain.run(batch.session, texts)
         if not _names_in_full(fuller_name(text, surname), label)
     ]
     if not bare:
@@ -132,7 +140,23 @@ def _give_back(batch: WriteBatch, person: Known, surname: str) -> None:
         QUOTATIONS.c.speaker_id == person.id, QUOTATIONS.c.article_id.in_(sorted(bare))
     )
     plain.run(batch.session, moving.values(speaker_id=own.id))
-    _relabel(batch, [person.id, own.id])
+    _pool_moved(batch, person.id, own.id, set(bare))
+    for speaker in (person, own):
+        cache.rows_moved(batch, speaker)
+        rename(batch, speaker)
+
+
+def _pool_moved(batch: WriteBatch, old: int, new: int, articles: set[int] | None) -> None:
+    """The clustering pool told that rows went from one speaker to another (of these
+    articles, or all): both speakers' candidates are read again when next needed."""
+    p = batch.pool
+    for row in p.rows.values():
+        if row.speaker_id == old and (articles is None or row.article_id in articles):
+            row.speaker_id = new
+    p.by_speaker.pop(old, None)
+    p.by_speaker.pop(new, None)
+    if articles is None:
+        p.cluster_speakers = {c: new if s == old else s for c, s in p.cluster_speakers.items()}
 
 
 def _move_roles(batch: WriteBatch, old: int, new: int, articles: list[int] | None) -> None:
@@ -156,12 +180,3 @@ def _move_roles(batch: WriteBatch, old: int, new: int, articles: list[int] | Non
 def _names_in_full(mention: str | None, label: PersonName) -> bool:
     found = parse_name(mention) if mention else None
     return found is not None and found.given is not None and compatible(found, label)
-
-
-def _relabel(batch: WriteBatch, speaker_ids: list[int]) -> None:
-    """What the batch held is stale now: forgotten, and the people's labels worked out anew."""
-    batch.rows_changed()
-    for speaker_id in speaker_ids:
-        speaker = cache.by_id(batch, speaker_id)
-        if speaker is not None:
-            rename(batch, speaker)

@@ -15,7 +15,7 @@ from quotedb.core.names import (
     parse_name,
     settle_names,
 )
-from quotedb.core.types import SpeakerKind
+from quotedb.core.types import Mention, SpeakerKind
 
 
 @pytest.mark.parametrize(
@@ -336,9 +336,15 @@ def test_description_loses_a_trailing_participle() -> None:
 
 
 def _said_by(text: str, speaker: str, kind: SpeakerKind) -> tuple[str | None, SpeakerKind]:
-    """The settled speaker of the text's first quotation, had extraction named ``speaker``."""
+    """The settled speaker of the text's first quotation, had extraction named ``speaker``
+    where the text last writes it (a mention ``the Institute`` for "Institute", say)."""
     q = next(q for q in extract(text))
-    (settled,) = settle_names(text, [replace(q, speaker=speaker, speaker_kind=kind)])
+    at = text.rfind(speaker) if speaker in text else text.casefold().rfind(speaker.casefold())
+    lead = text.rfind(" ", 0, max(0, at - 1)) + 1
+    start = lead if text[lead:at].strip().casefold() in ("the", "a") else at
+    mention = Mention(start, at + len(speaker), text[start : at + len(speaker)])
+    q = replace(q, speaker=speaker, speaker_kind=kind, mention=mention)
+    (settled,) = settle_names(text, [q])
     return settled.speaker, settled.speaker_kind
 
 
@@ -448,6 +454,14 @@ PERSON, ORG, UNNAMED = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind
             id="place-taken-for-its-source",
         ),
         pytest.param(
+            "“The tariffs are paid at home,” says a study by the Institute for Coastal Policy"
+            " Research, a think tank.",
+            "Institute",
+            ORG,
+            ("Institute for Coastal Policy Research", ORG),
+            id="organisation-name-continued",
+        ),
+        pytest.param(
             "The authors of the review published in a journal argued the point.\n\n“The"
             " risk is real but small for most users,” the authors said.",
             "the authors",
@@ -483,3 +497,16 @@ def test_parse_name_titles(written: str, name: str, role: str | None) -> None:
     parsed = parse_name(written)
     assert parsed is not None
     assert (parsed.display, parsed.role) == (name, role)
+
+
+def test_label_that_only_modifies_a_person_gives_way_to_the_mention() -> None:
+    text = (
+        "The Admiralty called the claims “plainly false” in a note to a Fleet News Admiralty"
+        " correspondent on Monday."
+    )
+    q = next(q for q in extract(text))
+    at = text.index("The Admiralty")
+    mention = Mention(at, at + len("The Admiralty"), "The Admiralty")
+    said = replace(q, speaker="Fleet News Admiralty", speaker_kind=ORG, mention=mention)
+    (settled,) = settle_names(text, [said])
+    assert (settled.speaker, settled.speaker_kind) == ("Admiralty", ORG)

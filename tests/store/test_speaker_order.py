@@ -115,3 +115,15 @@ def test_bare_surname_follows_its_bearers(
             db_url if i == 0 else str(tmp_path / f"{i}.db"), tmp_path / str(i), list(order)
         )
         assert got == Counter(expected), order
+
+
+@pytest.mark.parametrize("order", _orders()[:3], ids=[f"batch-order-{i}" for i in range(3)])
+def test_same_speakers_ingested_in_one_batch(db_url: str, tmp_path: Path, order: list[str]) -> None:
+    """One ingest of a folder: the articles share a transaction, and what it keeps in memory."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, name in enumerate(order):
+        (folder / f"{i:02}-{name}.txt").write_text(ARTICLES[name], encoding="utf-8")
+    with Database(db_url) as db:
+        db.ingest([str(folder)])
+        assert Counter({p.name: p.quotations for p in db.people()}) == EXPECTED
