@@ -161,7 +161,7 @@ def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...
     if redirects(batch):  # a name a person sent to another speaker is not this one's
         names = [n for n in names if redirected(batch, n, kind) in (None, speaker)]
     changed = [add_alias(batch, speaker, n) for n in names]
-    if kind != PERSON:
+    if kind != PERSON and (any(changed) or any(n != speaker.name for n in names)):
         _relabel_other(batch, speaker, names)
     elif any(changed):
         rename(batch, speaker)
