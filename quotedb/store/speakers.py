@@ -132,10 +132,20 @@ def other_label(speaker: Known, names: Iterable[str] = ()) -> str:
     fullest of its names ("Customs and Border Protection" over "CBP"); for organisations
     without an article ("Kremlin"), for descriptions with one ("the man")."""
     forms = [speaker.name, *speaker.aliases.values(), *names]  # aliases alike share a key
-    if speaker.kind == UNNAMED:
-        forms = [f for f in forms if org_key(f) == org_key(speaker.name)]
+    forms = [f for f in forms if _same_name(f, speaker.name, speaker.kind)]
     lead = speaker.kind == UNNAMED
     return max(forms, key=lambda f: (len(org_key(f)), _has_article(f) == lead, f[:1].isupper(), f))
+
+
+def _same_name(a: str, b: str, kind: str) -> bool:
+    """Two names of one organisation or source: alike once folded, or (organisations) one
+    the initials of the other ("CBP", "Customs and Border Protection")."""
+    ka, kb = org_key(a), org_key(b)
+    return ka == kb or (kind != UNNAMED and (_initials(a) == kb or _initials(b) == ka))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
 
 
 def _has_article(name: str) -> bool:
