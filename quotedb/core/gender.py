@@ -10,9 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from gender_guesser.detector import Detector
-
 from quotedb.core.mentions import gender_of
+from quotedb.core.namewords import detector
 
 
 class Guess(NamedTuple):
@@ -24,12 +23,6 @@ class Guess(NamedTuple):
 
 
 _NONE = Guess("", False, False)
-
-
-@lru_cache(maxsize=1)
-def _detector() -> Detector:
-    """Built on first use (reading the dictionary takes a quarter of a second)."""
-    return Detector(case_sensitive=False)
 
 
 @lru_cache(maxsize=65536)
@@ -45,7 +38,7 @@ def guess(first: str, honorific: str = "") -> Guess:
         return guess(first.split("-")[0])  # "Eva-Marie": the first part decides
     if len(first) < 2 or not first[:1].isupper() or not first.isalpha():
         return _NONE
-    said = _detector().get_gender(first)
+    said = detector().get_gender(first)
     if said in {"male", "female"}:
         return Guess(said[0], True, True)
     if said in {"mostly_male", "mostly_female"}:

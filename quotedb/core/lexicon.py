@@ -560,6 +560,12 @@ PLACE_PAIRS = frozenset(
 GLUE_PREFIXES = words("mc mac de di da la le du van von fitz st o d al el ja ke de la")
 # Plural or collective nouns that, capitalised at a sentence's start, describe people
 # without naming anyone ("Teachers chanted").
+# Titles a person is named by with one name alone ("Prince Andrew", "Pope Francis"): the
+# title and the name together are the person's name, not a role before a surname.
+REGNAL_TITLES = words(
+    "king queen prince princess pope duke duchess emperor empress sultan emir sheikh"
+)
+
 GROUP_NOUNS = words(
     """teachers prosecutors americans democrats republicans officials residents students
     protesters protestors demonstrators fans voters critics supporters experts analysts

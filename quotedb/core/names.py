@@ -22,6 +22,7 @@ from unidecode import unidecode
 from quotedb.core.lexicon import (
     DEMONYMS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FRAGMENT_WORDS,
     GLUE_PREFIXES,
     GROUP_NOUNS,
@@ -32,16 +33,20 @@ from quotedb.core.lexicon import (
     OCCUPATIONS,
     ORG_CONTEXT_NOUNS,
     ORG_FOLLOWERS,
+    ORG_HEADS,
     ORG_NOUNS_BEFORE,
     ORG_SUFFIXES,
+    PERSON_NOUNS,
     PLACE_PAIRS,
     PLACES,
+    REGNAL_TITLES,
     ROLE_HEADS,
+    ROLE_NOUNS,
     ROLE_WORDS,
     SUFFIXES,
     SURNAME_PARTICLES,
 )
-from quotedb.core.namewords import is_given_name
+from quotedb.core.namewords import is_given_name, mostly_given
 from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
 
@@ -118,6 +123,9 @@ def parse_name(text: str) -> PersonName | None:
         return None  # "The 56-year-old": a description, capitalised at a sentence start
     if not tokens or (len(tokens) == 1 and _bare(tokens[0]) in NAME_PRONOUNS):
         return None
+    if len(tokens) == 1 and (regnal := _regnal(role)):  # "Prince Andrew": one name, titled
+        rest = role.rsplit(" ", 1)[0] if role and " " in role else None
+        return PersonName(regnal, (), tokens[0], suffix, rest)
     cut = len(tokens) - 1
     while cut > 1 and _bare(tokens[cut - 1]) in SURNAME_PARTICLES:
         cut -= 1
@@ -126,6 +134,12 @@ def parse_name(text: str) -> PersonName | None:
         return PersonName(None, (), surname, suffix, role)
     given, middle = tokens[0], tuple(_initial(t) for t in tokens[1:cut])
     return PersonName(_initial(given), middle, surname, suffix, role)
+
+
+def _regnal(role: str | None) -> str | None:
+    """The title a person is named by with one name ("Prince", "Pope"), ending a role."""
+    last = role.split()[-1] if role else ""
+    return last if last[:1].isupper() and _bare(last) in REGNAL_TITLES else None
 
 
 # ---------------------------------------------------------------- what is not a name
@@ -201,17 +215,36 @@ def _context_word(tokens: Sequence[str], i: int, typed: bool) -> bool:
         return not (typed or bare in SURNAME_PARTICLES or _PARTICLE_HEAD.match(t))
     if t.endswith(("’s", "'s", "s’", "s'")) or bare in _FUNCTION or bare in NOT_NAMES:
         return True
+    if bare.rstrip(".") in NAME_TITLES or bare.rstrip(".") in HONORIFICS:
+        return True  # "Ask Dr. Ann": an honorific inside the run, before the name
     if t.isupper() and len(t) > 1 and re.sub(r"[’']", "", t).isalpha():
         return after >= 2 or bare in OCCUPATIONS  # "CEO Ann Fox", not "TJ Watt"
     if "-" in t and any(p in _FUNCTION | OCCUPATIONS for p in bare.split("-")[1:]):
         return True  # "Day-by-day", "Singer-guitarists"
-    if bare in OCCUPATIONS or bare in ROLE_HEADS:
+    if bare in OCCUPATIONS or bare in ROLE_HEADS or _misspelt_role(bare, t):
         return True
     if bare.endswith("ing") and len(bare) > 5 and not is_given_name(t):
         return True  # "Hosting Cook"
     if bare in PLACES and not is_given_name(t):  # "Virginia" and "Jordan" may be names
         return after >= 2 or is_given_name(tokens[i + 1])
     return after >= 2 and (bare, _bare(tokens[i + 1])) in PLACE_PAIRS
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_role(bare: str, token: str) -> bool:
+    """A long title written a letter wrong ("Presiden"), not a first name (the first
+    letter is kept: misspellings seldom change it)."""
+    return (
+        len(bare) >= 6
+        and any(Levenshtein.distance(bare, r) == 1 for r in _LONG_ROLES.get(bare[:1], ()))
+        and not is_given_name(token)
+    )
+
+
+_LONG_ROLES = {
+    c: [r for r in sorted(ROLE_HEADS) if len(r) >= 6 and r[0] == c]
+    for c in {r[0] for r in ROLE_HEADS}
+}  # titles a misspelling may stand for, by first letter
 
 
 def clean_run(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -624,7 +657,8 @@ def fuller_name(text: str, word: str) -> str | None:
     found = surnames or firsts
     if not found or not all(compatible(a, b) for a in found for b in found):
         return None
-    return max(found, key=lambda p: (p.completeness, len(p.display))).display
+    full = max(found, key=lambda p: (p.completeness, len(p.display))).display
+    return None if _common_word_name(text, full) else full  # "Subsoil Water" for Water
 
 
 def _description(q: Quotation) -> str:
@@ -642,9 +676,13 @@ def _acronym(word: str) -> bool:
 
 _PREP = r"(?:for|from|at|inside|with|on|of|in)\s+"
 _NAMED_PP = _PREP + r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'-]*)*"
-_PLAIN_PP = _PREP + r"the\s+[a-z][\w’'-]*"  # "on the scene": one noun, then a verb
+# "on the scene", "inside the Rukban camp": one noun (a name may modify it), then a verb
+_PLAIN_PP = _PREP + r"the\s+(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
 _PP_END = r"(?=\s*[,.;:“”\"()\n]|\s+(?:said|says|told|tells|who|which|and|added|[a-z]+ed)\b)"
-_GROUP_PP = rf"(?:{_NAMED_PP}|{_PLAIN_PP}{_PP_END})"
+_GROUP_PP = rf"(?:{_PLAIN_PP}{_PP_END}|{_NAMED_PP})"
+# "a", "one", "the" (a group first written whole: "the authors of the study"), or a
+# possessive ("the agency's source inside the camp": whose source it is says who it is not)
+_GROUP_DET = r"(?:[Aa]n?|[Oo]ne|[Tt]he|(?P<owner>[\w-]+(?:’s|'s)))"
 
 
 def _group_description(text: str, name: str) -> str | None:
@@ -654,7 +692,85 @@ def _group_description(text: str, name: str) -> str | None:
     if len(words) != 2 or _bare(words[0]) not in ("the", "a", "an") or not words[1].isalpha():
         return None
     noun = re.escape(words[1].lower())
-    found = {m[0] for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+{noun}\s+{_GROUP_PP}", text)}
+    found: set[str] = set()
+    for m in re.finditer(rf"(?<![\w’'-]){noun}\s+{_GROUP_PP}", text):  # the noun leads
+        if (phrase := _determined(text, m.start(), m[0])) is not None:
+            found.add(phrase)
+    if len(found) != 1:
+        return None
+    phrase = found.pop()
+    return phrase[0].lower() + phrase[1:]
+
+
+_DET_BEFORE = re.compile(rf"(?<![\w’'-]){_GROUP_DET}[^\S\n]+$")
+
+
+def _determined(text: str, start: int, phrase: str) -> str | None:
+    """The phrase with the determiner written before it ("a", "one", "the"), a possessive
+    read as "a" ("Ann's source inside the camp": a source inside the camp); None without."""
+    m = _DET_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return f"a {phrase}" if m["owner"] else f"{text[m.start() : start]}{phrase}"
+
+
+_ORG_NAME = r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|and|the|on)[^\S\n]+)*[A-Z][\w’'-]*)*"
+
+
+_OF_NAME = re.compile(rf"[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?{_ORG_NAME}")
+
+
+def _org_written(text: str, q: Quotation, name: str) -> str:
+    """An organisation under the name the quotation's mention writes: its name continued
+    ("Centre" -> "Centre for Economic Research", "High Commissioner" -> "... for Refugees"),
+    or the mention itself when the label only ever modifies someone ("VOA Pentagon
+    correspondent Ann Fox" is no speaker; "the Pentagon" is)."""
+    mention = q.mention
+    if mention is None or not mention.text.endswith(name.split()[-1]):
+        return name
+    heads = ORG_HEADS | ORG_SUFFIXES | ROLE_HEADS
+    m = _OF_NAME.match(text, mention.end, mention.end + 80)
+    if m and _bare(name.split()[-1]) in heads:
+        return name + m[0].replace("\n", " ")
+    said = _ARTICLE.sub("", mention.text.strip())
+    ends = [text[e : e + 30].split()[:1] for _, e in occurrences(text, name)]
+    if (
+        said != name
+        and said[:1].isupper()
+        and ends
+        and all(w and _bare(w[0]) in OCCUPATIONS for w in ends)
+    ):
+        return said
+    return name
+
+
+def _members_of(text: str, name: str) -> str | None:
+    """The group a description's people belong to, when the text says so in apposition
+    ("The doctors, members of a new group Doctors Against Flu, ..."): it speaks for them."""
+    words = name.split()
+    if len(words) != 2 or _bare(words[0]) != "the" or not words[1].endswith("s"):
+        return None
+    noun = re.escape(words[1].lower())
+    pattern = rf"\b[Tt]he\s+{noun},\s+(?:all\s+)?members\s+of\s+(?:[a-z-]+\s+){{0,4}}({_ORG_NAME})"
+    found = {m[1] for m in re.finditer(pattern, text)}
+    return found.pop() if len(found) == 1 else None
+
+
+_PLACED = re.compile(rf"(?<![\w’'-])([a-z]+)\s+{_PREP}$")  # "source inside " before a place
+
+
+def _placed_source(text: str, name: str) -> str | None:
+    """A place taken for the source it places ("the Delta camp" for "a source inside the
+    Delta camp"): the one person the text writes in that place."""
+    words = name.split()
+    if len(words) < 2 or _bare(words[0]) != "the" or _bare(words[-1]) in _SOURCE_NOUNS:
+        return None
+    found: set[str] = set()
+    for start, end in occurrences(text, name):
+        m = _PLACED.search(text, max(0, start - 30), start)
+        if m and m[1] in PERSON_NOUNS and text[end : end + 1] not in ("’", "'"):
+            phrase = _determined(text, m.start(), text[m.start() : end])
+            found |= {phrase} if phrase else set()
     if len(found) != 1:
         return None
     phrase = found.pop()
@@ -668,8 +784,23 @@ def _spelt_out(text: str, initials: str) -> str | None:
         return None
     glue = r"(?:[^\S\n]+(?:and|of|for|the|on|&))*[^\S\n]+"
     pattern = glue.join(rf"{c}[a-z][\w’'-]*" for c in initials)
-    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", text)}
-    return found.pop() if len(found) == 1 else None
+    tail = r"(?:[^\S\n]+and[^\S\n]+[A-Z][a-z][\w’'-]*)?"  # "... Control and Prevention"
+    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}{tail}(?![\w’'-])", text)}
+    longest = max(found, key=len, default=None)
+    return longest if longest and all(longest.startswith(f) for f in found) else None
+
+
+def _spelt_org(text: str, name: str) -> str | None:
+    """An organisation's initials spelt out, with the country words before them ("Northland
+    HBW" -> "Northland Harbour and Border Watch") when the text writes it so."""
+    *head, last = name.split()
+    if not _acronym(last) or not all(_bare(w) in DEMONYMS or _bare(w) in PLACES for w in head):
+        return None
+    spelt = _spelt_out(text, last)
+    if spelt is None or not head:
+        return spelt
+    whole = " ".join([*head, spelt])
+    return whole if whole in text else None
 
 
 def _fragment(name: str) -> bool:
@@ -756,25 +887,39 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
     last = name.split()[-1]
     if kind is SpeakerKind.UNNAMED and len(name.split()) > 2 and re.fullmatch(r"[a-z]+ed", last):
         name = name.rsplit(" ", 1)[0]  # "the letter signed": the letter
+    if kind is SpeakerKind.UNNAMED:
+        name = _noun_last(name)  # "The company flat-out": the company
     if kind is SpeakerKind.ORGANIZATION and not any(c.isupper() for c in name):
         return _description(q), SpeakerKind.UNNAMED
-    if kind is SpeakerKind.ORGANIZATION and _acronym(name) and (spelt := _spelt_out(text, name)):
+    if kind is SpeakerKind.ORGANIZATION and (whole := _org_written(text, q, name)) != name:
+        return whole, kind  # "Centre" of "the Centre for Economic Research"
+    if kind is SpeakerKind.ORGANIZATION and (spelt := _spelt_org(text, name)):
         return spelt, kind  # "CBP" -> "Customs and Border Protection"
     lead, _, rest = name.partition(" ")
     if kind is SpeakerKind.ORGANIZATION and lead in ORG_NOUNS_BEFORE and rest[:1].isupper():
         return rest, kind  # "journal Acta Medica": the journal's name
     if kind is SpeakerKind.UNNAMED and (fuller := _group_description(text, name)):
         return fuller, kind
+    if kind is SpeakerKind.UNNAMED and (group := _members_of(text, name)):
+        return group, SpeakerKind.ORGANIZATION
+    if kind is SpeakerKind.UNNAMED and (placed := _placed_source(text, name)):
+        return placed, kind
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:
         return name, kind
-    name = _without_shouting(name)
+    name = _common_lead(text, _without_shouting(name))
+    parsed = parse_name(name)
+    shown = parsed.display if parsed is not None else name  # the label the store keeps
+    if _common_word_name(text, shown):
+        return None, SpeakerKind.UNKNOWN  # "Subsoil Water": words of a title, no one's name
     if _acronym(name.split()[-1]) and all(
         _bare(w) in DEMONYMS or _bare(w) in PLACES for w in name.split()[:-1]
     ):
-        spelt = _spelt_out(text, name) if _acronym(name) else None
+        spelt = _spelt_org(text, name)
         return spelt or name, SpeakerKind.ORGANIZATION  # "DEA", "Chinese CDC": initials
+    if _initials_lead(name):
+        return name, SpeakerKind.ORGANIZATION  # "PFF CLE Browns": an account, a team
     if " " not in name:
         bare = _bare(name)
         if bare in ROLE_HEADS or bare in OCCUPATIONS or bare in DEMONYMS or bare in NOT_NAMES:
@@ -782,9 +927,96 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         if not named_mid_sentence(text, name):
             return None, SpeakerKind.UNKNOWN  # "Quando": capitalised only where sentences start
         full = fuller_name(text, name)
+        if full is None and _written_low(text, name) and not _titled(text, name):
+            return None, SpeakerKind.UNKNOWN  # "Water": a common word, capitalised here
         name = full if full is not None and not _place_led(full, name) else name
+    if " " not in shown and mostly_given(shown) and full_of(text, shown) is None:
+        regnal = _regnal_name(text, shown)  # "Andrew" is "Prince Andrew", or no one named
+        return (regnal, kind) if regnal else (None, SpeakerKind.UNKNOWN)
     org = _organisation_name(text, q, name) or _office(q, name)
-    return (org, SpeakerKind.ORGANIZATION) if org else (name, kind)
+    return (_org_written(text, q, org), SpeakerKind.ORGANIZATION) if org else (name, kind)
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[^\S\n]+$")
+
+
+def full_of(text: str, word: str) -> str | None:
+    """The full name the text gives a one-word name, or the word itself when the text
+    writes a title before it ("Mr. Kelly": a surname, though a first name too)."""
+    return fuller_name(text, word) or (word if _titled(text, word) else None)
+
+
+def _titled(text: str, word: str) -> bool:
+    """Whether the text writes a title or honorific before the word ("Mr. Cruz", "Sen.
+    Cruz"): a surname then, though it may be a first name too."""
+    titles = NAME_TITLES | HONORIFICS | ROLE_HEADS
+    for start in _word_at(text, word):
+        m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+        if m and _bare(m[1]) in titles and _bare(m[1]) not in REGNAL_TITLES:
+            return True
+    return False
+
+
+def _regnal_name(text: str, word: str) -> str | None:
+    """The one title-and-name the text gives a first name ("Prince Andrew" for Andrew)."""
+    found = set()
+    for start in _word_at(text, word):
+        m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+        if m and _bare(m[1]) in REGNAL_TITLES:
+            found.add(f"{m[1]} {word}")
+    return found.pop() if len(found) == 1 else None
+
+
+_SOURCE_NOUNS = PERSON_NOUNS | ORG_HEADS | GROUP_NOUNS | ROLE_NOUNS | DOCUMENT_NOUNS | OCCUPATIONS
+
+
+def _noun_last(name: str) -> str:
+    """A description ending on its noun: a lowercase word after the last known noun that is
+    no noun itself is the clause's ("The company flat-out" -> "The company")."""
+    words = name.split()
+    if len(words) < 3 or not words[-1][:1].islower() or _bare(words[-1]) in _SOURCE_NOUNS:
+        return name
+    nouns = [i for i, w in enumerate(words[:-1]) if i > 0 and _bare(w) in _SOURCE_NOUNS]
+    return " ".join(words[: nouns[-1] + 1]) if nouns else name
+
+
+def _initials_lead(name: str) -> bool:
+    """Initials of three letters or more beside written words ("CLE Browns"): people's
+    names carry initials of one or two ("TJ Watt"), shouting writes every word in capitals."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and any(
+            len(w) >= 3 and _acronym(w) and not is_given_name(w) and _bare(w) not in SUFFIXES
+            for w in words
+        )
+        and not all(w.isupper() for w in words)
+    )
+
+
+def _common_word_name(text: str, name: str) -> bool:
+    """A "name" without a first name whose last word the text writes as a common word
+    (lower case, mid-sentence): the words of a title or a law, not a person."""
+    words = name.split()
+    if len(words) < 2 or any(is_given_name(w) for w in words) or not words[-1].isalpha():
+        return False
+    return _bare(words[-1]) not in ORG_SUFFIXES and _written_low(text, words[-1])
+
+
+def _common_lead(text: str, name: str) -> str:
+    """A name without the headline words run into it that the text writes as common words
+    ("Dropped Out Ann Fox"): what stands before the first name goes."""
+    words = name.split()
+    first = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
+    if 0 < first < len(words) - 1 and all(_written_low(text, w) for w in words[:first]):
+        return " ".join(words[first:])
+    return name
+
+
+def _written_low(text: str, word: str) -> bool:
+    """Whether the text also writes a capitalised word in lower case ("water")."""
+    low = word.lower()
+    return low != word and next(_word_at(text, low), None) is not None
 
 
 def _office(q: Quotation, name: str) -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from gender_guesser.detector import Detector
+
 
 @cache
 def given_names() -> frozenset[str]:
@@ -28,3 +30,17 @@ def is_given_name(word: str) -> bool:
     low = word.casefold().rstrip(".")
     names = given_names()
     return low in names or ("-" in low and low.split("-")[0] in names)
+
+
+@cache
+def detector() -> Detector:
+    """gender-guesser's detector, built on first use (reading its list takes a quarter of a
+    second): one for the names and the genders both."""
+    return Detector(case_sensitive=False)
+
+
+@cache
+def mostly_given(word: str) -> bool:
+    """A word the name list knows as a first name only, for men or for women ("Andrew"),
+    not one that is as often a surname or either ("Cruz", "Taylor")."""
+    return word[:1].isupper() and detector().get_gender(word) in ("male", "female")

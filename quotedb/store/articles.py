@@ -16,7 +16,7 @@ from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
-from quotedb.store import cache, candidates, plain
+from quotedb.store import cache, candidates, plain, surnames
 from quotedb.store.batch import WriteBatch
 from quotedb.store.cache import Known
 from quotedb.store.candidates import Candidate
@@ -109,6 +109,7 @@ def store_quotations(
     if values:
         plain.run(batch.session, insert(QUOTATIONS), values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
+    surnames.settle(batch, target.id, speakers.values())  # bare surnames, whatever came first
     if replay(batch, target.id, target.content_hash):  # corrections made before
         rows, kinds = stored_rows(batch.session, target.id)
     else:

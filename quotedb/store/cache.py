@@ -278,3 +278,28 @@ def _load_forms(batch: WriteBatch, speakers: list[Known], parse: Any) -> None:
         for text in (antecedent, mention):
             if text and (parsed := parse(text)) is not None:
                 by_id[speaker_id].add(parsed.display, article_id)
+
+
+def merged(batch: WriteBatch, gone: Known, into: Known) -> None:
+    """A speaker whose rows were all given to another and who was deleted: forgotten, its
+    aliases filed under the other (already written, as the rows were moved)."""
+    c = batch.speakers
+    for key, surface in gone.aliases.items():
+        into.aliases.setdefault(key, surface)
+        for table in (c.by_alias, c.new_aliases):
+            if (filed := table.get(key)) is not None:
+                filed.discard(gone)
+                filed.add(into)
+    for blocks in (c.by_prefix, c.new_prefixes):
+        for block in blocks.values():
+            block.discard(gone)
+    c.by_id.pop(gone.id, None)
+    c.relabelled.pop(gone, None)
+    c.forms.pop(gone, None)
+    rows_moved(batch, into)
+
+
+def rows_moved(batch: WriteBatch, speaker: Known) -> None:
+    """Stored rows were given to the speaker: its names are read again when next needed."""
+    batch.speakers.forms.pop(speaker, None)
+    speaker.created = False

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from quotedb.store.batch import WriteBatch
 
 PERSON = SpeakerKind.PERSON.value
+UNNAMED = SpeakerKind.UNNAMED.value
 RENAME, MERGE = "rename", "merge"  # corrections that pin a person's label
 SPLIT = "split"  # with MERGE: corrections that send a name to a chosen speaker
 ANY_KIND = ""  # a merge recorded without the kind of the speaker merged away
@@ -117,9 +118,38 @@ def _match(
         if person.given and len(by_alias) == 1:  # a full name already filed (by hand, perhaps)
             return by_alias[0]
         return match_person(batch, person)
+    if kind == UNNAMED:  # "the spokesperson" of one article is not another's, named fuller
+        own = {org_key(name), alias_key(name)} - {""}
+        found = [s for s in cache.filed_under(batch, own) if s.kind == kind]
+        return next((s for s in found if org_key(s.name) == org_key(name)), None)
     keys = {org_key(n) for n in names} | {alias_key(n) for n in names}
     keys -= {""}
     return next((s for s in cache.filed_under(batch, keys) if s.kind == kind), None)
+
+
+def other_label(speaker: Known, names: Iterable[str] = ()) -> str:
+    """An organisation's or unnamed source's label, whichever article named it first: the
+    fullest of its names ("Customs and Border Protection" over "CBP"); for organisations
+    without an article ("Kremlin"), for descriptions with one ("the man")."""
+    forms = [speaker.name, *speaker.aliases.values(), *names]  # aliases alike share a key
+    forms = [f for f in forms if _same_name(f, speaker.name, speaker.kind)]
+    lead = speaker.kind == UNNAMED
+    return max(forms, key=lambda f: (len(org_key(f)), _has_article(f) == lead, f[:1].isupper(), f))
+
+
+def _same_name(a: str, b: str, kind: str) -> bool:
+    """Two names of one organisation or source: alike once folded, or (organisations) one
+    the initials of the other ("CBP", "Customs and Border Protection")."""
+    ka, kb = org_key(a), org_key(b)
+    return ka == kb or (kind != UNNAMED and (_initials(a) == kb or _initials(b) == ka))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _has_article(name: str) -> bool:
+    return name.split()[0].casefold() in ("the", "a", "an") if name.split() else False
 
 
 def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Known:
@@ -141,10 +171,21 @@ def speaker_for(batch: WriteBatch, name: str, kind: str, aliases: tuple[str, ...
     if redirects(batch):  # a name a person sent to another speaker is not this one's
         names = [n for n in names if redirected(batch, n, kind) in (None, speaker)]
     changed = [add_alias(batch, speaker, n) for n in names]
-    if any(changed):
+    if kind != PERSON and (any(changed) or any(n != speaker.name for n in names)):
+        _relabel_other(batch, speaker, names)
+    elif any(changed):
         rename(batch, speaker)
         batch.relabel[speaker] = None
     return speaker
+
+
+def _relabel_other(batch: WriteBatch, speaker: Known, names: Iterable[str] = ()) -> None:
+    """An organisation or unnamed source under its fullest name (see :func:`other_label`)."""
+    label = other_label(speaker, names)
+    if label != speaker.name and not renamed_by_hand(batch, speaker.id):
+        speaker.name = label
+        speaker.name_key = blocking_key(label, speaker.kind)
+        cache.renamed(batch, speaker)
 
 
 def redirects(batch: WriteBatch) -> dict[tuple[str, str], int]:
@@ -238,7 +279,10 @@ def name_forms(batch: WriteBatch, speaker: Known) -> Counter[str]:
 
 def rename(batch: WriteBatch, speaker: Known) -> None:
     """Give a person the most frequent of their most complete names."""
-    if speaker.kind != PERSON or renamed_by_hand(batch, speaker.id):
+    if speaker.kind != PERSON:
+        _relabel_other(batch, speaker)
+        return
+    if renamed_by_hand(batch, speaker.id):
         return
     label = canonical_label(name_forms(batch, speaker))
     if label and label != speaker.name:

@@ -15,7 +15,7 @@ from quotedb.core.names import (
     parse_name,
     settle_names,
 )
-from quotedb.core.types import SpeakerKind
+from quotedb.core.types import Mention, SpeakerKind
 
 
 @pytest.mark.parametrize(
@@ -333,3 +333,180 @@ def test_description_loses_a_trailing_participle() -> None:
     headline = replace(q, speaker="FEUDS The", speaker_kind=SpeakerKind.ORGANIZATION)
     settled = settle_names(text, [signed, headline])
     assert [s.speaker for s in settled] == ["the letter", None]
+
+
+def _said_by(text: str, speaker: str, kind: SpeakerKind) -> tuple[str | None, SpeakerKind]:
+    """The settled speaker of the text's first quotation, had extraction named ``speaker``
+    where the text last writes it (a mention ``the Institute`` for "Institute", say)."""
+    q = next(q for q in extract(text))
+    at = text.rfind(speaker) if speaker in text else text.casefold().rfind(speaker.casefold())
+    lead = text.rfind(" ", 0, max(0, at - 1)) + 1
+    start = lead if text[lead:at].strip().casefold() in ("the", "a") else at
+    mention = Mention(start, at + len(speaker), text[start : at + len(speaker)])
+    q = replace(q, speaker=speaker, speaker_kind=kind, mention=mention)
+    (settled,) = settle_names(text, [q])
+    return settled.speaker, settled.speaker_kind
+
+
+PERSON, ORG, UNNAMED = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.UNNAMED
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "settled"),
+    [
+        pytest.param(
+            "Prince Edmund gave an interview.\n\n“I regret nothing about that trip,” Edmund said.",
+            "Edmund",
+            PERSON,
+            ("Prince Edmund", PERSON),
+            id="first-name-under-a-regnal-title",
+        ),
+        pytest.param(
+            "The heir, Edmund, was away.\n\n“It was a fine day for all of us,” Edmund said.",
+            "Edmund",
+            PERSON,
+            (None, SpeakerKind.UNKNOWN),
+            id="lone-first-name-dropped",
+        ),
+        pytest.param(
+            "Mr. Kelly spoke first.\n\n“We will keep going whatever they say,” Kelly said.",
+            "Kelly",
+            PERSON,
+            ("Kelly", PERSON),
+            id="first-name-used-as-a-surname",
+        ),
+        pytest.param(
+            "The Coastal Dune Grass Act protects the grass on the dunes.\n\n“It is a good"
+            " law for the coast,” the act said.",
+            "Dune Grass",
+            PERSON,
+            (None, SpeakerKind.UNKNOWN),
+            id="words-of-a-title",
+        ),
+        pytest.param(
+            "The Coastal Dune Grass Act keeps the grass and the water clean.\n\n“It is a"
+            " good law for the coast,” Water said.",
+            "Water",
+            PERSON,
+            (None, SpeakerKind.UNKNOWN),
+            id="common-word-capitalised",
+        ),
+        pytest.param(
+            "Ask Dr. Lenny, a column by Lenny Hale, ran for years.\n\n“He was kind to every"
+            " reader who wrote,” Lenny said.",
+            "Lenny",
+            PERSON,
+            ("Lenny Hale", PERSON),
+            id="honorific-inside-a-run",
+        ),
+        pytest.param(
+            "Who has dropped out so far? Ann Rusk is out.\n\n“It was an honour to run,”"
+            " Dropped Out Ann Rusk said.",
+            "Dropped Out Ann Rusk",
+            PERSON,
+            ("Ann Rusk", PERSON),
+            id="headline-words-before-a-name",
+        ),
+        pytest.param(
+            "“We are ready for the vote whenever it comes,” Cruz said at the Capitol.",
+            "Cruz",
+            PERSON,
+            ("Cruz", PERSON),
+            id="surname-that-may-be-a-first-name",
+        ),
+        pytest.param(
+            "“He allowed a passer rating of just 22.4 in coverage,” QFT HBC Hawks wrote.",
+            "HBC Hawks",
+            PERSON,
+            ("HBC Hawks", ORG),
+            id="initials-lead-an-account",
+        ),
+        pytest.param(
+            "The company flat-out denied the claims.\n\n“We never used her music,” the"
+            " statement said.",
+            "The company flat-out",
+            UNNAMED,
+            ("The company", UNNAMED),
+            id="description-ends-on-its-noun",
+        ),
+        pytest.param(
+            "A reporter's source inside the Delta camp, a refugee, spoke to us.\n\n“Nobody"
+            " is allowed to leave the camp at night,” the source said.",
+            "the source",
+            UNNAMED,
+            ("a source inside the Delta camp", UNNAMED),
+            id="possessive-description",
+        ),
+        pytest.param(
+            "The nurses, members of a new group Nurses Against Flu, wrote to the board.\n\n"
+            "“Every child in custody needs the shot,” the nurses said.",
+            "the nurses",
+            UNNAMED,
+            ("Nurses Against Flu", ORG),
+            id="members-of-a-named-group",
+        ),
+        pytest.param(
+            "Our reporter's source inside the Delta camp, a refugee, spoke to us.\n\n“Nobody"
+            " is allowed to leave at night,” the Delta camp said.",
+            "the Delta camp",
+            UNNAMED,
+            ("a source inside the Delta camp", UNNAMED),
+            id="place-taken-for-its-source",
+        ),
+        pytest.param(
+            "“The tariffs are paid at home,” says a study by the Institute for Coastal Policy"
+            " Research, a think tank.",
+            "Institute",
+            ORG,
+            ("Institute for Coastal Policy Research", ORG),
+            id="organisation-name-continued",
+        ),
+        pytest.param(
+            "The authors of the review published in a journal argued the point.\n\n“The"
+            " risk is real but small for most users,” the authors said.",
+            "the authors",
+            UNNAMED,
+            ("the authors of the review", UNNAMED),
+            id="group-first-written-whole",
+        ),
+        pytest.param(
+            "The Chinese Harbour and Border Watch and Inspection closed the port.\n\n“The"
+            " risk to the public is low,” the Chinese HBW said.",
+            "Chinese HBW",
+            ORG,
+            ("Chinese Harbour and Border Watch and Inspection", ORG),
+            id="initials-with-their-country",
+        ),
+    ],
+)
+def test_settled_speakers(
+    text: str, speaker: str, kind: SpeakerKind, settled: tuple[str | None, SpeakerKind]
+) -> None:
+    assert _said_by(text, speaker, kind) == settled
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "role"),
+    [
+        pytest.param("Prince Edmund", "Prince Edmund", None, id="regnal-title-and-name"),
+        pytest.param("Presiden Okafor", "Okafor", None, id="misspelt-title"),
+        pytest.param("Prince Fielder", "Prince Fielder", None, id="first-name-prince"),
+    ],
+)
+def test_parse_name_titles(written: str, name: str, role: str | None) -> None:
+    parsed = parse_name(written)
+    assert parsed is not None
+    assert (parsed.display, parsed.role) == (name, role)
+
+
+def test_label_that_only_modifies_a_person_gives_way_to_the_mention() -> None:
+    text = (
+        "The Admiralty called the claims “plainly false” in a note to a Fleet News Admiralty"
+        " correspondent on Monday."
+    )
+    q = next(q for q in extract(text))
+    at = text.index("The Admiralty")
+    mention = Mention(at, at + len("The Admiralty"), "The Admiralty")
+    said = replace(q, speaker="Fleet News Admiralty", speaker_kind=ORG, mention=mention)
+    (settled,) = settle_names(text, [said])
+    assert (settled.speaker, settled.speaker_kind) == ("Admiralty", ORG)
