@@ -72,7 +72,7 @@ def tests(
     words = _WORD.findall(label)
     folded = [w.casefold().strip(".’'") for w in words]
     found: list[str] = []
-    if kind == "unnamed":
+    if kind in ("unnamed", "document"):  # descriptions, not names
         return ["lexicon"] if any(w in lexicon.NAME_PRONOUNS for w in folded) else []
     common_words = [w for w in folded if lower[w] > 2 * upper[w] + 2]
     named = any(is_given_name(w) for w in words)
@@ -100,7 +100,7 @@ def tests(
 
 def audit(db: Database, show_all: bool) -> tuple[int, int, int]:
     """Print the flagged labels; (speakers, flagged speakers, flagged quotations)."""
-    people = db.people()
+    people = db.people(limit=None)
     with db.session() as s:
         texts = list(s.scalars(select(Article.text)))
     lower, upper = case_counts(texts)
