@@ -2,14 +2,14 @@
 
 One module per group of commands: ingest (ingest, reextract), extract, query (quotes,
 people, person, show), search (search, who), export, corrections (correct ..., corrections)
-and db. The help lists the commands in the order they are registered here.
+db and serve (the web server). The help lists the commands in the order they are registered here.
 """
 
 import gc
 
 import typer
 
-from quotedb.cli import corrections, db, export, extract, ingest, query, search
+from quotedb.cli import corrections, db, export, extract, ingest, query, search, serve
 
 app = typer.Typer(
     name="quotedb",
@@ -31,6 +31,7 @@ for command in (
     search.who,
     export.export,
     extract.extract,
+    serve.serve,
 ):
     app.command()(command)
 app.add_typer(corrections.correct_app, name="correct")
