@@ -357,6 +357,13 @@ class Database:
         with self.session() as s:
             return speaker_view(s, speaker_id)
 
+    def statement(self, statement_id: int) -> Record:
+        """One statement with every rendering of it (``quotations``), oldest first."""
+        from quotedb.read.views import statement_view
+
+        with self.session() as s:
+            return statement_view(s, statement_id)
+
     def cite(
         self,
         quotation_id: int,

@@ -32,7 +32,14 @@ def templates() -> Environment:
     hostile input."""
     env = Environment(loader=PackageLoader("quotedb.web"), autoescape=True)
     env.globals["csrf_cookie"] = CSRF_COOKIE
+    env.filters["label"] = article_label
     return env
+
+
+def article_label(article: dict[str, Any]) -> str:
+    """What names an article on a page: its title, else its file's name, else its id."""
+    source = str(article.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return str(article.get("title") or source or f"article {article.get('id')}")
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -25,6 +25,7 @@ from quotedb.web.params import (
     printable,
 )
 from quotedb.web.reads import Mode, listing
+from quotedb.web.render import record, records
 from quotedb.web.security import header_token, require_editor
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
@@ -78,7 +79,7 @@ def quotations(
 @router.get("/quotations/{quotation_id}")
 def quotation(db: Db, quotation_id: Id) -> dict[str, Any]:
     """A quotation in its paragraph, how its speaker was found, its other renderings."""
-    return db.show(quotation_id)
+    return record(db.show(quotation_id))
 
 
 @router.get("/quotations/{quotation_id}/citation", response_class=PlainTextResponse)
@@ -120,13 +121,19 @@ def people(
 @router.get("/people/{speaker_id}")
 def person(db: Db, speaker_id: Id) -> dict[str, Any]:
     """A speaker: aliases with counts, roles, outlets, quotations per month, duplicates."""
-    return db.speaker(speaker_id)
+    return record(db.speaker(speaker_id))
+
+
+@router.get("/statements/{statement_id}")
+def statement(db: Db, statement_id: Id) -> dict[str, Any]:
+    """One utterance: its representative wording and every rendering, oldest first."""
+    return record(db.statement(statement_id))
 
 
 @router.get("/articles/{article_id}")
 def article(db: Db, article_id: Id) -> dict[str, Any]:
     """An article's metadata and text with its quotations."""
-    return db.article(article_id)
+    return record(db.article(article_id))
 
 
 @router.get("/export", response_class=PlainTextResponse)
@@ -155,7 +162,7 @@ def export(
 @router.get("/corrections")
 def corrections(db: Db) -> list[dict[str, Any]]:
     """The corrections made by hand, oldest first."""
-    return db.corrections()
+    return records(db.corrections())
 
 
 # ---------------------------------------------------------------- corrections
@@ -189,31 +196,31 @@ class ArticleEdit(BaseModel):
 @router.post("/quotations/{quotation_id}/speaker", dependencies=[Editor])
 def correct_speaker(db: Db, quotation_id: Id, body: Reattribution) -> dict[str, Any]:
     """Reattribute a quotation (kind ``unknown`` without a name: to nobody)."""
-    return db.correct_speaker(quotation_id, printable(body.to), body.kind)
+    return record(db.correct_speaker(quotation_id, printable(body.to), body.kind))
 
 
 @router.post("/quotations/{quotation_id}/not-quote", dependencies=[Editor])
 def correct_not_quote(db: Db, quotation_id: Id) -> dict[str, Any]:
     """Remove something wrongly taken for a quotation."""
-    return db.correct_not_quote(quotation_id)
+    return record(db.correct_not_quote(quotation_id))
 
 
 @router.post("/people/{speaker_id}/merge", dependencies=[Editor])
 def correct_merge(db: Db, speaker_id: Id, body: Other) -> dict[str, Any]:
     """The other speaker is this one: everything of theirs moves here."""
-    return db.correct_merge(str(speaker_id), printable(body.other) or "")
+    return record(db.correct_merge(str(speaker_id), printable(body.other) or ""))
 
 
 @router.post("/people/{speaker_id}/split", dependencies=[Editor])
 def correct_split(db: Db, speaker_id: Id, body: AliasBody) -> dict[str, Any]:
     """A wrongly merged alias becomes a speaker of its own."""
-    return db.correct_split(str(speaker_id), printable(body.alias) or "")
+    return record(db.correct_split(str(speaker_id), printable(body.alias) or ""))
 
 
 @router.post("/people/{speaker_id}/rename", dependencies=[Editor])
 def correct_rename(db: Db, speaker_id: Id, body: NameBody) -> dict[str, Any]:
     """Choose a speaker's label by hand."""
-    return db.correct_rename(str(speaker_id), printable(body.name) or "")
+    return record(db.correct_rename(str(speaker_id), printable(body.name) or ""))
 
 
 @router.post("/articles/{article_id}", dependencies=[Editor])
@@ -221,13 +228,14 @@ def edit_article(db: Db, article_id: Id, body: ArticleEdit) -> dict[str, Any] | 
     """Set an article's metadata by hand (the fields given)."""
     for value in (body.title, body.outlet, body.url, *(body.authors or [])):
         printable(value)
-    return db.edit_article(article_id, **body.model_dump())
+    changed = db.edit_article(article_id, **body.model_dump())
+    return record(changed) if changed is not None else None
 
 
 @router.post("/corrections/{correction_id}/undo", dependencies=[Editor])
 def undo(db: Db, correction_id: Id) -> dict[str, Any]:
     """Take a correction back."""
-    return db.correct_undo(correction_id)
+    return record(db.correct_undo(correction_id))
 
 
 def _speaker_count(p: Any) -> dict[str, Any]:

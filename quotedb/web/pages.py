@@ -17,6 +17,7 @@ from quotedb.web import render
 from quotedb.web.jsonapi import MAX_ID, Db, Filtered, Id
 from quotedb.web.params import DEFAULT_PAGE, MAX_NAME, Limit, Name, Offset, Text, printable
 from quotedb.web.reads import Mode, listing
+from quotedb.web.render import record, records
 from quotedb.web.security import CSRF_COOKIE, check_csrf, csrf_value, require_editor
 
 router = APIRouter(include_in_schema=False)
@@ -128,9 +129,9 @@ def _json(data: Any) -> Response:
     return Response(text, media_type="application/json")
 
 
-def _csv(records: list[dict[str, Any]], name: str) -> Response:
+def _csv(rows: list[dict[str, Any]], name: str) -> Response:
     headers = {"Content-Disposition": f'inline; filename="{name}"'}
-    return Response(render.to_csv(records), media_type="text/csv", headers=headers)
+    return Response(render.to_csv(rows), media_type="text/csv", headers=headers)
 
 
 # ---------------------------------------------------------------- one quotation
@@ -140,8 +141,8 @@ def _csv(records: list[dict[str, Any]], name: str) -> Response:
 def quotation_page(request: Request, db: Db, quotation_id: Id) -> HTMLResponse:
     """The quotation in its paragraph, its speaker and cue marked, its article, its other
     renderings, citations to copy and a form to correct it."""
-    view = db.show(quotation_id)
-    article = db.article(view["article"]["id"])
+    view = record(db.show(quotation_id))
+    article = record(db.article(view["article"]["id"]))
     spans = render.quotation_spans(view)
     return page(
         request,
@@ -152,21 +153,29 @@ def quotation_page(request: Request, db: Db, quotation_id: Id) -> HTMLResponse:
         parts=render.segments(view["paragraph"], spans, view["paragraph_start"]),
         others=sorted(view["variants"], key=_published),
         earliest=_earliest([view, *view["variants"]]),
-        citations=[(label, db.cite(quotation_id, fmt=f, style=s)) for label, f, s in CITATIONS],
+        citations=[
+            (label, _citation(db.cite(quotation_id, fmt=f, style=s))) for label, f, s in CITATIONS
+        ],
         done=request.query_params.get("done"),
     )
 
 
-def _published(record: dict[str, Any]) -> tuple[bool, str]:
+def _citation(text: str) -> str:
+    """A citation to copy: the export's text without its Markdown headings."""
+    lines = [line for line in text.splitlines() if not line.startswith("# ")]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _published(r: dict[str, Any]) -> tuple[bool, str]:
     """Sorts by the article's date, undated last."""
-    day = record["article"]["published"]
+    day = r["article"]["published"]
     return day is None, day or ""
 
 
-def _earliest(records: list[dict[str, Any]]) -> str | None:
+def _earliest(renderings: list[dict[str, Any]]) -> str | None:
     """The first date any of these renderings was published (to mark it)."""
     return min(
-        (r["article"]["published"] for r in records if r["article"]["published"]), default=None
+        (r["article"]["published"] for r in renderings if r["article"]["published"]), default=None
     )
 
 
@@ -224,8 +233,8 @@ def _people(db: Db, kind: str | None, limit: int, offset: int) -> list[dict[str,
 @router.get("/people/{speaker_id}", response_class=HTMLResponse)
 def person_page(request: Request, db: Db, speaker_id: Id) -> HTMLResponse:
     """Name, kind, aliases, roles, quotations over time and per outlet, duplicates."""
-    p = db.speaker(speaker_id)
-    recent = db.quotes(by=str(p["name"]), limit=DEFAULT_PAGE)
+    p = record(db.speaker(speaker_id))
+    recent = records(db.quotes(by=str(p["name"]), limit=DEFAULT_PAGE))
     return page(
         request,
         "person.html",
@@ -275,18 +284,18 @@ def split_person(
 
 @router.get("/articles/{article_id}.json")
 def article_json(db: Db, article_id: Id) -> Response:
-    return _json(db.article(article_id))
+    return _json(record(db.article(article_id)))
 
 
 @router.get("/articles/{article_id}.csv")
 def article_csv(db: Db, article_id: Id) -> Response:
-    return _csv(db.article(article_id)["quotations"], f"article-{article_id}.csv")
+    return _csv(record(db.article(article_id))["quotations"], f"article-{article_id}.csv")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, db: Db, article_id: Id) -> HTMLResponse:
     """The article's text with its quotations marked (each a link to its page)."""
-    a = db.article(article_id)
+    a = record(db.article(article_id))
     spans = [render.Span(q["start"], q["end"], "quote", q["id"]) for q in a["quotations"]]
     return page(
         request,
@@ -294,4 +303,35 @@ def article_page(request: Request, db: Db, article_id: Id) -> HTMLResponse:
         a=a,
         link=render.safe_link(a["url"]),
         parts=render.segments(a["text"], spans),
+    )
+
+
+# ---------------------------------------------------------------- statements
+
+
+@router.get("/statements/{statement_id}.json")
+def statement_json(db: Db, statement_id: Id) -> Response:
+    return _json(record(db.statement(statement_id)))
+
+
+@router.get("/statements/{statement_id}.csv")
+def statement_csv(db: Db, statement_id: Id) -> Response:
+    rows = record(db.statement(statement_id))["quotations"]
+    return _csv(rows, f"statement-{statement_id}.csv")
+
+
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement_page(request: Request, db: Db, statement_id: Id) -> HTMLResponse:
+    """One utterance across outlets: who carried it when, each rendering's words against
+    the representative wording."""
+    st = record(db.statement(statement_id))
+    renderings = [
+        {"q": q, "diff": render.word_diff(st["text"], q["text"])} for q in st["quotations"]
+    ]
+    return page(
+        request,
+        "statement.html",
+        st=st,
+        renderings=renderings,
+        earliest=_earliest(st["quotations"]),
     )

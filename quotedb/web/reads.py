@@ -11,6 +11,7 @@ from typing import Any
 
 from quotedb.api import Database
 from quotedb.web.params import Filters
+from quotedb.web.render import records
 
 FACET_WINDOW = 200  # facets count the best (or oldest) this many matches
 BANDS = (("high", 0.9), ("medium", 0.6), ("low", 0.0))  # confidence bands, lower bounds
@@ -72,11 +73,11 @@ def _read(
     marks: tuple[str, str],
 ) -> list[dict[str, Any]]:
     if not q:
-        rows = db.quotes(**f.api(), limit=None if f.kind else window)
-        return [r for r in rows if f.kind is None or r["kind"] == f.kind][:window]
+        rows = records(db.quotes(**f.api(), limit=window))
+        return [r for r in rows if f.kind is None or r["kind"] == f.kind]
     if mode is Mode.who:
-        return db.who(q, **f.api(), kind=f.kind, limit=window)
-    return db.search(q, **f.api(), kind=f.kind, limit=window, marks=marks, escape=escape)
+        return records(db.who(q, **f.api(), kind=f.kind, limit=window))
+    return records(db.search(q, **f.api(), kind=f.kind, limit=window, marks=marks, escape=escape))
 
 
 def _kind(record: dict[str, Any]) -> str:

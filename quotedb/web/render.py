@@ -16,6 +16,20 @@ from urllib.parse import urlsplit
 LINK_SCHEMES = ("http", "https")
 
 
+def record(value: Any) -> dict[str, Any]:
+    """An API result as JSON data: a record that converts itself (``to_dict``) converted,
+    a dict as it is."""
+    to_dict = getattr(value, "to_dict", None)
+    converted = to_dict() if callable(to_dict) else value
+    if not isinstance(converted, dict):
+        raise TypeError(f"not a record: {type(value).__name__}")
+    return converted
+
+
+def records(values: Iterable[Any]) -> list[dict[str, Any]]:
+    return [record(v) for v in values]
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of a text to mark: half-open code-point offsets, a CSS class, and the

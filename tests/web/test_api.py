@@ -47,6 +47,11 @@ def test_pages_of_one_thing_answer(site: Site) -> None:
     c = site.client()
     q = c.get("/api/quotations?by=Lavrov&limit=1").json()["quotations"][0]
     speaker = next(p for p in c.get("/api/people").json() if p["name"] == "Sergey Lavrov")
+    statement = next(
+        r["cluster"]
+        for r in c.get("/api/quotations?limit=200").json()["quotations"]
+        if r["cluster"]
+    )
     for path in (
         f"/quotations/{q['id']}",
         f"/api/quotations/{q['id']}",
@@ -57,6 +62,10 @@ def test_pages_of_one_thing_answer(site: Site) -> None:
         f"/articles/{q['article']['id']}.json",
         f"/articles/{q['article']['id']}.csv",
         f"/api/articles/{q['article']['id']}",
+        f"/statements/{statement}",
+        f"/statements/{statement}.json",
+        f"/statements/{statement}.csv",
+        f"/api/statements/{statement}",
     ):
         assert c.get(path).status_code == 200, path
 
@@ -97,6 +106,18 @@ def test_unnamed_sources_are_one_facet_away(site: Site) -> None:
     assert "speaker_kind=unnamed" in page
     got = site.client().get("/api/quotations?speaker_kind=unnamed").json()["quotations"]
     assert got and {r["speaker_kind"] for r in got} == {"unnamed"}
+
+
+def test_a_statement_page_shows_each_rendering_against_the_wording(site: Site) -> None:
+    c = site.client()
+    records = c.get("/api/quotations?limit=200").json()["quotations"]
+    cluster = next(r["cluster"] for r in records if r["cluster"] and "right track" in r["text"])
+    st = c.get(f"/api/statements/{cluster}").json()
+    assert st["renderings"] == len(st["quotations"]) >= 2
+    html = c.get(f"/statements/{cluster}").text
+    assert html.count("<ins>") + html.count("<del>") >= 1 and "earliest" in html
+    for q in st["quotations"]:
+        assert f'href="/quotations/{q["id"]}"' in html
 
 
 # ---------------------------------------------------------------- hostile values
@@ -201,6 +222,8 @@ BAD = [
     ("id-too-large", "/api/quotations/99999999999999999999", 422),
     ("id-missing", "/api/quotations/999999", 404),
     ("speaker-missing", "/api/people/999999", 404),
+    ("statement-missing", "/api/statements/999999", 404),
+    ("article-missing", "/api/articles/999999", 404),
     ("who-empty", "/api/who?text=", 422),
     ("format-unknown", "/api/export?format=docx", 422),
     ("page-id-missing", "/quotations/999999", 404),
