@@ -372,16 +372,29 @@ class Database:
         style: CitationStyle | str | None = None,
     ) -> str:
         """One quotation as :meth:`export` writes it (a citation style wins over the format)."""
+        return self.citations(quotation_id, [(fmt, style)])[0]
+
+    def citations(
+        self,
+        quotation_id: int,
+        choices: Sequence[tuple[ExportFormat | str, CitationStyle | str | None]],
+    ) -> list[str]:
+        """One quotation in several (format, style) choices, read once (a web page offers
+        them all to copy)."""
         import io
 
         from quotedb.export.document import write_export
         from quotedb.store.corrections import get_quotation
 
-        out = io.StringIO()
-        how = ExportFormat(fmt), CitationStyle(style) if style is not None else None
+        how = [(ExportFormat(f), CitationStyle(s) if s is not None else None) for f, s in choices]
+        written = []
         with self.session() as s:
-            write_export([get_quotation(s, quotation_id)], out, *how)
-        return out.getvalue()
+            q = get_quotation(s, quotation_id)
+            for fmt, style in how:
+                out = io.StringIO()
+                write_export([q], out, fmt, style)
+                written.append(out.getvalue())
+        return written
 
     def export(
         self,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from quotedb.db.models import Article, Cluster, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.people import profile, profile_record
-from quotedb.read.records import ArticleRecord, quotation_record
+from quotedb.read.records import ArticleRecord, quotation_record, records_by_id
 from quotedb.read.speakers import alias_key, lookup
 
 
@@ -21,10 +21,16 @@ def article_view(session: Session, article_id: int) -> dict[str, Any]:
     a = session.get(Article, article_id)
     if a is None:
         raise QueryError(f"no article with id {article_id}")
+    ids = list(
+        session.scalars(
+            select(Quotation.id).where(Quotation.article_id == a.id).order_by(Quotation.start)
+        )
+    )
+    found = records_by_id(session.connection(), ids)  # one query, not one per speaker
     return ArticleRecord.of(a).to_dict() | {
         "dateline": a.dateline,
         "text": a.text,
-        "quotations": [quotation_record(q) for q in a.quotations],
+        "quotations": [found[i].to_dict() for i in ids],
     }
 
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from quotedb.api import CitationStyle, ExportFormat
+from quotedb.api import CitationStyle, Database, ExportFormat
 from quotedb.web import render
 from quotedb.web.jsonapi import MAX_ID, Db, Filtered, Id
 from quotedb.web.params import DEFAULT_PAGE, MAX_NAME, Limit, Name, Offset, Text, printable
@@ -153,15 +153,18 @@ def quotation_page(request: Request, db: Db, quotation_id: Id) -> HTMLResponse:
         parts=render.segments(view["paragraph"], spans, view["paragraph_start"]),
         others=sorted(view["variants"], key=_published),
         earliest=_earliest([view, *view["variants"]]),
-        citations=[
-            (label, _citation(db.cite(quotation_id, fmt=f, style=s))) for label, f, s in CITATIONS
-        ],
+        citations=_citations(db, quotation_id),
         done=request.query_params.get("done"),
     )
 
 
-def _citation(text: str) -> str:
-    """A citation to copy: the export's text without its Markdown headings."""
+def _citations(db: Database, quotation_id: int) -> list[tuple[str, str]]:
+    """Each citation to copy, labelled: the export's text without its Markdown headings."""
+    texts = db.citations(quotation_id, [(f, s) for _, f, s in CITATIONS])
+    return [(label, _unheaded(t)) for (label, _, _), t in zip(CITATIONS, texts, strict=True)]
+
+
+def _unheaded(text: str) -> str:
     lines = [line for line in text.splitlines() if not line.startswith("# ")]
     return "\n".join(lines).strip() + "\n"
 
