@@ -16,12 +16,13 @@ import contextlib
 import datetime as dt
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypedDict, Unpack
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -35,7 +36,7 @@ from quotedb.db.engine import (
     resolve_url,
     session_scope,
 )
-from quotedb.db.migrations import current_revision, ensure_head, head_revision
+from quotedb.db.migrations import current_revision, ensure_head, head_revision, stored_revision
 from quotedb.errors import InputError, QueryError
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
@@ -48,10 +49,16 @@ if TYPE_CHECKING:
     from quotedb.db.models import Correction
     from quotedb.ingest.documents import Document, Source
     from quotedb.ingest.writer import IngestReport
+    from quotedb.read.corrections import CorrectionRecord
     from quotedb.read.engines import FullTextEngine
+    from quotedb.read.filters import Filter
+    from quotedb.read.listings import ArticleSummary, OutletSummary, StatementRecord
     from quotedb.read.quotations import SpeakerCount
+    from quotedb.read.records import QuotationRecord, SearchHit, WhoHit
+    from quotedb.read.verdicts import Attestation
 
 __all__ = [
+    "DEFAULT_LIMIT",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_TIMEOUT",
     "ENV_VAR",
@@ -64,11 +71,82 @@ __all__ = [
     "Metadata",
     "Reextracted",
     "Step",
+    "day",
     "extract_stream",
     "open_database",
+    "selection",
+    "write_records",
 ]
 
 Record = dict[str, Any]
+DEFAULT_LIMIT = 20  # rows of every listing unless told otherwise (None: all of them)
+DateLike = dt.date | str | None
+
+
+def selection(
+    *,
+    by: str | None = None,
+    speaker_kind: str | None = None,
+    quote_kind: str | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    min_confidence: float | None = None,
+    article: int | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+    sort: str | None = None,
+    kind: str | None = None,
+) -> Filter:
+    """The keywords every read takes, checked once: which quotations, and which page of
+    them. A partial date stands for its period (``since="2022"``: from 1 January,
+    ``until="2022"``: to 31 December). ``kind`` is ``quote_kind``'s old name."""
+    from quotedb.read.dates import first_day, last_day
+    from quotedb.read.filters import Filter
+
+    if kind is not None:
+        _deprecated("kind=...", "quote_kind=...")
+        quote_kind = quote_kind or kind
+    return Filter(
+        speaker=by,
+        outlet=outlet,
+        since=first_day(since),
+        until=last_day(until),
+        kind=quote_kind,
+        limit=limit,
+        article=article,
+        min_confidence=min_confidence,
+        speaker_kind=speaker_kind,
+        offset=offset,
+        sort=sort,
+    )
+
+
+def day(value: str | dt.date) -> dt.date:
+    """A day as a user types it (2022-01-18, 18 Jan 2022); a clear error otherwise."""
+    from quotedb.read.dates import one_day
+
+    return one_day(value)
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated: use {new}", DeprecationWarning, stacklevel=4)
+
+
+class Select(TypedDict, total=False):
+    """The keywords of :func:`selection`, for the reads that pass them on."""
+
+    by: str | None
+    speaker_kind: str | None
+    quote_kind: str | None
+    outlet: str | None
+    since: DateLike
+    until: DateLike
+    min_confidence: float | None
+    article: int | None
+    limit: int | None
+    offset: int
+    sort: str | None
 
 
 class Inputs:
@@ -143,12 +221,16 @@ class Database:
         self.url = resolve_url(url)
         self.engine = make_engine(self.url)
         check_connection(self.engine)
+        self.upgraded_from: str | None = None  # the revision a migration started from
         self.migrated = self.migrate() if migrate else False
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
 
     def migrate(self) -> bool:
-        """Bring the schema to head; True when something was applied (the database is new)."""
+        """Bring the schema to head; True when something was applied (the database was
+        new, or behind: ``upgraded_from`` says from which revision)."""
+        before = stored_revision(self.engine)
         self.migrated = _ensure_head_racing(self.engine)
+        self.upgraded_from = before if self.migrated else None
         return self.migrated
 
     @property
@@ -240,93 +322,106 @@ class Database:
         )
 
     # ------------------------------------------------------------ read
+    # Every read takes the same keywords (see :func:`selection`): ``by`` (a speaker, any
+    # alias), ``speaker_kind``, ``quote_kind``, ``outlet``, ``since``/``until`` (a date, or
+    # "2022", "2022-01", "18 Jan 2022"), ``min_confidence``, ``limit`` (None: all),
+    # ``offset`` and ``sort`` (relevance, oldest, newest, speaker, confidence).
 
-    def quotes(
-        self,
-        by: str | None = None,
-        *,
-        outlet: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-    ) -> list[Record]:
-        """Quotations oldest first: by a speaker (any alias), from an outlet, in a date range,
-        attributed with at least ``min_confidence`` (the probability that the speaker is right)."""
-        from quotedb.read.filters import Filter
+    def quotes(self, by: str | None = None, /, **select: Unpack[Select]) -> list[QuotationRecord]:
+        """Quotations, oldest first (unless ``sort`` says otherwise)."""
         from quotedb.read.quotations import find_quotes
-        from quotedb.read.records import quotation_record
+        from quotedb.read.records import QuotationRecord
 
-        f = Filter(
-            speaker=by,
-            outlet=outlet,
-            since=since,
-            until=until,
-            limit=limit,
-            min_confidence=min_confidence,
-        )
+        f = selection(**(select | {"by": by} if by is not None else select))
         with self.session() as s:
-            return [quotation_record(q) for q in find_quotes(s, f)]
+            return [QuotationRecord.of(q) for q in find_quotes(s, f)]
 
     def search(
         self,
         query: str,
         *,
-        by: str | None = None,
-        outlet: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        kind: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = 50,
+        context: bool = False,
         marks: tuple[str, str] = ("**", "**"),
         escape: Callable[[str], str] = str,
-    ) -> list[Record]:
-        """Full-text search, best first, each record with its score and highlighted snippet:
-        each match between ``marks``, the rest of the text passed through ``escape`` (for
-        markup that the text must not make). ``min_confidence``: as in :meth:`quotes`."""
-        from quotedb.read.filters import Filter
+        kind: str | None = None,
+        **select: Unpack[Select],
+    ) -> list[SearchHit]:
+        """Full-text search, best first, each hit with its score and its text with every
+        match between ``marks`` (the rest passed through ``escape``, for markup the text must
+        not make). ``context``: match the words in the quotation's paragraph instead."""
+        from quotedb.read.records import SearchHit
         from quotedb.read.search import search
 
-        f = Filter(by, outlet, since, until, kind, limit, min_confidence=min_confidence)
+        f = selection(kind=kind, **select)
         with self.session() as s:
             return [
-                h.record.to_dict()
-                | {"score": round(h.score, 4), "snippet": h.snippet.marked(*marks, escape)}
-                for h in search(s, query, f, self.fulltext)
+                SearchHit(
+                    **h.record.fields(),
+                    score=round(h.score, 4),
+                    snippet=h.snippet.marked(*marks, escape),
+                    context=h.context.marked(*marks, escape) if h.context else None,
+                )
+                for h in search(s, query, f, self.fulltext, context=context)
             ]
 
-    def who(
-        self,
-        text: str,
-        *,
-        by: str | None = None,
-        outlet: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        kind: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = 5,
-    ) -> list[Record]:
-        """The attested quotations closest to a half-remembered one, with a 0-100 similarity
-        (``min_confidence``: as in :meth:`quotes`)."""
-        from quotedb.read.filters import Filter
-        from quotedb.read.records import quotation_record
-        from quotedb.read.who import who
+    def who(self, text: str, **select: Unpack[Select]) -> list[WhoHit]:
+        """The attested quotations closest to a half-remembered one, best first, each with a
+        0-100 similarity and what it attests (said verbatim, reworded, similar)."""
+        return self.attest(text, **select).hits
 
-        f = Filter(by, outlet, since, until, kind, limit, min_confidence=min_confidence)
+    def attest(self, text: str, **select: Unpack[Select]) -> Attestation:
+        """Was this said (by ``by``, when given)? The verdict, the closest quotations, and,
+        when ``by`` did not say it, who did."""
+        from quotedb.read.verdicts import attest
+
+        f = selection(**select)
         with self.session() as s:
-            return [
-                quotation_record(m.quotation) | {"similarity": m.similarity}
-                for m in who(s, text, f, self.fulltext)
-            ]
+            return attest(s, text, f, self.fulltext)
 
-    def people(self, kind: str | None = None) -> list[SpeakerCount]:
-        """Speakers with their number of quotations, most quoted first."""
+    def people(self, kind: str | None = None, **select: Unpack[Select]) -> list[SpeakerCount]:
+        """Speakers with their number of quotations, most quoted first (``sort="speaker"``:
+        by name); ``speaker_kind`` as elsewhere (``kind``: its old name)."""
         from quotedb.read.quotations import list_speakers
 
+        if kind is not None:
+            _deprecated("people(kind=...)", "speaker_kind=...")
+            select["speaker_kind"] = select.get("speaker_kind") or kind
+        f = selection(**select)
         with self.session() as s:
-            return list_speakers(s, kind)
+            return list_speakers(s, f)
+
+    def articles(self, **select: Unpack[Select]) -> list[ArticleSummary]:
+        """Stored articles, oldest first, with how many quotations each holds (of those the
+        selection keeps: an article with none of them is left out)."""
+        from quotedb.read.listings import list_articles
+
+        f = selection(**select)
+        with self.session() as s:
+            return list_articles(s, f)
+
+    def outlets(self, **select: Unpack[Select]) -> list[OutletSummary]:
+        """Outlets by name, with their articles, quotations and first and last dates."""
+        from quotedb.read.listings import list_outlets
+
+        f = selection(**select)
+        with self.session() as s:
+            return list_outlets(s, f)
+
+    def statements(self, **select: Unpack[Select]) -> list[StatementRecord]:
+        """Statements (one utterance as several articles rendered it), first reported
+        first, with the speaker, the outlets and the dates."""
+        from quotedb.read.listings import list_statements
+
+        f = selection(**select)
+        with self.session() as s:
+            return list_statements(s, f)
+
+    def statement(self, statement_id: int) -> StatementRecord:
+        """One statement with every rendering of it (``quotations``), oldest first."""
+        from quotedb.read.listings import one_statement
+
+        with self.session() as s:
+            return one_statement(s, statement_id)
 
     def person(self, name: str) -> list[Record]:
         """Every speaker a name may denote: aliases, roles, quotations per outlet, dates."""
@@ -356,13 +451,6 @@ class Database:
 
         with self.session() as s:
             return speaker_view(s, speaker_id)
-
-    def statement(self, statement_id: int) -> Record:
-        """One statement with every rendering of it (``quotations``), oldest first."""
-        from quotedb.read.views import statement_view
-
-        with self.session() as s:
-            return statement_view(s, statement_id)
 
     def cite(
         self,
@@ -404,26 +492,20 @@ class Database:
         style: CitationStyle | str | None = None,
         group_by: GroupBy | str | None = None,
         csl: Path | str | None = None,
-        by: str | None = None,
         phrase: str | None = None,
-        article: int | None = None,
-        outlet: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
         kind: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
+        **select: Unpack[Select],
     ) -> int:
         """Write a selection of quotations with their articles as data or a citation list
         (a CSL style file, then a style, win over the format) to a stream or a file (standard
-        output by default);
-        matches of ``phrase`` come best first, the rest oldest first; ``min_confidence``: as in
-        :meth:`quotes`. How many were written."""
+        output by default); matches of ``phrase`` come best first, the rest oldest first.
+        Unlike the listings, every quotation by default (``limit`` None). How many were
+        written."""
         from quotedb.export.document import write_export
         from quotedb.export.selection import select_quotations
-        from quotedb.read.filters import Filter
 
-        f = Filter(by, outlet, since, until, kind, limit, article, min_confidence)
+        select.setdefault("limit", None)
+        f = selection(kind=kind, **select)
         how = (
             ExportFormat(fmt),
             CitationStyle(style) if style is not None else None,
@@ -439,7 +521,9 @@ class Database:
 
     # ------------------------------------------------------------ corrections
 
-    def correct_speaker(self, quotation_id: int, to: str | None, kind: str = "person") -> Record:
+    def correct_speaker(
+        self, quotation_id: int, to: str | None, kind: str = "person"
+    ) -> CorrectionRecord:
         """Reattribute a quotation to a person, organisation or unnamed source, or to
         nobody (``to`` None with kind ``unknown``)."""
         if (to is None) != (kind == "unknown"):
@@ -449,14 +533,14 @@ class Database:
         with self.session() as s:
             return _recorded(s, fix.reattribute(s, fix.get_quotation(s, quotation_id), to, kind))
 
-    def correct_not_quote(self, quotation_id: int) -> Record:
+    def correct_not_quote(self, quotation_id: int) -> CorrectionRecord:
         """Remove something the extractor wrongly took for a quotation."""
         from quotedb.store import corrections as fix
 
         with self.session() as s:
             return _recorded(s, fix.not_quote(s, fix.get_quotation(s, quotation_id)))
 
-    def correct_merge(self, keep: str, other: str) -> Record:
+    def correct_merge(self, keep: str, other: str) -> CorrectionRecord:
         """Two speakers (names or ids) are one: everything of ``other`` moves to ``keep``."""
         from quotedb.store import corrections as fix
 
@@ -464,14 +548,14 @@ class Database:
             kept, merged = fix.get_speaker(s, keep), fix.get_speaker(s, other)
             return _recorded(s, fix.merge(s, kept, merged))
 
-    def correct_split(self, speaker: str, alias: str) -> Record:
+    def correct_split(self, speaker: str, alias: str) -> CorrectionRecord:
         """A wrongly merged alias becomes a speaker of its own (``payload["new"]``: its id)."""
         from quotedb.store import corrections as fix
 
         with self.session() as s:
             return _recorded(s, fix.split(s, fix.get_speaker(s, speaker), alias))
 
-    def correct_rename(self, speaker: str, name: str) -> Record:
+    def correct_rename(self, speaker: str, name: str) -> CorrectionRecord:
         """Choose a speaker's label by hand (automatic relabelling leaves it alone)."""
         from quotedb.store import corrections as fix
 
@@ -485,14 +569,16 @@ class Database:
         title: str | None = None,
         outlet: str | None = None,
         authors: Sequence[str] | None = None,
-        published: dt.date | None = None,
+        published: dt.date | str | None = None,
         url: str | None = None,
-    ) -> Record | None:
+    ) -> CorrectionRecord | None:
         """Set a stored article's metadata by hand (the fields given); recorded as a
         correction that survives reextract and can be undone. None when nothing changes."""
+        from quotedb.read.dates import one_day
         from quotedb.store import corrections as fix
 
-        given = {"title": title, "outlet": outlet, "published": published, "url": url}
+        day = one_day(published) if published is not None else None
+        given = {"title": title, "outlet": outlet, "published": day, "url": url}
         changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
         if authors is not None:
             changes["authors"] = [a.strip() for a in authors if a.strip()]
@@ -502,19 +588,21 @@ class Database:
             c = fix.edit_article(s, fix.get_article(s, article_id), changes)
             return _recorded(s, c) if c is not None else None
 
-    def correct_undo(self, correction_id: int) -> Record:
+    def correct_undo(self, correction_id: int) -> CorrectionRecord:
         """Take a correction back: its change reverted, its record removed."""
         from quotedb.store import corrections as fix
 
         with self.session() as s:
-            return correction_record(fix.undo(s, correction_id))
+            return _recorded(s, fix.undo(s, correction_id))
 
-    def corrections(self) -> list[Record]:
-        """The corrections made by hand, oldest first."""
+    def corrections(self) -> list[CorrectionRecord]:
+        """The corrections made by hand, oldest first, each with its quotation's id and
+        words when it is about one."""
+        from quotedb.read.corrections import correction_record
         from quotedb.store.corrections import list_corrections
 
         with self.session() as s:
-            return [correction_record(c) for c in list_corrections(s)]
+            return [correction_record(s, c) for c in list_corrections(s)]
 
     # ------------------------------------------------------------ schema
 
@@ -552,22 +640,11 @@ class Database:
         self.close()
 
 
-def correction_record(c: Correction) -> Record:
-    return {
-        "id": c.id,
-        "action": c.action,
-        "article_hash": c.article_hash,
-        "start": c.start,
-        "end": c.end,
-        "payload": c.payload,
-        "previous": c.previous,
-        "created_at": c.created_at.isoformat() if c.created_at else None,
-    }
+def _recorded(session: Session, c: Correction) -> CorrectionRecord:
+    from quotedb.read.corrections import correction_record
 
-
-def _recorded(session: Session, c: Correction) -> Record:
     session.flush()  # its id
-    return correction_record(c)
+    return correction_record(session, c)
 
 
 def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
@@ -586,7 +663,21 @@ def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
 
 
 def open_database(url: str | None = None) -> Database:
+    """The database at an SQLAlchemy URL or SQLite file path (else ``QUOTEDB_DB``, else the
+    default file), its schema migrated to head."""
     return Database(url)
+
+
+class HasDict(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def write_records(records: Iterable[HasDict | Record], fmt: str, out: TextIO | None = None) -> int:
+    """Write any listing's records as json, jsonl or csv (standard output by default)."""
+    from quotedb.export.listing import write_listing
+
+    rows = [r if isinstance(r, dict) else r.to_dict() for r in records]
+    return write_listing(rows, fmt, out or sys.stdout)
 
 
 # ---------------------------------------------------------------- the extract stream

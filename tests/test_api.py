@@ -24,7 +24,7 @@ def test_open_database_ingest_and_query(db_url: str, seeds_dir: Path) -> None:
         report = db.ingest([str(seeds_dir)])
         assert report.ok and report.added == 5
         hits = db.search("right path")
-        assert hits and all("right path" in h["text"] for h in hits)
+        assert hits and all("right path" in h.text for h in hits)
         assert any(p.quotations for p in db.people())
 
 
@@ -57,14 +57,14 @@ def test_the_api_offers_every_command(db_url: str, seeds_dir: Path, tmp_path: Pa
     with quotedb.open_database(db_url) as db:
         report = db.ingest([str(seeds_dir)], workers=1, progress=steps.append)
         assert report.added == 5 and len(steps) == 5 and all(s.article for s in steps)
-        assert {r["speaker"] for r in db.search("path", by="Lavrov")} <= {"Sergey Lavrov"}
+        assert {r.speaker for r in db.search("path", by="Lavrov")} <= {"Sergey Lavrov"}
         [best] = db.who("there is no trade space", limit=1)
-        assert db.who("there is no trade space", by=best["speaker"])[0]["id"] == best["id"]
-        qid = db.quotes(by="Lavrov")[0]["id"]
+        assert db.who("there is no trade space", by=best.speaker)[0].id == best.id
+        qid = db.quotes(by="Lavrov")[0].id
         assert db.show(qid)["paragraph"]
         fixed = db.correct_speaker(qid, "Jane Doe")
-        assert fixed["action"] == "reattribute" and fixed["previous"]["speaker"]
-        assert [c["id"] for c in db.corrections()] == [fixed["id"]]
+        assert fixed.action == "reattribute" and fixed.previous["speaker"]
+        assert [c.id for c in db.corrections()] == [fixed.id]
         out = tmp_path / "q.csv"
         assert db.export(out, fmt="csv", by="Jane Doe") == 1
         assert "Jane Doe" in out.read_text(encoding="utf-8")

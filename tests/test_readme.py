@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -39,23 +40,44 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert re.search(r"^    \$ python3 -m venv \.venv .*pytest", README, re.M)
 
 
-def tour_output(command: str) -> list[str]:
-    """The lines the README's tour shows under ``$ quotedb COMMAND``."""
-    block = README.split(f"$ quotedb {command}\n", 1)[1]
-    return block.split("\n$ ", 1)[0].splitlines()
+TOUR_DB = "/tmp/tour.db"  # the path the README's tour names (replaced by a test's own)
 
 
-def test_the_tours_show_prints_what_the_readme_says(
+def tour() -> list[tuple[str, list[str]]]:
+    """The README tour's ``quotedb`` commands with the lines shown under each."""
+    block = README.split("```\n$ export QUOTEDB_DB=/tmp/tour.db\n", 1)[1].split("```", 1)[0]
+    steps = []
+    for chunk in ("\n" + block).split("\n$ quotedb ")[1:]:
+        command, *lines = chunk.rstrip("\n").split("\n")
+        steps.append((command, lines))
+    return steps
+
+
+def test_every_step_of_the_tour_prints_what_the_readme_says(
     runner: CliRunner, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """What show says of a confidence (the lines after its rule) is what the tour shows."""
-    monkeypatch.setenv("QUOTEDB_DB", str(tmp_path / "tour.db"))
+    """Each command of the tour, run on the seeds, prints exactly the lines shown (stdout,
+    then stderr; the tour's database path stands for this test's)."""
+    db = tmp_path / "tour.db"
+    monkeypatch.setenv("QUOTEDB_DB", str(db))
     monkeypatch.setenv("COLUMNS", "100")
-    assert runner.invoke(app, ["ingest", str(seeds_dir)]).exit_code == 0
-    shown = runner.invoke(app, ["show", "32"])
-    assert shown.exit_code == 0, shown.output
-    expected = [line for line in tour_output("show 32") if not line.startswith(("#", "─"))]
-    assert any(line.startswith("Confidence 0.") for line in expected)
-    assert expected == [
-        line for line in shown.stdout.splitlines() if not line.startswith(("#", "─"))
-    ]
+    steps = tour()
+    assert len(steps) >= 10 and steps[0][0] == "ingest seeds/"
+    for command, expected in steps:
+        args = [str(seeds_dir) if a == "seeds/" else a for a in shlex.split(command)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (command, result.output)
+        shown = (result.stdout + result.stderr).replace(str(db), TOUR_DB)
+        shown = shown.replace(str(seeds_dir), "seeds")
+        assert [line.rstrip() for line in shown.splitlines()] == expected, command
+
+
+def test_the_python_example_runs(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's Python example, on the seeds, in a folder of its own."""
+    code = README.split("```python\n", 1)[1].split("```", 1)[0]
+    assert seeds_dir == tmp_path / "seeds"  # what the example's "seeds/" names
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "lavrov.csv").read_text(encoding="utf-8").startswith("id,")

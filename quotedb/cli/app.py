@@ -1,15 +1,20 @@
 """The ``quotedb`` command: a thin layer over :mod:`quotedb.api`.
 
 One module per group of commands: ingest (ingest, reextract), extract, query (quotes,
-people, person, show), search (search, who), export, corrections (correct ..., corrections)
-db and serve (the web server). The help lists the commands in the order they are registered here.
+people, person, show, articles, outlets, statements), search (search, who), export,
+corrections (correct ..., corrections), db and serve (the web server). The help lists the
+commands in the order they are registered here, which is the README's.
 """
 
 import gc
+from importlib.metadata import PackageNotFoundError, version
+from typing import Annotated
 
 import typer
 
 from quotedb.cli import corrections, db, export, extract, ingest, query, search, serve
+
+HELP = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="quotedb",
@@ -17,25 +22,61 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings=HELP,
 )
 
-for command in (
-    ingest.ingest,
-    query.show,
-    query.person,
-    corrections.corrections,
-    ingest.reextract,
-    query.quotes,
-    query.people,
-    search.search,
-    search.who,
-    export.export,
-    extract.extract,
-    serve.serve,
-):
-    app.command()(command)
-app.add_typer(corrections.correct_app, name="correct")
-app.add_typer(db.app, name="db")
+PANELS = {
+    "Ingest and extract": (ingest.ingest, extract.extract, ingest.reextract),
+    "Who said what": (
+        query.quotes,
+        search.search,
+        search.who,
+        query.people,
+        query.person,
+        query.show,
+        query.statements,
+        query.articles,
+        query.outlets,
+    ),
+    "Citation lists": (export.export,),
+    "Corrections": (corrections.corrections,),
+}
+for panel, commands in PANELS.items():
+    for command in commands:
+        app.command(rich_help_panel=panel, context_settings=HELP)(command)
+app.add_typer(
+    corrections.correct_app, name="correct", rich_help_panel="Corrections", context_settings=HELP
+)
+app.add_typer(db.app, name="db", rich_help_panel="The database", context_settings=HELP)
+app.command(rich_help_panel="The web interface", context_settings=HELP)(serve.serve)
+
+
+def package_version() -> str:
+    try:
+        return version("quotedb")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "unknown"
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotedb {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=show_version,
+            is_eager=True,
+            help="Print quotedb's version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Who said what, where and when: a quote attribution database for news."""
 
 
 def main() -> None:

@@ -1,18 +1,18 @@
-"""What every command shares: the database option, output formats, error reporting."""
+"""What every command shares: the database option, the one vocabulary of filters and
+pages, output formats, error reporting."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
-from quotedb.api import ENV_VAR, Database
+from quotedb.api import DEFAULT_LIMIT, ENV_VAR, Database, HasDict, write_records
 from quotedb.errors import QuotedbError
 
 out = Console(soft_wrap=True)
@@ -23,7 +23,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar=ENV_VAR,
-        help="SQLAlchemy URL or SQLite file path \\[default: quotedb.db in your data directory].",
+        metavar="URL",
+        help="SQLAlchemy URL or SQLite file path (default: quotedb.db in your data directory).",
         show_envvar=True,
     ),
 ]
@@ -32,15 +33,62 @@ DbOption = Annotated[
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class SpeakerKind(StrEnum):
+    person = "person"
+    organization = "organization"
+    unnamed = "unnamed"
+    document = "document"
+    unknown = "unknown"
+    validated = "validated"
+
+
+class QuoteKind(StrEnum):
+    direct = "direct"
+    partial = "partial"
+    term = "term"
+
+
+class Sort(StrEnum):
+    relevance = "relevance"
+    oldest = "oldest"
+    newest = "newest"
+    speaker = "speaker"
+    confidence = "confidence"
 
 
 FormatOption = Annotated[
-    ListFormat, typer.Option("--format", "-f", help="Table for people, JSON for programs.")
+    ListFormat,
+    typer.Option("--format", "-f", help="table for people; json, jsonl or csv for programs."),
 ]
-DateOption = Annotated[
-    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="A date, YYYY-MM-DD.")
+ByOption = Annotated[
+    str | None, typer.Option("--by", metavar="NAME", help="Only this speaker: any name or alias.")
 ]
-OutletOption = Annotated[str | None, typer.Option(help="Only articles from this outlet.")]
+SpeakerKindOption = Annotated[
+    SpeakerKind | None,
+    typer.Option(
+        "--speaker-kind",
+        help="Only speakers of this kind (document: a text such as an email or a lawsuit;"
+        " unknown: no speaker; validated: corrected by hand).",
+    ),
+]
+QuoteKindOption = Annotated[
+    QuoteKind | None,
+    typer.Option("--quote-kind", help="Only quotations of this kind (term: scare quotes)."),
+]
+OutletOption = Annotated[
+    str | None, typer.Option(metavar="NAME", help="Only articles from this outlet.")
+]
+DATES = "2022, 2022-01, 2022-01-18 or 18 Jan 2022"
+SinceOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help=f"From this date on: {DATES}.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help=f"Up to this date, included: {DATES}.")
+]
 MinConfidenceOption = Annotated[
     float | None,
     typer.Option(
@@ -49,9 +97,45 @@ MinConfidenceOption = Annotated[
         help="Only attributions at least this likely to be right (a probability, 0 to 1).",
     ),
 ]
+LimitOption = Annotated[
+    int, typer.Option(min=0, metavar="N", help="At most N rows (0: all of them).")
+]
+OffsetOption = Annotated[int, typer.Option(min=0, metavar="N", help="Skip the first N rows.")]
+SortOption = Annotated[
+    Sort | None,
+    typer.Option(help="Order of the rows (default: best match first, else oldest first)."),
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def picked(
+    *,
+    by: str | None = None,
+    speaker_kind: SpeakerKind | None = None,
+    quote_kind: QuoteKind | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float | None = None,
+    limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
+    sort: Sort | None = None,
+) -> dict[str, Any]:
+    """The options of a listing as the API's keywords (``--limit 0``: no limit)."""
+    return {
+        "by": by,
+        "speaker_kind": speaker_kind.value if speaker_kind else None,
+        "quote_kind": quote_kind.value if quote_kind else None,
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "min_confidence": min_confidence,
+        "limit": limit or None,
+        "offset": offset,
+        "sort": sort.value if sort else None,
+    }
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -90,7 +174,13 @@ def open_db(db: str | None, *, migrate: bool = True) -> Database:
 def migrate_db(database: Database, db: str | None) -> None:
     """Bring the schema to head, saying so when the database is new, and which database it
     is when the user did not name one."""
-    if database.migrate():
+    if database.migrate() and database.upgraded_from is not None:
+        err.print(
+            f"Upgraded {database.description} from schema {database.upgraded_from} to the "
+            "newest (quotedb db downgrade goes back)",
+            highlight=False,
+        )
+    elif database.migrated:
         err.print(f"Created {database.description} (schema at head)", highlight=False)
     elif db is None:
         err.print(f"Using {database.description}", style="dim", highlight=False)
@@ -100,5 +190,22 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def as_date(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value else None
+def emit(
+    records: Sequence[HasDict],
+    fmt: ListFormat,
+    table: Callable[[Sequence[Any]], None],
+    empty: str = "Nothing found.",
+) -> None:
+    """A listing in the format asked for: a table for people (a message on stderr when it
+    is empty), else data on stdout."""
+    if fmt is not ListFormat.table:
+        write_records(records, fmt.value)
+    elif not records:
+        err.print(empty, highlight=False)
+    else:
+        table(records)
+
+
+def say(text: str) -> None:
+    """A line of data: no markup, no highlighting (names may hold brackets)."""
+    out.print(text, markup=False, highlight=False)

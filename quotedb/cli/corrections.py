@@ -1,5 +1,6 @@
 """``quotedb correct ...`` and ``corrections``: the database corrected by hand."""
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -7,15 +8,17 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from quotedb.api import DEFAULT_LIMIT
 from quotedb.cli.common import (
-    DateOption,
     DbOption,
     FormatOption,
+    LimitOption,
     ListFormat,
+    OffsetOption,
+    emit,
     err,
     open_db,
     out,
-    print_json,
     user_errors,
 )
 from quotedb.errors import QueryError
@@ -23,6 +26,7 @@ from quotedb.errors import QueryError
 correct_app = typer.Typer(
     help="Correct the database by hand; every correction is recorded and survives reextract.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -40,9 +44,10 @@ def said(text: str) -> None:
 @correct_app.command("speaker")
 @user_errors
 def correct_speaker(
-    quotation_id: Annotated[int, typer.Argument(help="Quotation id.")],
+    quotation_id: Annotated[int, typer.Argument(metavar="ID", help="Quotation id.")],
     to: Annotated[
-        str | None, typer.Option("--to", help="The right speaker; omit with --kind unknown.")
+        str | None,
+        typer.Option("--to", metavar="NAME", help="The right speaker; omit with --kind unknown."),
     ] = None,
     kind: Annotated[
         TargetKind, typer.Option(help="Kind of the right speaker.")
@@ -53,13 +58,14 @@ def correct_speaker(
     if (to is None) != (kind is TargetKind.unknown):
         raise QueryError("give --to NAME, or --kind unknown without --to")
     c = open_db(db).correct_speaker(quotation_id, to, kind.value)
-    said(f"Quotation {quotation_id}: {c['previous']['speaker'] or 'unknown'} -> {to or 'unknown'}")
+    said(f"Quotation {quotation_id}: {c.previous['speaker'] or 'unknown'} -> {to or 'unknown'}")
 
 
 @correct_app.command("not-quote")
 @user_errors
 def correct_not_quote(
-    quotation_id: Annotated[int, typer.Argument(help="Quotation id.")], db: DbOption = None
+    quotation_id: Annotated[int, typer.Argument(metavar="ID", help="Quotation id.")],
+    db: DbOption = None,
 ) -> None:
     """Remove something the extractor wrongly took for a quotation."""
     open_db(db).correct_not_quote(quotation_id)
@@ -69,51 +75,61 @@ def correct_not_quote(
 @correct_app.command("merge")
 @user_errors
 def correct_merge(
-    keep: Annotated[str, typer.Argument(help="The speaker to keep (name or id).")],
-    other: Annotated[str, typer.Argument(help="The speaker merged into it (name or id).")],
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The speaker to keep (name or id).")],
+    other: Annotated[
+        str, typer.Argument(metavar="OTHER", help="The speaker merged into it (name or id).")
+    ],
     db: DbOption = None,
 ) -> None:
     """Two speakers are one person: move everything of OTHER to KEEP."""
     c = open_db(db).correct_merge(keep, other)
-    said(f"Merged {c['previous']['name']!r} into {c['payload']['into_name']!r}.")
+    said(f"Merged {c.previous['name']!r} into {c.payload['into_name']!r}.")
 
 
 @correct_app.command("split")
 @user_errors
 def correct_split(
-    speaker: Annotated[str, typer.Argument(help="The speaker (name or id).")],
-    alias: Annotated[str, typer.Argument(help="The alias that belongs to someone else.")],
+    speaker: Annotated[str, typer.Argument(metavar="SPEAKER", help="The speaker (name or id).")],
+    alias: Annotated[
+        str, typer.Argument(metavar="ALIAS", help="The alias that belongs to someone else.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Split a wrongly merged alias off into a speaker of its own."""
     c = open_db(db).correct_split(speaker, alias)
-    said(f"{alias!r} is now speaker {c['payload']['new']}.")
+    said(f"{alias!r} is now speaker {c.payload['new']}.")
 
 
 @correct_app.command("rename")
 @user_errors
 def correct_rename(
-    speaker: Annotated[str, typer.Argument(help="The speaker (name or id).")],
-    name: Annotated[str, typer.Argument(help="The label to show from now on.")],
+    speaker: Annotated[str, typer.Argument(metavar="SPEAKER", help="The speaker (name or id).")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The label to show from now on.")],
     db: DbOption = None,
 ) -> None:
     """Choose a speaker's label by hand (automatic relabelling leaves it alone)."""
     c = open_db(db).correct_rename(speaker, name)
-    said(f"Renamed {c['previous']['name']!r} to {name!r}.")
+    said(f"Renamed {c.previous['name']!r} to {name!r}.")
 
 
 @correct_app.command("article")
 @user_errors
 def correct_article(
-    article_id: Annotated[int, typer.Argument(help="Article id (see quotes --format json).")],
-    title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="The outlet that published it.")] = None,
+    article_id: Annotated[
+        int, typer.Argument(metavar="ID", help="Article id (see quotedb articles).")
+    ],
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="The article's title.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The outlet that published it.")
+    ] = None,
     author: Annotated[
         list[str] | None,
         typer.Option("--author", metavar="NAME", help="An author (repeat for several)."),
     ] = None,
-    date: DateOption = None,
-    url: Annotated[str | None, typer.Option(help="The article's URL.")] = None,
+    date: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Its date: 2022-01-18 or 18 Jan 2022.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="The article's URL.")] = None,
     db: DbOption = None,
 ) -> None:
     """Fix an article's metadata (title, outlet, authors, date, URL) by hand."""
@@ -122,46 +138,71 @@ def correct_article(
         title=title,
         outlet=outlet,
         authors=author,
-        published=date.date() if date else None,
+        published=date,
         url=url,
     )
     if c is None:
         said(f"Article {article_id} already has that metadata.")
     else:
-        said(f"Article {article_id}: {', '.join(sorted(c['payload']['fields']))} updated.")
+        said(f"Article {article_id}: {', '.join(sorted(c.payload['fields']))} updated.")
 
 
 @correct_app.command("undo")
 @user_errors
 def correct_undo(
-    correction_id: Annotated[int, typer.Argument(help="Correction id (see corrections).")],
+    correction_id: Annotated[
+        int, typer.Argument(metavar="N", help="Correction id (see quotedb corrections).")
+    ],
     db: DbOption = None,
 ) -> None:
     """Take a correction back: its change reverted, its record removed."""
     c = open_db(db).correct_undo(correction_id)
-    said(f"Correction {correction_id} ({c['action']}) undone.")
+    said(f"Correction {correction_id} ({c.action}) undone.")
 
 
-@user_errors
-def corrections(fmt: FormatOption = ListFormat.table, db: DbOption = None) -> None:
-    """List the corrections made by hand, oldest first."""
-    records = open_db(db).corrections()
-    if fmt is ListFormat.json:
-        print_json(records)
-        return
-    if not records:
-        err.print("No corrections.")
-        return
-    table = Table("id", "when", "action", "quotation", "change", "previous")
+def show_corrections(records: Sequence[Any]) -> None:
+    table = Table("id", "when", "action", "quotation", "change")
     for r in records:
-        where = f"{r['article_hash'][:10]}@{r['start']}-{r['end']}" if r["article_hash"] else ""
-        when = (r["created_at"] or "")[:16].replace("T", " ")
-        cells = (str(r["id"]), when, r["action"], where, brief(r["payload"]), brief(r["previous"]))
+        when = (r.created_at or "")[:10]
+        words = f"#{r.quotation_id} " if r.quotation_id else ""
+        words += f"“{r.quotation}”" if r.quotation else ""
+        cells = (str(r.id), when, r.action, words or "-", change(r.action, r.payload, r.previous))
         table.add_row(*(Text(c) for c in cells))
     out.print(table)
 
 
-def brief(fields: dict[str, Any]) -> str:
-    """key=value pairs, long values cut, for a table cell."""
-    cut = {k: (str(v)[:37] + "…" if len(str(v)) > 40 else str(v)) for k, v in fields.items()}
-    return ", ".join(f"{k}={v}" for k, v in cut.items() if k != "speaker_id")
+@user_errors
+def corrections(
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    fmt: FormatOption = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List the corrections made by hand, oldest first: the quotation (id and words) or
+    speaker or article each one changed, and how."""
+    records = open_db(db).corrections()
+    page = records[offset : offset + limit if limit else None]
+    emit(page, fmt, show_corrections, "No corrections.")
+
+
+HIDDEN = {"speaker_id", "keys", "quotations", "into", "speaker", "article"}
+
+
+def change(action: str, payload: dict[str, Any], previous: dict[str, Any]) -> str:
+    """What a correction did, in words: "Jane Roe -> John Doe", "title: A -> B"."""
+    if action == "reattribute":
+        return f"{previous.get('speaker') or 'unknown'} -> {payload.get('speaker') or 'unknown'}"
+    if action == "not-quote":
+        return "not a quotation"
+    if action == "merge":
+        return f"{previous.get('name')} merged into {payload.get('into_name')}"
+    if action == "split":
+        alias, new = payload.get("alias"), payload.get("new")
+        return f"{alias} split off {previous.get('name')} (speaker {new})"
+    if action == "rename":
+        return f"{previous.get('name')} -> {payload.get('name')}"
+    if action == "article":
+        fields = payload.get("fields", {})
+        return "; ".join(f"{k}: {previous.get(k) or '-'} -> {v}" for k, v in fields.items())
+    shown = {k: v for k, v in payload.items() if k not in HIDDEN}
+    return ", ".join(f"{k}={v}" for k, v in shown.items())

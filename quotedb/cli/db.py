@@ -15,11 +15,23 @@ from quotedb.cli.common import (
     print_json,
     user_errors,
 )
+from quotedb.errors import QueryError
 
+HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     help="Database schema: current revision, upgrade, downgrade, integrity check.",
     no_args_is_help=True,
+    context_settings=HELP,
 )
+
+
+def state(current: str | None, head: str | None) -> str:
+    """The schema's revision in words."""
+    if current is None:
+        return f"no schema yet (an empty database; the newest revision is {head})"
+    if current == head:
+        return f"schema revision {current}, up to date"
+    return f"schema revision {current}, behind the newest ({head}): run quotedb db upgrade"
 
 
 @app.command()
@@ -27,30 +39,49 @@ app = typer.Typer(
 def current(db: DbOption = None) -> None:
     """Show the schema revision of the database and the newest one available."""
     database = open_db(db, migrate=False)
-    cur, head = database.revisions()
-    state = "up to date" if cur == head else f"behind (head is {head})"
-    out.print(f"{cur or 'empty'} ({state}) — {database.description}", highlight=False)
+    out.print(f"{database.description}: {state(*database.revisions())}", highlight=False)
 
 
 @app.command()
 @user_errors
 def upgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    revision: Annotated[
+        str, typer.Argument(metavar="[REVISION]", help="Target revision, or +1 for the next.")
+    ] = "head",
     db: DbOption = None,
 ) -> None:
-    """Migrate the schema up (to head by default)."""
+    """Migrate the schema up (to the newest by default)."""
     reached = open_db(db, migrate=False).upgrade(revision)
     err.print(f"Upgraded to {reached}", highlight=False)
 
 
-@app.command()
+@app.command(context_settings=HELP | {"ignore_unknown_options": True})
 @user_errors
 def downgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")],
+    revision: Annotated[
+        str,
+        typer.Argument(metavar="REVISION", help="Target revision: -1 (one back), 0005, base."),
+    ],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask before dropping data.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Migrate the schema down (``base`` removes every table)."""
-    reached = open_db(db, migrate=False).downgrade(revision)
+    """Migrate the schema down; what later revisions added (tables, columns, indexes) and
+    their data are dropped: asks first unless --yes (base removes every table)."""
+    database = open_db(db, migrate=False)
+    current_rev, _head = database.revisions()
+    if current_rev is None:
+        raise QueryError("the database has no schema: nothing to downgrade")
+    if not yes:
+        target = "base (every table and all the data)" if revision == "base" else revision
+        typer.confirm(
+            f"Downgrade {database.description} from {current_rev} to {target}?"
+            " What the later revisions hold is dropped.",
+            abort=True,
+            err=True,
+        )
+    reached = database.downgrade(revision)
     err.print(f"Downgraded to {reached or 'base'}", highlight=False)
 
 

@@ -7,21 +7,33 @@ import typer
 
 from quotedb.api import CitationStyle, ExportFormat, GroupBy
 from quotedb.cli.common import (
-    DateOption,
+    ByOption,
     DbOption,
     MinConfidenceOption,
-    as_date,
+    OffsetOption,
+    OutletOption,
+    QuoteKindOption,
+    SinceOption,
+    SortOption,
+    SpeakerKindOption,
+    UntilOption,
     err,
     open_db,
+    picked,
     user_errors,
 )
-from quotedb.cli.search import KindOption
 
 
 @user_errors
 def export(
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Data or reference-manager format.")
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Data or reference-manager format: {', '.join(ExportFormat)}.",
+        ),
     ] = ExportFormat.jsonl,
     style: Annotated[
         CitationStyle | None,
@@ -29,40 +41,58 @@ def export(
     ] = None,
     csl: Annotated[
         Path | None,
-        typer.Option(help="A citation list in this CSL style file (needs quotedb[csl])."),
+        typer.Option(
+            metavar="FILE", help="A citation list in this CSL style file (needs quotedb[csl])."
+        ),
     ] = None,
     group_by: Annotated[
         GroupBy | None, typer.Option("--group-by", help="Group quotations under headings.")
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Only this speaker.")] = None,
+    by: ByOption = None,
     phrase: Annotated[
-        str | None, typer.Option(help="Only quotations matching this search, best first.")
+        str | None,
+        typer.Option(metavar="QUERY", help="Only quotations matching this search, best first."),
     ] = None,
-    article: Annotated[int | None, typer.Option(min=1, help="Only this article (its id).")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    since: DateOption = None,
-    until: DateOption = None,
-    kind: KindOption = None,
+    article: Annotated[
+        int | None, typer.Option(min=1, metavar="ID", help="Only this article.")
+    ] = None,
+    speaker_kind: SpeakerKindOption = None,
+    quote_kind: QuoteKindOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
-    limit: Annotated[int | None, typer.Option(min=1)] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+    limit: Annotated[
+        int, typer.Option(min=0, metavar="N", help="At most N quotations (default 0: all).")
+    ] = 0,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago."""
+    chosen = picked(
+        by=by,
+        speaker_kind=speaker_kind,
+        quote_kind=quote_kind,
+        outlet=outlet,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
     n = open_db(db).export(
         output,
         fmt=fmt,
         style=style,
         group_by=group_by,
         csl=csl,
-        by=by,
         phrase=phrase,
         article=article,
-        outlet=outlet,
-        since=as_date(since),
-        until=as_date(until),
-        kind=kind.value if kind else None,
-        min_confidence=min_confidence,
-        limit=limit,
+        **chosen,
     )
     err.print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)

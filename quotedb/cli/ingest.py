@@ -18,7 +18,6 @@ from rich.text import Text
 
 from quotedb import api
 from quotedb.cli.common import (
-    DateOption,
     DbOption,
     err,
     escape,
@@ -48,7 +47,10 @@ def ingest(
         str | None, typer.Option(help="Title (else manifest, front matter, text).")
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet that published the articles.")] = None,
-    date: DateOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Publication date: 2022-01-18 or 18 Jan 2022."),
+    ] = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
     workers: Annotated[
         int,
@@ -78,7 +80,7 @@ def ingest(
     # database's migration costs a fifth of a second); the connection is checked now.
     database = open_db(db, migrate=False)
     overrides = api.Metadata(
-        title=title, outlet=outlet, url=url, published=date.date().isoformat() if date else None
+        title=title, outlet=outlet, url=url, published=api.day(date).isoformat() if date else None
     )
     inputs = api.Inputs(paths)
     columns = (

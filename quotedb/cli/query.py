@@ -1,106 +1,291 @@
-"""``quotedb quotes``, ``people``, ``person`` and ``show``: who said what."""
+"""``quotedb quotes``, ``people``, ``person``, ``show``, ``articles``, ``outlets`` and
+``statements``: who said what, where and when."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
+from quotedb.api import DEFAULT_LIMIT
 from quotedb.cli.common import (
-    DateOption,
+    ByOption,
     DbOption,
     FormatOption,
+    LimitOption,
     ListFormat,
     MinConfidenceOption,
+    OffsetOption,
     OutletOption,
-    as_date,
+    QuoteKindOption,
+    SinceOption,
+    SortOption,
+    SpeakerKindOption,
+    UntilOption,
+    emit,
     err,
     open_db,
     out,
+    picked,
     print_json,
+    say,
     user_errors,
 )
 
-LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many quotations.")]
+
+def with_outlets(records: Sequence[Any]) -> bool:
+    """Whether an outlet column is worth its width (some article names its outlet)."""
+    return any(r.article is not None and r.article.outlet for r in records)
 
 
-def show_quotations(records: list[dict[str, Any]], fmt: ListFormat) -> None:
-    if fmt is ListFormat.json:
-        print_json(records)
-        return
-    if not records:
-        err.print("No quotations found.")
-        return
-    table = Table("id", "speaker", "quotation", "article", "date", show_lines=False)
+def quotation_table(outlets: bool, *columns: str) -> Table:
+    """The quotations' table: id, the columns given, article, (outlet), date."""
+    table = Table("id", *columns, "article")
+    if outlets:
+        table.add_column("outlet")
+    table.add_column("date", no_wrap=True)
+    return table
+
+
+def article_cells(r: Any, outlets: bool) -> list[Text]:
+    """An article's cells: its name (the one every output gives it), outlet and date."""
+    a = r.article
+    if a is None:
+        return [Text("")] * (3 if outlets else 2)
+    cells = [Text(a.label), *([Text(a.outlet or "")] if outlets else []), Text(a.published or "")]
+    return cells
+
+
+def speaker_cell(name: str | None) -> Text:
+    return Text(name) if name else Text("unknown", style="dim")
+
+
+def show_quotations(records: Sequence[Any]) -> None:
+    outlets = with_outlets(records)
+    table = quotation_table(outlets, "speaker", "quotation")
     for r in records:
-        art = r["article"]
-        table.add_row(
-            str(r["id"]),
-            r["speaker"] or "[dim]unknown[/]",
-            f"“{r['text']}”",
-            art["title"] or art["source"] or "",
-            art["published"] or "",
-        )
+        words = Text(f"“{r.text}”")
+        table.add_row(str(r.id), speaker_cell(r.speaker), words, *article_cells(r, outlets))
     out.print(table)
 
 
 @user_errors
 def quotes(
-    by: Annotated[str | None, typer.Option("--by", help="Speaker: any name or alias.")] = None,
+    by: ByOption = None,
+    speaker_kind: SpeakerKindOption = None,
+    quote_kind: QuoteKindOption = None,
     outlet: OutletOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
-    limit: LimitOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
-    """List quotations, oldest first: by a speaker, from an outlet, in a date range."""
-    records = open_db(db).quotes(
-        by,
+    """List quotations, oldest first: by a speaker or kind of speaker, from an outlet, in a
+    date range."""
+    chosen = picked(
+        by=by,
+        speaker_kind=speaker_kind,
+        quote_kind=quote_kind,
         outlet=outlet,
-        since=as_date(since),
-        until=as_date(until),
+        since=since,
+        until=until,
         min_confidence=min_confidence,
         limit=limit,
+        offset=offset,
+        sort=sort,
     )
-    if by and not records:
-        err.print(f"No quotations by {by!r}.", highlight=False)
-    show_quotations(records, fmt)
+    records = open_db(db).quotes(**chosen)
+    empty = f"No quotations by {by!r}." if by else "No quotations found."
+    emit(records, fmt, show_quotations, empty)
+
+
+def show_people(rows: Sequence[Any]) -> None:
+    table = Table("id", "speaker", "kind", "quotations")
+    for r in rows:
+        table.add_row(str(r.id), Text(r.name), r.kind, str(r.quotations))
+    out.print(table)
 
 
 @user_errors
 def people(
-    kind: Annotated[str | None, typer.Option(help="person, organization or unnamed.")] = None,
+    speaker_kind: SpeakerKindOption = None,
+    kind: Annotated[
+        str | None, typer.Option(hidden=True, help="Old name of --speaker-kind.")
+    ] = None,
+    by: ByOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
-    """List speakers with their number of quotations."""
-    rows = open_db(db).people(kind)
-    if fmt is ListFormat.json:
-        print_json(
-            [{"id": r.id, "name": r.name, "kind": r.kind, "quotations": r.quotations} for r in rows]
-        )
-        return
-    table = Table("id", "speaker", "kind", "quotations")
+    """List speakers with their number of quotations, most quoted first (--sort speaker:
+    by name)."""
+    chosen = picked(
+        by=by,
+        speaker_kind=speaker_kind,
+        outlet=outlet,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
+    if kind is not None:
+        err.print("--kind is now --speaker-kind", style="yellow")
+        chosen["speaker_kind"] = chosen["speaker_kind"] or kind
+    emit(open_db(db).people(**chosen), fmt, show_people, "No speakers found.")
+
+
+def show_articles(rows: Sequence[Any]) -> None:
+    table = Table("id", "article", "outlet", "date", "quotations")
     for r in rows:
-        table.add_row(str(r.id), r.name, r.kind, str(r.quotations))
+        table.add_row(
+            str(r.id), Text(r.label), Text(r.outlet or ""), r.published or "", str(r.quotations)
+        )
     out.print(table)
+
+
+@user_errors
+def articles(
+    by: ByOption = None,
+    speaker_kind: SpeakerKindOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
+    fmt: FormatOption = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List articles, oldest first, with how many quotations each holds (--by: only
+    articles quoting that speaker)."""
+    chosen = picked(
+        by=by,
+        speaker_kind=speaker_kind,
+        outlet=outlet,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
+    emit(open_db(db).articles(**chosen), fmt, show_articles, "No articles found.")
+
+
+def show_outlets(rows: Sequence[Any]) -> None:
+    table = Table("outlet", "articles", "quotations", "first", "last")
+    for r in rows:
+        name = Text(r.outlet) if r.outlet else Text("no outlet given", style="dim")
+        table.add_row(
+            name,
+            str(r.articles),
+            str(r.quotations),
+            r.first_published or "",
+            r.last_published or "",
+        )
+    out.print(table)
+
+
+@user_errors
+def outlets(
+    by: ByOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
+    fmt: FormatOption = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List outlets by name, with their articles, quotations and first and last dates."""
+    chosen = picked(by=by, since=since, until=until, limit=limit, offset=offset, sort=sort)
+    emit(open_db(db).outlets(**chosen), fmt, show_outlets, "No articles found.")
+
+
+def show_statements(rows: Sequence[Any]) -> None:
+    table = Table("id", "speaker", "statement", "times", "outlets", "first")
+    for r in rows:
+        speaker = Text(r.speaker) if r.speaker else Text("unknown", style="dim")
+        table.add_row(
+            str(r.id),
+            speaker,
+            Text(f"“{r.text}”"),
+            str(r.renderings),
+            Text(", ".join(r.outlets) or "-"),
+            r.first_reported or "",
+        )
+    out.print(table)
+
+
+@user_errors
+def statements(
+    statement_id: Annotated[
+        int | None,
+        typer.Argument(metavar="[ID]", help="One statement: every rendering of it."),
+    ] = None,
+    by: ByOption = None,
+    speaker_kind: SpeakerKindOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
+    fmt: FormatOption = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List statements (one utterance, as the articles that reported it worded it), first
+    reported first; with an ID, that statement's renderings."""
+    database = open_db(db)
+    if statement_id is not None:
+        one = database.statement(statement_id)
+        if fmt is not ListFormat.table:
+            emit([one], fmt, show_statements)
+            return
+        show_statements([one])
+        show_quotations(one.quotations)
+        return
+    chosen = picked(
+        by=by,
+        speaker_kind=speaker_kind,
+        outlet=outlet,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
+    emit(database.statements(**chosen), fmt, show_statements, "No statements found.")
 
 
 @user_errors
 def person(
     name: Annotated[
-        str, typer.Argument(help="Any name or alias; a bare surname lists every bearer.")
+        str,
+        typer.Argument(
+            metavar="NAME", help="Any name or alias; a bare surname lists every bearer."
+        ),
     ],
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """A speaker's names, roles, quotations per outlet, first and last quoted."""
     records = open_db(db).person(name)
-    if fmt is ListFormat.json:
-        print_json(records)
+    if fmt is not ListFormat.table:
+        print_json(records) if fmt is ListFormat.json else emit_plain(records, fmt)
         return
+    if not records:
+        err.print(f"No speaker named {name!r}.", highlight=False)
     for r in records:
         out.print(Text(r["name"], style="bold"), Text(f"({r['kind']}, id {r['id']})"))
         say(f"  aliases: {', '.join(r['aliases'])}")
@@ -110,23 +295,26 @@ def person(
         say(f"  quoted from {r['first_quoted'] or '?'} to {r['last_quoted'] or '?'}")
 
 
+def emit_plain(records: list[dict[str, Any]], fmt: ListFormat) -> None:
+    from quotedb.api import write_records
+
+    write_records(records, fmt.value)
+
+
 @user_errors
 def show(
-    quotation_id: Annotated[int, typer.Argument(help="Quotation id (see quotes --format json).")],
+    quotation_id: Annotated[
+        int, typer.Argument(metavar="ID", help="Quotation id (the id column of quotes).")
+    ],
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """A quotation in its paragraph: speaker and cue highlighted, evidence, variants."""
     record = open_db(db).show(quotation_id)
-    if fmt is ListFormat.json:
-        print_json(record)
+    if fmt is not ListFormat.table:
+        print_json(record) if fmt is ListFormat.json else emit_plain([record], fmt)
         return
     print_view(record)
-
-
-def say(text: str) -> None:
-    """A line of data: no markup, no highlighting (names may hold brackets)."""
-    out.print(text, markup=False, highlight=False)
 
 
 def highlighted(r: dict[str, Any]) -> Text:
@@ -143,23 +331,29 @@ def highlighted(r: dict[str, Any]) -> Text:
     return text
 
 
+def told(text: str) -> None:
+    """A line of ``show``, wrapped at the terminal's width between words."""
+    out.print(Text(text), soft_wrap=False)
+
+
 def print_view(r: dict[str, Any]) -> None:
     a = r["article"]
-    out.rule(
-        Text(f"#{r['id']} · {a['title'] or a['source'] or ''} · {a['published'] or 'undated'}"),
-        align="left",
-    )
-    out.print(highlighted(r))
+    header = f"#{r['id']} · {a['published'] or 'undated'} · {a['outlet'] or a['label']}"
+    out.print(Text(header, style="bold"), soft_wrap=False, overflow="ellipsis", no_wrap=True)
+    if a["outlet"]:
+        told(a["label"])
     out.rule()
-    say(f"Speaker: {r['resolution']}")
-    say(
+    out.print(highlighted(r), soft_wrap=False)
+    out.rule()
+    told(f"Speaker: {r['resolution']}")
+    told(
         f"Cue: {r['cue'] or '-'}   Confidence: {r['confidence']:.2f}   "
         f"Evidence: {r['evidence'] or '-'}"
     )
-    say(f"Confidence {r['confidence_explanation']}")
+    told(f"Confidence {r['confidence_explanation']}")
     if (u := r["utterance"]) is not None:
         where = f"{u['articles']} article(s): {', '.join(u['outlets']) or 'no outlet given'}"
-        say(
+        told(
             f"Utterance: “{u['representative']}” ({u['speaker'] or 'speaker unknown'};"
             f" first reported {u['first_reported'] or '?'}; {where})"
         )
@@ -173,7 +367,7 @@ def print_view(r: dict[str, Any]) -> None:
                 str(o["id"]),
                 f"“{o['text']}”",
                 o["speaker"] or "unknown",
-                art["title"] or art["source"] or "",
+                art["label"],
                 art["published"] or "",
             )
             table.add_row(*(Text(c) for c in cells))

@@ -1,119 +1,158 @@
 """``quotedb search`` and ``quotedb who``: find a quotation by its words."""
 
-from enum import StrEnum
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
+from quotedb.api import DEFAULT_LIMIT
 from quotedb.cli.common import (
-    DateOption,
+    ByOption,
     DbOption,
     FormatOption,
+    LimitOption,
     ListFormat,
     MinConfidenceOption,
+    OffsetOption,
     OutletOption,
-    as_date,
+    QuoteKindOption,
+    SinceOption,
+    SortOption,
+    SpeakerKindOption,
+    UntilOption,
+    emit,
     err,
     escape,
     open_db,
     out,
-    print_json,
+    picked,
     user_errors,
 )
-
-
-class Kind(StrEnum):
-    direct = "direct"
-    partial = "partial"
-    term = "term"
-
-
-ByOption = Annotated[str | None, typer.Option("--by", help="Only this speaker (any alias).")]
-KindOption = Annotated[Kind | None, typer.Option(help="Only quotations of this kind.")]
-
-
-def source(record: dict[str, Any]) -> str:
-    art = record["article"]
-    return str(art["title"] or record["file"] or f"article {art['id']}")
-
+from quotedb.cli.query import article_cells, quotation_table, speaker_cell, with_outlets
 
 HIGHLIGHT = ("[bold yellow]", "[/]")  # the table's marks around a match (the rest escaped)
 
 
-def show_hits(records: list[dict[str, Any]], score_key: str, fmt: ListFormat) -> None:
-    if fmt is ListFormat.json:
-        print_json(records)
-        return
-    if not records:
-        err.print("No quotations found.")
-        return
-    table = Table("id", score_key, "speaker", "quotation", "article", "date")
+def show_hits(records: Sequence[Any]) -> None:
+    outlets = with_outlets(records)
+    table = quotation_table(outlets, "score", "speaker", "quotation")
     for r in records:
-        text = r["snippet"] if "snippet" in r else escape(r["text"])
-        table.add_row(
-            str(r["id"]),
-            f"{r[score_key]:.1f}" if score_key == "similarity" else f"{r[score_key]:.2f}",
-            escape(r["speaker"] or "") or "[dim]unknown[/]",
-            f"“{text}”",
-            escape(source(r)),
-            r["article"]["published"] or "",
-        )
+        words = Text.from_markup(f"“{r.snippet}”")
+        if r.context:
+            words.append("\n")
+            words.append_text(Text.from_markup(r.context, style="dim"))
+        cells = (str(r.id), f"{r.score:.2f}", speaker_cell(r.speaker), words)
+        table.add_row(*cells, *article_cells(r, outlets))
     out.print(table)
 
 
 @user_errors
 def search(
     query: Annotated[
-        str, typer.Argument(help='Words, "exact phrases", prefix* terms; OR between terms.')
+        str,
+        typer.Argument(
+            metavar="QUERY", help='Words, "exact phrases", prefix* terms; OR between terms.'
+        ),
     ],
+    context: Annotated[
+        bool,
+        typer.Option(
+            "--context", help="Match the words in the quotation's paragraph, not only in it."
+        ),
+    ] = False,
     by: ByOption = None,
+    speaker_kind: SpeakerKindOption = None,
+    quote_kind: QuoteKindOption = None,
     outlet: OutletOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
-    kind: KindOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many quotations.")] = 50,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Find quotations by their words, best match first, with the matches highlighted."""
+    """Find quotations by their words (or the words around them: --context), best match
+    first, with the matches highlighted."""
     table = fmt is ListFormat.table
-    records = open_db(db).search(
-        query,
-        marks=HIGHLIGHT if table else ("**", "**"),
-        escape=escape if table else str,
+    chosen = picked(
         by=by,
+        speaker_kind=speaker_kind,
+        quote_kind=quote_kind,
         outlet=outlet,
-        since=as_date(since),
-        until=as_date(until),
-        kind=kind.value if kind else None,
+        since=since,
+        until=until,
         min_confidence=min_confidence,
         limit=limit,
+        offset=offset,
+        sort=sort,
     )
-    show_hits(records, "score", fmt)
+    records = open_db(db).search(
+        query,
+        context=context,
+        marks=HIGHLIGHT if table else ("**", "**"),
+        escape=escape if table else str,
+        **chosen,
+    )
+    emit(records, fmt, show_hits, "No quotations found.")
+
+
+def hit_lines(r: Any, width: int) -> list[Text]:
+    """A candidate in two lines: id, similarity, speaker, date, article; then its words."""
+    a = r.article
+    where = " · ".join(p for p in (a.published, a.outlet, a.label) if p)
+    head = Text(f"{r.id:>5}  {r.similarity:5.1f}  ")
+    head.append(r.speaker or "unknown", style="bold" if r.speaker else "dim")
+    head.append(f" · {where}", style="dim")
+    words = Text(f"       “{r.text}”")
+    for line in (head, words):
+        line.truncate(width, overflow="ellipsis")
+    return [head, words]
+
+
+def show_attestation(answer: Any) -> None:
+    style = "bold green" if answer.said_by else "bold yellow"
+    out.print(Text(answer.message, style=style), soft_wrap=False)
+    for r in answer.hits:
+        for line in hit_lines(r, out.width):
+            out.print(line, soft_wrap=True)
 
 
 @user_errors
 def who(
-    text: Annotated[str, typer.Argument(help="The quotation as you remember it.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The quotation as you remember it.")],
     by: ByOption = None,
+    speaker_kind: SpeakerKindOption = None,
+    quote_kind: QuoteKindOption = None,
     outlet: OutletOption = None,
-    since: DateOption = None,
-    until: DateOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many candidates.")] = 5,
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    sort: SortOption = None,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Who said this? The closest attested quotations to a half-remembered one."""
-    records = open_db(db).who(
-        text,
+    """Who said this? A verdict (said verbatim, said reworded, similar statements only, no
+    attested statement) and the closest attested quotations."""
+    chosen = picked(
         by=by,
+        speaker_kind=speaker_kind,
+        quote_kind=quote_kind,
         outlet=outlet,
-        since=as_date(since),
-        until=as_date(until),
+        since=since,
+        until=until,
         min_confidence=min_confidence,
         limit=limit,
+        offset=offset,
+        sort=sort,
     )
-    show_hits(records, "similarity", fmt)
+    answer = open_db(db).attest(text, **chosen)
+    if fmt is ListFormat.table:
+        show_attestation(answer)
+    else:  # the candidates as data (each with its verdict); the answer in words on stderr
+        emit(answer.hits, fmt, show_attestation)
+        err.print(answer.message, highlight=False)

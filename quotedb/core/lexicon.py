@@ -219,6 +219,19 @@ ROLE_NOUNS = frozenset(
 # Documents that speak ("the statement said"): their author is who issued them.
 DOCUMENT_NOUNS = frozenset("statement letter release report post filing memo".split())
 
+# What an unnamed speaker may be when it is a text rather than a person ("the email said",
+# "the lawsuit alleges"): listings keep these documents apart from anonymous sources.
+DOCUMENT_SOURCES = DOCUMENT_NOUNS | frozenset(
+    "email e-mail emails lawsuit suit complaint indictment affidavit ruling verdict order "
+    "decision opinion motion petition brief transcript document documents report "
+    "reports study survey poll assessment analysis notice bulletin advisory guidance policy "
+    "rule regulation bill law act agreement treaty contract declaration communique "
+    "communiqué resolution tweet tweets message messages text texts note notes minutes "
+    "readout summary draft proposal plan manifesto charter constitution warrant subpoena "
+    "motion filings records record paper papers website page article editorial "
+    "review audit estimate forecast".split()
+)
+
 # Abbreviated titles and the word each stands for.
 ROLE_ABBREVIATIONS = {
     "sen.": "senator",

@@ -50,3 +50,26 @@ def fold_index(token: str) -> str:
         return token.lower()
     decomposed = unicodedata.normalize("NFD", token)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line-delimited paragraph (or paragraphs) around a span: a quotation's context."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+CONTEXT_REACH = 400  # most characters of a paragraph kept on each side of a quotation
+
+
+def paragraph(text: str, start: int, end: int, reach: int = CONTEXT_REACH) -> str:
+    """A quotation's context: its paragraph, at most ``reach`` characters either side (cut
+    between words), so that a page of one endless paragraph costs linear space."""
+    lo, hi = paragraph_bounds(text, start, end)
+    if start - lo > reach:
+        cut = text.find(" ", start - reach, start)
+        lo = cut + 1 if cut >= 0 else start - reach
+    if hi - end > reach:
+        cut = text.rfind(" ", end, end + reach)
+        hi = cut if cut >= 0 else end + reach
+    return text[lo:hi]

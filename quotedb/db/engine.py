@@ -36,13 +36,19 @@ def default_path() -> Path:
 def resolve_url(db: str | None = None) -> URL:
     """An SQLAlchemy URL from ``--db``, then ``QUOTEDB_DB``, then the user's data directory.
 
-    A value without ``://`` is a file path for SQLite.
+    A value without ``://`` is a file path for SQLite; its folder must exist (a typo in it
+    would otherwise make folders and an empty database), but the default one's is made.
     """
-    raw = db or os.environ.get(ENV_VAR) or str(default_path())
+    given = db or os.environ.get(ENV_VAR)
+    raw = given or str(default_path())
     if "://" not in raw:
         path = Path(raw).expanduser()
         if path.is_dir():
             raise DatabaseURLError(f"{raw} is a directory, not a database file")
+        if given and not path.parent.is_dir():
+            raise DatabaseURLError(
+                f"no folder {str(path.parent)!r} for the database {raw!r}: create it first"
+            )
         return URL.create("sqlite+pysqlite", database=str(path.resolve()))
     try:
         url = make_url(raw)

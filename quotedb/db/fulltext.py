@@ -34,6 +34,10 @@ TS_CONFIG = "simple"  # no stemming, no stop words: what you type is what is mat
 PAIRS_TABLE = "quotations_fts_pairs"  # SQLite FTS5, contentless: word pairs (migration 0003)
 PAIRS_FUNCTION = "quotedb_word_pairs"  # SQLite: text -> pair tokens; PostgreSQL: tsvector -> text[]
 PAIRS_INDEX = "ix_quotations_word_pairs"  # PostgreSQL GIN index on that function
+# A quotation's paragraph (``quotations.context``), indexed apart (migration 0006).
+CONTEXT_FTS = "quotations_fts_context"  # SQLite FTS5 (external content: quotations.context)
+CONTEXT_TSV = "context_search"  # PostgreSQL generated tsvector column on quotations
+CONTEXT_INDEX = "ix_quotations_context_search"  # its GIN index
 
 TOKEN = re.compile(r"[^\W_]+")  # what both engines index: runs of letters and digits
 
@@ -46,7 +50,8 @@ def is_fulltext_object(name: str | None) -> bool:
     """True for the full-text objects and the shadow tables SQLite keeps for them."""
     if not name:
         return False
-    return name.startswith(FTS_TABLE) or name in (TSV_COLUMN, TSV_INDEX, PAIRS_INDEX)
+    fulltext = (TSV_COLUMN, TSV_INDEX, PAIRS_INDEX, CONTEXT_TSV, CONTEXT_INDEX)
+    return name.startswith(FTS_TABLE) or name in fulltext
 
 
 fold = fold_index  # how words are indexed: lower-cased, accents removed, as FTS5 does

@@ -75,6 +75,11 @@ def ensure_head(engine: Engine) -> bool:
     return True
 
 
+def stored_revision(engine: Engine) -> str | None:
+    """The database's revision, read cheaply (None: not migrated yet, or unreadable)."""
+    return _stored_revision(engine)
+
+
 def _stored_revision(engine: Engine) -> str | None:
     """The database's revision by plain SQL (None: not migrated yet, or unreadable)."""
     try:

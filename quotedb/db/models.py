@@ -172,6 +172,8 @@ class Quotation(Base):
         ForeignKey("clusters.id", ondelete="SET NULL"), index=True
     )
     corrected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The quotation's paragraph, indexed for ``search --context`` (migration 0006).
+    context: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     article: Mapped[Article] = relationship(back_populates="quotations")
     speaker: Mapped[Speaker | None] = relationship(back_populates="quotations")

@@ -1,4 +1,5 @@
-"""The one filter of every read: speaker, outlet, dates, kind, article, confidence, limit.
+"""The one filter of every read: speaker (and its kind), outlet, dates, quotation kind,
+article, confidence, and the page (limit, offset, sort).
 
 Listings, searches, ``who`` and exports all narrow quotations the same way, with the same
 conditions, whichever engine answers.
@@ -13,7 +14,8 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
 
-from quotedb.db.models import Article, Quotation
+from quotedb.core.sources import DOCUMENT, is_document
+from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.speakers import matching_speaker_ids
 
@@ -33,11 +35,27 @@ class Filter:
     limit: int | None = None
     article: int | None = None
     min_confidence: float | None = None
+    speaker_kind: str | None = None
+    offset: int = 0
+    sort: str | None = None  # None: the read's own order (best match, else oldest)
 
     def __post_init__(self) -> None:
         c = self.min_confidence
         if c is not None and not 0.0 <= c <= 1.0:
             raise QueryError(f"the minimum confidence is a probability from 0 to 1, not {c:g}")
+        if self.speaker_kind is not None and self.speaker_kind not in SPEAKER_KINDS:
+            raise QueryError(
+                f"no speaker kind {self.speaker_kind!r}: choose {', '.join(SPEAKER_KINDS)}"
+            )
+        if self.sort is not None and self.sort not in SORTS:
+            raise QueryError(f"cannot sort by {self.sort!r}: choose {', '.join(SORTS)}")
+        if self.offset < 0 or (self.limit is not None and self.limit < 0):
+            raise QueryError("limit and offset count rows: give 0 or more")
+
+    @property
+    def window(self) -> int | None:
+        """How many of the best rows a page needs: offset and limit together."""
+        return None if self.limit is None else self.offset + self.limit
 
     @property
     def needs_article(self) -> bool:
@@ -49,9 +67,33 @@ class Filter:
             self.speaker
             or self.kind
             or self.article
+            or self.speaker_kind
             or self.min_confidence is not None
             or self.needs_article
         )
+
+
+SPEAKER_KINDS = ("person", "organization", "unnamed", DOCUMENT, "unknown", "validated")
+SORTS = ("relevance", "oldest", "newest", "speaker", "confidence")
+
+
+def document_speaker_ids(session: Session) -> list[int]:
+    """Unnamed speakers that are texts ("the email"), told apart by their name."""
+    rows = session.execute(select(Speaker.id, Speaker.name).where(Speaker.kind == "unnamed"))
+    return [i for i, name in rows if is_document(name)]
+
+
+def speaker_kind_condition(session: Session, kind: str) -> ColumnElement[bool]:
+    """Quotations whose speaker is of this kind (``validated``: corrected by hand)."""
+    if kind == "unknown":
+        return Quotation.speaker_id.is_(None)
+    if kind == "validated":
+        return Quotation.corrected.is_(True)
+    documents = document_speaker_ids(session)
+    if kind == DOCUMENT:
+        return Quotation.speaker_id.in_(documents)
+    of_kind = select(Speaker.id).where(Speaker.kind == kind, Speaker.id.not_in(documents))
+    return Quotation.speaker_id.in_(of_kind)
 
 
 def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
@@ -59,6 +101,8 @@ def conditions(session: Session, f: Filter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if f.speaker:
         where.append(Quotation.speaker_id.in_(matching_speaker_ids(session, f.speaker)))
+    if f.speaker_kind:
+        where.append(speaker_kind_condition(session, f.speaker_kind))
     if f.kind:
         where.append(Quotation.kind == f.kind)
     if f.article:
@@ -93,6 +137,20 @@ def chronological_quotations(session: Session, f: Filter) -> Select[Quotation]:
         .outerjoin(Quotation.speaker)
         .options(contains_eager(Quotation.article), contains_eager(Quotation.speaker))
         .where(*conditions(session, f))
-        .order_by(Article.published.is_(None), Article.published, Article.id, Quotation.start)
+        .order_by(*quotation_order(f.sort))
         .limit(f.limit)
+        .offset(f.offset or None)
     )
+
+
+def quotation_order(sort: str | None) -> list[Any]:
+    """ORDER BY of a listing; undated articles last whichever way dates run."""
+    undated = Article.published.is_(None)
+    oldest: list[Any] = [undated, Article.published, Article.id, Quotation.start]
+    if sort == "newest":
+        return [undated, Article.published.desc(), Article.id.desc(), Quotation.start]
+    if sort == "speaker":
+        return [Speaker.name.is_(None), Speaker.name, *oldest]
+    if sort == "confidence":
+        return [Quotation.confidence.desc(), *oldest]
+    return oldest

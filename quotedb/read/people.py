@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from quotedb.core import types as core
 from quotedb.core.explanation import explain
 from quotedb.core.names import first_named
+from quotedb.core.text import paragraph_bounds
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.records import ArticleRecord
@@ -42,13 +43,6 @@ class QuotationView:
             "outlets": sorted({q.article.outlet for q in members if q.article.outlet}),
             "articles": len({q.article_id for q in members}),
         }
-
-
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The blank-line-separated paragraph (or line) around a span."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return lo, len(text) if hi < 0 else hi
 
 
 def quotation_view(session: Session, quotation_id: int) -> QuotationView:

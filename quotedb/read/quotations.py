@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quotedb.db.models import Quotation, Speaker
-from quotedb.read.filters import Filter, chronological_quotations
+from quotedb.core.sources import source_kind
+from quotedb.db.models import Article, Quotation, Speaker
+from quotedb.errors import QueryError
+from quotedb.read.filters import Filter, chronological_quotations, conditions
 
 
 def find_quotes(session: Session, f: Filter) -> list[Quotation]:
@@ -19,20 +22,35 @@ def find_quotes(session: Session, f: Filter) -> list[Quotation]:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerCount:
+    """A speaker with the number of its quotations (``kind``: as listings name kinds)."""
+
     id: int
     name: str
     kind: str
     quotations: int
 
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
-def list_speakers(session: Session, kind: str | None = None) -> list[SpeakerCount]:
+
+def list_speakers(session: Session, f: Filter) -> list[SpeakerCount]:
+    """Speakers of the filter's quotations, most quoted first (``sort="speaker"``: by name)."""
+    if f.speaker_kind in ("unknown", "validated"):
+        raise QueryError(f"speakers have no kind {f.speaker_kind!r}: it describes quotations")
     n = func.count(Quotation.id)
+    order = [Speaker.name, Speaker.id] if f.sort == "speaker" else [n.desc(), Speaker.name]
     stmt = (
         select(Speaker.id, Speaker.name, Speaker.kind, n)
         .join(Quotation, Quotation.speaker_id == Speaker.id)
+        .where(*conditions(session, f))
         .group_by(Speaker.id, Speaker.name, Speaker.kind)
-        .order_by(n.desc(), Speaker.name)
+        .order_by(*order)
+        .limit(f.limit)
+        .offset(f.offset or None)
     )
-    if kind:
-        stmt = stmt.where(Speaker.kind == kind)
-    return [SpeakerCount(*row) for row in session.execute(stmt)]
+    if f.needs_article:
+        stmt = stmt.join(Article, Article.id == Quotation.article_id)
+    return [
+        SpeakerCount(i, name, source_kind(kind, name) or kind, c)
+        for i, name, kind, c in session.execute(stmt)
+    ]

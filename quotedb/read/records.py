@@ -8,18 +8,24 @@ the API and the CLI format these records; none of them builds its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Join, Row, bindparam, select
 
 from quotedb.core import Quotation as Extracted
+from quotedb.core.sources import source_kind
 from quotedb.db.models import Article, Quotation, Speaker
 
 
 def file_name(source: str | None) -> str | None:
     return PurePath(source).name if source else None
+
+
+def article_label(title: str | None, source: str | None, article_id: int | None) -> str:
+    """How every output names an article: its title, else its file's name, else its id."""
+    return title or file_name(source) or (f"article {article_id}" if article_id else "untitled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,10 @@ class ArticleRecord:
             a.id, a.title, a.outlet, published, a.url, a.authors, a.source_path, a.content_hash
         )
 
+    @property
+    def label(self) -> str:
+        return article_label(self.title, self.source, self.id)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -58,6 +68,7 @@ class ArticleRecord:
         return {
             "id": self.id,
             "title": self.title,
+            "label": self.label,
             "outlet": self.outlet,
             "published": self.published,
             "source": self.source,
@@ -97,7 +108,7 @@ class QuotationRecord:
             text=q.text,
             kind=q.kind,
             speaker=s.name if s else None,
-            speaker_kind=s.kind if s else None,
+            speaker_kind=source_kind(s.kind, s.name) if s else None,
             speaker_mention=q.speaker_mention,
             speaker_start=q.speaker_start,
             speaker_end=q.speaker_end,
@@ -119,7 +130,7 @@ class QuotationRecord:
             text=r.text,
             kind=r.kind,
             speaker=r.name,
-            speaker_kind=r.speaker_kind,
+            speaker_kind=source_kind(r.speaker_kind, r.name),
             speaker_mention=r.speaker_mention,
             speaker_start=r.speaker_start,
             speaker_end=r.speaker_end,
@@ -150,7 +161,7 @@ class QuotationRecord:
             text=q.text,
             kind=q.kind.value,
             speaker=q.speaker,
-            speaker_kind=q.speaker_kind.value,
+            speaker_kind=source_kind(q.speaker_kind.value, q.speaker),
             speaker_mention=m.text if m else None,
             speaker_start=m.start if m else None,
             speaker_end=m.end if m else None,
@@ -193,6 +204,49 @@ class QuotationRecord:
         if self.article is not None:
             body["article"] = self.article.to_dict()
         return head | body
+
+    @property
+    def outlet(self) -> str | None:
+        return self.article.outlet if self.article is not None else None
+
+    @property
+    def published(self) -> str | None:
+        return self.article.published if self.article is not None else None
+
+    def fields(self) -> dict[str, Any]:
+        """The record's fields as keyword arguments, for a record that adds some."""
+        return {f.name: getattr(self, f.name) for f in fields(QuotationRecord)}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit(QuotationRecord):
+    """A search match: the quotation's record, its score (higher is better) and the
+    quotation's text with each match between marks."""
+
+    score: float = 0.0
+    snippet: str = ""
+    context: str | None = None  # the paragraph's matching window (``search --context``)
+
+    def to_dict(self) -> dict[str, Any]:
+        found = {"score": self.score, "snippet": self.snippet}
+        return (
+            QuotationRecord.to_dict(self)
+            | found
+            | ({"context": self.context} if self.context is not None else {})
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WhoHit(QuotationRecord):
+    """A candidate of ``who``: the record, its 0-100 similarity to the remembered words,
+    and what it attests of them (see :mod:`quotedb.read.verdicts`)."""
+
+    similarity: float = 0.0
+    verdict: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        extra = {"similarity": self.similarity, "verdict": self.verdict}
+        return QuotationRecord.to_dict(self) | extra
 
 
 def quotation_record(q: Quotation) -> dict[str, Any]:

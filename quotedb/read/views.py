@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quotedb.db.models import Article, Cluster, Quotation, Speaker
+from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.people import profile, profile_record
 from quotedb.read.records import ArticleRecord, quotation_record, records_by_id
@@ -85,27 +85,3 @@ def likely_duplicates(session: Session, s: Speaker) -> list[dict[str, Any]]:
                 found[other.id] = other
     return [{"id": o.id, "name": o.name, "kind": o.kind} for _, o in sorted(found.items())]
 
-
-def statement_view(session: Session, statement_id: int) -> dict[str, Any]:
-    """One utterance (a same-statement cluster): its representative wording, its speaker,
-    where and when it was reported, and every rendering of it, oldest first."""
-    c = session.get(Cluster, statement_id)
-    if c is None:
-        raise QueryError(f"no statement with id {statement_id}")
-    members = sorted(
-        c.quotations, key=lambda q: (q.article.published is None, q.article.published, q.id)
-    )
-    dates = [q.article.published for q in members if q.article.published is not None]
-    speaker = session.get(Speaker, c.speaker_id) if c.speaker_id is not None else None
-    return {
-        "id": c.id,
-        "text": c.representative,
-        "speaker": speaker.name if speaker else None,
-        "speaker_kind": speaker.kind if speaker else None,
-        "renderings": len(members),
-        "articles": len({q.article_id for q in members}),
-        "outlets": sorted({q.article.outlet for q in members if q.article.outlet}),
-        "first_reported": min(dates).isoformat() if dates else None,
-        "last_reported": max(dates).isoformat() if dates else None,
-        "quotations": [quotation_record(q) for q in members],
-    }

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
 from quotedb.core.names import parse_name
+from quotedb.core.text import paragraph
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
@@ -100,6 +101,7 @@ def store_quotations(
     ids = [kept[i] if i in kept else next(new_ids) for i in range(len(quotations))]
     values = [
         quotation_values(q, i, target.id, speakers.get((q.speaker or "", q.speaker_kind.value)))
+        | {"context": paragraph(target.text, q.start, q.end)}
         for i, q in zip(ids, quotations, strict=True)
     ]
     redirect_rows(batch, values)  # mentions a split gave to a speaker of their own

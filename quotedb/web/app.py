@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,8 +80,12 @@ async def _limits(request: Request, call_next: Any) -> Response:
     return response
 
 
+# What the API says when an id or a name denotes nothing: a 404, not a mistake in the request.
+MISSING = re.compile(r"^no (quotation|article|speaker|statement|correction) (with id|named) ")
+
+
 async def _user_error(request: Request, exc: Exception) -> Response:
-    status = 404 if str(exc).startswith("no ") else 400
+    status = 404 if MISSING.match(str(exc)) else 400
     return _error(request, status, str(exc))
 
 

@@ -100,10 +100,10 @@ def who(
     f: Filtered,
     text: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)],
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
-) -> list[dict[str, Any]]:
-    """The attested quotations closest to a half-remembered one, with a similarity."""
-    page = listing(db, printable(text), Mode.who, f, limit=limit, offset=0)
-    return page.records
+) -> dict[str, Any]:
+    """Was it said? The verdict (``message`` in words) and the attested quotations closest
+    to a half-remembered one (``hits``, each with a similarity), as ``quotedb who``."""
+    return record(db.attest(printable(text) or "", **f.api(), limit=limit))
 
 
 @router.get("/people")
@@ -113,9 +113,9 @@ def people(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[dict[str, Any]]:
-    """Speakers with their number of quotations, most quoted first."""
-    rows = db.people(printable(kind))
-    return [_speaker_count(p) for p in rows[offset : offset + limit]]
+    """Speakers with their number of quotations, most quoted first (``kind``: a speaker
+    kind)."""
+    return records(db.people(speaker_kind=printable(kind) or None, limit=limit, offset=offset))
 
 
 @router.get("/people/{speaker_id}")
@@ -147,15 +147,7 @@ def export(
 ) -> PlainTextResponse:
     """The selection as ``quotedb export`` writes it: data or a citation list."""
     out = io.StringIO()
-    db.export(
-        out,
-        fmt=format,
-        style=style,
-        phrase=printable(q) or None,
-        kind=f.kind,
-        limit=limit,
-        **f.api(),
-    )
+    db.export(out, fmt=format, style=style, phrase=printable(q) or None, limit=limit, **f.api())
     return PlainTextResponse(out.getvalue(), media_type=_media(format, style))
 
 
@@ -236,10 +228,6 @@ def edit_article(db: Db, article_id: Id, body: ArticleEdit) -> dict[str, Any] | 
 def undo(db: Db, correction_id: Id) -> dict[str, Any]:
     """Take a correction back."""
     return record(db.correct_undo(correction_id))
-
-
-def _speaker_count(p: Any) -> dict[str, Any]:
-    return {"id": p.id, "name": p.name, "kind": p.kind, "quotations": p.quotations}
 
 
 def _media(fmt: ExportFormat, style: CitationStyle | None) -> str:

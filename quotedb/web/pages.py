@@ -16,7 +16,7 @@ from quotedb.api import CitationStyle, Database, ExportFormat
 from quotedb.web import render
 from quotedb.web.jsonapi import MAX_ID, Db, Filtered, Id
 from quotedb.web.params import DEFAULT_PAGE, MAX_NAME, Limit, Name, Offset, Text, printable
-from quotedb.web.reads import Mode, listing
+from quotedb.web.reads import Marks, Mode, listing
 from quotedb.web.render import record, records
 from quotedb.web.security import CSRF_COOKIE, check_csrf, csrf_value, require_editor
 
@@ -67,11 +67,10 @@ def search_page(
 ) -> HTMLResponse:
     """One box for words, a phrase or a half-remembered quotation; facets; paging."""
     q = (printable(q) or "").strip() or None
-    result = listing(
-        db, q, mode, f, limit=limit, offset=offset, escape=_escape, marks=("<mark>", "</mark>")
-    )
+    result = listing(db, q, mode, f, limit=limit, offset=offset, marks=HTML_MARKS)
     for r in result.records:
         r["snippet_html"] = marked(r["snippet"]) if "snippet" in r else None
+        r["context_html"] = marked(r["context"]) if r.get("context") else None
     keep = f.query() | ({"q": q, "mode": mode.value} if q else {})
     return page(
         request,
@@ -90,6 +89,9 @@ def search_page(
 
 def _escape(text: str) -> str:
     return str(escape(text))
+
+
+HTML_MARKS = Marks(_escape, ("<mark>", "</mark>"))
 
 
 def _link(path: str, keep: dict[str, str], **changes: Any) -> str:
@@ -226,11 +228,7 @@ def people_csv(db: Db, kind: Name = None, limit: Limit = 100, offset: Offset = 0
 
 
 def _people(db: Db, kind: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-    rows = db.people(printable(kind) or None)
-    return [
-        {"id": p.id, "name": p.name, "kind": p.kind, "quotations": p.quotations}
-        for p in rows[offset : offset + limit]
-    ]
+    return records(db.people(speaker_kind=printable(kind) or None, limit=limit, offset=offset))
 
 
 @router.get("/people/{speaker_id}", response_class=HTMLResponse)

@@ -3,7 +3,6 @@ CLI's names, checked before a query runs (a bad value is a 422, never a 500)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -17,7 +16,9 @@ DEFAULT_PAGE = 20
 
 Text = Annotated[str | None, Query(max_length=MAX_QUERY, description="Words or a phrase.")]
 Name = Annotated[str | None, Query(max_length=MAX_NAME)]
-Day = Annotated[dt.date | None, Query(description="A date, YYYY-MM-DD.")]
+Day = Annotated[
+    str | None, Query(max_length=40, description="A date: 2022-01-18, 18 Jan 2022, 2022-01, 2022.")
+]
 Confidence = Annotated[
     float | None, Query(ge=0.0, le=1.0, description="Only attributions at least this likely.")
 ]
@@ -31,20 +32,21 @@ class Filters:
 
     by: str | None = None
     outlet: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+    quote_kind: str | None = None
     speaker_kind: str | None = None
     min_confidence: float | None = None
 
     def api(self) -> dict[str, Any]:
-        """The keyword arguments of ``quotedb.api`` reads (speaker kind aside: filtered
-        from the records)."""
+        """The keyword arguments of ``quotedb.api`` reads (its ``Select``)."""
         return {
             "by": self.by,
             "outlet": self.outlet,
             "since": self.since,
             "until": self.until,
+            "quote_kind": self.quote_kind,
+            "speaker_kind": self.speaker_kind,
             "min_confidence": self.min_confidence,
         }
 
@@ -53,9 +55,9 @@ class Filters:
         values = {
             "by": self.by,
             "outlet": self.outlet,
-            "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None,
-            "kind": self.kind,
+            "since": self.since,
+            "until": self.until,
+            "quote_kind": self.quote_kind,
             "speaker_kind": self.speaker_kind,
             "min_confidence": None if self.min_confidence is None else f"{self.min_confidence:g}",
         }
@@ -67,20 +69,32 @@ def filters(
     outlet: Name = None,
     since: Day = None,
     until: Day = None,
-    kind: Annotated[str | None, Query(max_length=20, description="direct or partial")] = None,
+    quote_kind: Annotated[
+        str | None, Query(max_length=20, description="direct, partial or term")
+    ] = None,
+    kind: Annotated[str | None, Query(max_length=20, description="quote_kind's old name")] = None,
     speaker_kind: Annotated[
-        str | None, Query(max_length=20, description="person, organization, unnamed, unknown")
+        str | None,
+        Query(
+            max_length=20,
+            description="person, organization, unnamed, document, unknown or validated",
+        ),
     ] = None,
     min_confidence: Confidence = None,
 ) -> Filters:
-    """The filters of a request (a FastAPI dependency); strings with control characters,
-    which no name or outlet holds and some databases refuse, are a 422."""
-    for value in (by, outlet, kind, speaker_kind):
+    """The filters of a request (a FastAPI dependency), as the CLI names them; strings
+    with control characters, which no name holds and some databases refuse, are a 422.
+    The API checks the rest (a kind it does not know, a date it cannot read: 400)."""
+    for value in (by, outlet, since, until, quote_kind, kind, speaker_kind):
         printable(value)
-    if since and until and since > until:
-        raise HTTPException(422, "the date range ends before it begins (since > until)")
     return Filters(
-        by or None, outlet or None, since, until, kind or None, speaker_kind or None, min_confidence
+        by or None,
+        outlet or None,
+        since or None,
+        until or None,
+        quote_kind or kind or None,
+        speaker_kind or None,
+        min_confidence,
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from quotedb.api import Database
 from quotedb.web.params import Filters
-from quotedb.web.render import records
+from quotedb.web.render import record, records
 
 FACET_WINDOW = 200  # facets count the best (or oldest) this many matches
 BANDS = (("high", 0.9), ("medium", 0.6), ("low", 0.0))  # confidence bands, lower bounds
@@ -19,8 +19,8 @@ BANDS = (("high", 0.9), ("medium", 0.6), ("low", 0.0))  # confidence bands, lowe
 
 class Mode(StrEnum):
     words = "words"  # full-text search of the quotations
-    context = "context"  # ... and of the paragraph around them
-    who = "who"  # who said this? closest attested quotations
+    context = "context"  # ... of the paragraph around them
+    who = "who"  # who said this? closest attested quotations, and a verdict
 
 
 @dataclass(slots=True)
@@ -31,6 +31,15 @@ class Page:
     more: bool  # is there a next page?
     window: int  # how many matches the facets counted
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    verdict: dict[str, Any] | None = None  # who: was it said, and by whom?
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """How a page wants matches marked: between ``marks``, the rest through ``escape``."""
+
+    escape: Callable[[str], str] = str
+    marks: tuple[str, str] = ("**", "**")
 
 
 def band(confidence: float) -> str:
@@ -45,43 +54,40 @@ def listing(
     *,
     limit: int,
     offset: int,
-    escape: Callable[[str], str] = str,
-    marks: tuple[str, str] = ("**", "**"),
+    marks: Marks | None = None,
 ) -> Page:
-    """One page of matches (of everything, oldest first, without ``q``) with facets."""
-    window = max(FACET_WINDOW, offset + limit + 1)
-    rows = _read(db, q, mode, f, window, escape, marks)
-    full = len(rows) >= window
-    kept = [r for r in rows if f.speaker_kind is None or _kind(r) == f.speaker_kind]
+    """One page of matches (of everything, oldest first, without ``q``) with facets over
+    the first matches. One read when the page lies inside that window, else two."""
+    how = marks or Marks()
+    # `who` weighs each candidate: it reads the page alone, its facets count the page
+    size = offset + limit + 1 if q and mode is Mode.who else FACET_WINDOW
+    if offset + limit + 1 <= size:
+        window, verdict = _read(db, q, mode, f, size, 0, how)
+        rows = window[offset : offset + limit + 1]
+    else:
+        rows, verdict = _read(db, q, mode, f, limit + 1, offset, how)
+        window, _ = _read(db, q, mode, f, FACET_WINDOW, 0, how)
     return Page(
-        kept[offset : offset + limit],
-        offset,
-        limit,
-        len(kept) > offset + limit or (full and len(kept) == offset + limit),
-        len(rows),
-        facets(rows),
+        rows[:limit], offset, limit, len(rows) > limit, len(window), facets(window), verdict
     )
 
 
 def _read(
-    db: Database,
-    q: str | None,
-    mode: Mode,
-    f: Filters,
-    window: int,
-    escape: Callable[[str], str],
-    marks: tuple[str, str],
-) -> list[dict[str, Any]]:
+    db: Database, q: str | None, mode: Mode, f: Filters, limit: int, offset: int, how: Marks
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """Records of one read, and the verdict of a ``who``."""
+    select = f.api() | {"limit": limit, "offset": offset}
     if not q:
-        rows = records(db.quotes(**f.api(), limit=window))
-        return [r for r in rows if f.kind is None or r["kind"] == f.kind]
+        return records(db.quotes(**select)), None
     if mode is Mode.who:
-        return records(db.who(q, **f.api(), kind=f.kind, limit=window))
-    return records(db.search(q, **f.api(), kind=f.kind, limit=window, marks=marks, escape=escape))
+        answer = record(db.attest(q, **select))
+        return answer.pop("hits"), answer
+    found = db.search(q, context=mode is Mode.context, marks=how.marks, escape=how.escape, **select)
+    return records(found), None
 
 
-def _kind(record: dict[str, Any]) -> str:
-    return str(record.get("speaker_kind") or "unknown")
+def _kind(r: dict[str, Any]) -> str:
+    return str(r.get("speaker_kind") or "unknown")
 
 
 def facets(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, int]]]:

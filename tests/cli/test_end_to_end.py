@@ -23,7 +23,7 @@ def test_lavrov_by_any_alias(runner: CliRunner, env_db: str, seeds_dir: Path) ->
     out = ingest(runner, str(seeds_dir))
     assert "5 article(s) added" in out
     for name in ("Lavrov", "Sergei Lavrov", "Mr. Lavrov", "sergey lavrov"):
-        result = runner.invoke(app, ["quotes", "--by", name, "--format", "json"])
+        result = runner.invoke(app, ["quotes", "--by", name, "--limit", "0", "--format", "json"])
         assert result.exit_code == 0, result.output
         records = json.loads(result.stdout)
         files = {r["file"] for r in records}
@@ -33,10 +33,13 @@ def test_lavrov_by_any_alias(runner: CliRunner, env_db: str, seeds_dir: Path) ->
 
 def test_second_ingest_adds_nothing(runner: CliRunner, env_db: str, seeds_dir: Path) -> None:
     ingest(runner, str(seeds_dir))
-    first = json.loads(runner.invoke(app, ["quotes", "--format", "json"]).stdout)
+    first = json.loads(runner.invoke(app, ["quotes", "--limit", "0", "--format", "json"]).stdout)
     out = ingest(runner, str(seeds_dir))
     assert "0 article(s) added" in out and "5 already stored" in out
-    assert json.loads(runner.invoke(app, ["quotes", "--format", "json"]).stdout) == first
+    assert (
+        json.loads(runner.invoke(app, ["quotes", "--limit", "0", "--format", "json"]).stdout)
+        == first
+    )
 
 
 def test_search_phrase_finds_lavrov(runner: CliRunner, env_db: str, seeds_dir: Path) -> None:

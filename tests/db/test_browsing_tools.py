@@ -68,16 +68,16 @@ def test_views_join_quotation_speaker_and_article(db_url: str, seeds_dir: Path) 
             counts = dict(conn.execute(text("SELECT name, quotations FROM speaker_records")).all())
         record = db.show(41)
         assert row.speaker == record["speaker"] and row.title == record["article"]["title"]
-        assert counts == {p.name: p.quotations for p in db.people()}
+        assert counts == {p.name: p.quotations for p in db.people(limit=None)}
 
 
 def test_0008_goes_down_and_up_again(db_url: str, seeds_dir: Path) -> None:
     with Database(db_url) as db:
         db.ingest([str(seeds_dir)])
-        before = [r["id"] for r in db.search("path")]
-        migrations.downgrade(db.engine, "0005")
+        before = [r.id for r in db.search("path")]
+        migrations.downgrade(db.engine, "0006")
         assert "quotation_records" not in inspect(db.engine).get_view_names()
-        assert [r["id"] for r in db.search("path")] == before
+        assert [r.id for r in db.search("path")] == before
         migrations.upgrade(db.engine)
-        assert [r["id"] for r in db.search("path")] == before
+        assert [r.id for r in db.search("path")] == before
         assert db.check().ok

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic import command
 from sqlalchemy import inspect
 from typer.testing import CliRunner
@@ -35,8 +37,24 @@ def test_db_commands(runner: CliRunner, env_db: str) -> None:
     assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
     result = runner.invoke(app, ["db", "current"])
     assert "up to date" in result.stdout
-    assert runner.invoke(app, ["db", "downgrade", "base"]).exit_code == 0
+    refused = runner.invoke(app, ["db", "downgrade", "base"], input="n\n")
+    assert refused.exit_code == 1 and "every table" in refused.stderr
+    assert "up to date" in runner.invoke(app, ["db", "current"]).stdout, "nothing dropped"
+    one_back = runner.invoke(app, ["db", "downgrade", "-1", "--yes"])
+    assert one_back.exit_code == 0, one_back.output
+    behind = runner.invoke(app, ["db", "current"]).stdout
+    assert "behind the newest" in behind and "quotedb db upgrade" in behind
+    listed = runner.invoke(app, ["quotes"])
+    assert listed.exit_code == 0 and "Upgraded" in listed.stderr, "an upgrade is announced"
+    assert runner.invoke(app, ["db", "downgrade", "base"], input="y\n").exit_code == 0
     assert "empty" in runner.invoke(app, ["db", "current"]).stdout
+
+
+def test_a_database_in_a_missing_folder_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "q.db"
+    result = runner.invoke(app, ["quotes", "--db", str(missing)])
+    assert result.exit_code == 1 and "no folder" in result.stderr
+    assert "Traceback" not in result.output and not missing.parent.exists()
 
 
 def test_check_says_an_empty_database_is_empty(runner: CliRunner, env_db: str) -> None:

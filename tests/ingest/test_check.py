@@ -76,10 +76,10 @@ def test_damage_is_found(
 def test_schema_behind_head_is_a_problem(runner: CliRunner, tmp_path: Path) -> None:
     db = str(tmp_path / "q.db")
     assert runner.invoke(app, ["db", "upgrade", "--db", db]).exit_code == 0
-    assert runner.invoke(app, ["db", "downgrade", "0001", "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["db", "downgrade", "0001", "--yes", "--db", db]).exit_code == 0
     code, report = check(runner, db)
     assert code == 1 and "not at head" in str(report["problems"])
-    assert runner.invoke(app, ["db", "downgrade", "base", "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["db", "downgrade", "base", "--yes", "--db", db]).exit_code == 0
     code, report = check(runner, db)
     assert code == 0 and report["empty"]  # no quotedb table: empty, not a problem
 

@@ -19,9 +19,7 @@ from .helpers import counts, jsonl, write_articles
 
 def stored_quotes(db: str) -> list[tuple[object, ...]]:
     with Database(db) as database:
-        return sorted(
-            (r["file"], r["start"], r["end"], r["text"], r["speaker"]) for r in database.quotes()
-        )
+        return sorted((r.file, r.start, r.end, r.text, r.speaker) for r in database.quotes())
 
 
 def test_workers_give_the_same_database(runner: CliRunner, tmp_path: Path) -> None:

@@ -24,11 +24,11 @@ def as_json(runner: CliRunner, *args: str) -> Any:
 
 
 def speakers(runner: CliRunner) -> dict[int, str | None]:
-    return {r["id"]: r["speaker"] for r in as_json(runner, "quotes")}
+    return {r["id"]: r["speaker"] for r in as_json(runner, "quotes", "--limit", "0")}
 
 
 def quote_id(runner: CliRunner, words: str) -> int:
-    return next(r["id"] for r in as_json(runner, "quotes") if words in r["text"])
+    return next(r["id"] for r in as_json(runner, "quotes", "--limit", "0") if words in r["text"])
 
 
 def profile(runner: CliRunner, name: str) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ def test_search_cli(runner: CliRunner, env_db: str, seeds_dir: Path) -> None:
     records = json.loads(result.stdout)
     assert records and all("Lavrov" in r["speaker"] for r in records)
     assert {"score", "snippet", "article", "file", "start", "end"} <= set(records[0])
-    table = runner.invoke(app, ["search", "right path", "--by", "Lavrov", "--kind", "direct"])
+    table = runner.invoke(app, ["search", "right path", "--by", "Lavrov", "--quote-kind", "direct"])
     assert table.exit_code == 0 and "Lavrov" in table.stdout
     empty = runner.invoke(app, ["search", "zanzibar", "--format", "json"])
     assert json.loads(empty.stdout) == []
@@ -27,5 +27,5 @@ def test_search_cli_user_error(runner: CliRunner, env_db: str) -> None:
     result = runner.invoke(app, ["search", '"*"'])
     assert result.exit_code == 1
     assert "nothing to search for" in result.stderr and "Traceback" not in result.output
-    bad_kind = runner.invoke(app, ["search", "x", "--kind", "shouting"])
+    bad_kind = runner.invoke(app, ["search", "x", "--quote-kind", "shouting"])
     assert bad_kind.exit_code == 2

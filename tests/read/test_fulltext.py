@@ -14,15 +14,15 @@ from quotedb.read.records import quotation_record
 
 
 def texts(records: list[dict[str, object]]) -> list[str]:
-    return [str(r["text"]) for r in records]
+    return [str(r.text) for r in records]
 
 
 def test_words_find_lavrov(seeded: Database) -> None:
     records = seeded.search("right path")
     assert records
     assert all("right path" in t for t in texts(records))
-    assert all("Lavrov" in str(r["speaker"]) for r in records)
-    assert [r["score"] for r in records] == sorted((r["score"] for r in records), reverse=True)
+    assert all("Lavrov" in str(r.speaker) for r in records)
+    assert [r.score for r in records] == sorted((r.score for r in records), reverse=True)
 
 
 def test_exact_phrase_needs_the_words_in_order(seeded: Database) -> None:
@@ -43,17 +43,17 @@ def test_or_between_terms(seeded: Database) -> None:
 
 def test_snippet_highlights_the_match(seeded: Database) -> None:
     record = seeded.search("trade")[0]
-    assert "**trade**" in record["snippet"].lower()
+    assert "**trade**" in record.snippet.lower()
 
 
 def test_filters_speaker_kind_dates(seeded: Database) -> None:
     by_blinken = seeded.search("expect", by="Blinken")
-    assert by_blinken and all("Blinken" in str(r["speaker"]) for r in by_blinken)
-    assert all(r["kind"] == "direct" for r in seeded.search("path", kind="direct"))
+    assert by_blinken and all("Blinken" in str(r.speaker) for r in by_blinken)
+    assert all(r.kind == "direct" for r in seeded.search("path", quote_kind="direct"))
     early = seeded.search("path", until=dt.date(2022, 1, 19))
-    assert all(r["article"]["published"] <= "2022-01-19" for r in early)
+    assert all(r.article.published <= "2022-01-19" for r in early)
     late = seeded.search("path", since=dt.date(2022, 1, 20))
-    assert late and all(r["article"]["published"] >= "2022-01-20" for r in late)
+    assert late and all(r.article.published >= "2022-01-20" for r in late)
     assert seeded.search("path", outlet="Nowhere Gazette") == []
 
 
@@ -65,7 +65,7 @@ def test_index_follows_updates_and_deletes(seeded: Database) -> None:
     with seeded.session() as s:
         qid = s.scalars(select(Quotation.id).order_by(Quotation.id)).first()
         s.execute(update(Quotation).where(Quotation.id == qid).values(text="zanzibar quokka"))
-    assert [r["id"] for r in seeded.search("quokka")] == [qid]
+    assert [r.id for r in seeded.search("quokka")] == [qid]
     with seeded.session() as s:
         s.execute(delete(Article))
     assert seeded.search("quokka") == []
@@ -127,6 +127,7 @@ def test_search_records_are_the_export_records(seeded: Database) -> None:
     hits = seeded.search("we OR the OR i", limit=None)
     with seeded.session() as s:
         wanted = {q.id: quotation_record(q) for q in s.scalars(select(Quotation))}
-    assert len(hits) > 10 and any(h["speaker"] is None for h in hits)
+    assert len(hits) > 10 and any(h.speaker is None for h in hits)
     for hit in hits:
-        assert {k: v for k, v in hit.items() if k not in ("score", "snippet")} == wanted[hit["id"]]
+        found = {k: v for k, v in hit.to_dict().items() if k not in ("score", "snippet")}
+        assert found == wanted[hit.id or 0]

@@ -44,6 +44,6 @@ def test_a_window_keeps_its_spans_on_the_match() -> None:
 
 def test_stars_in_a_quotation_are_not_highlights(starred: Database) -> None:
     (hit,) = starred.search("deal")
-    assert hit["snippet"] == "This is a **big** **deal** for [b]all of us[/b],"
+    assert hit.snippet == "This is a **big** **deal** for [b]all of us[/b],"
     (shown,) = starred.search("deal", marks=HIGHLIGHT, escape=escape)
-    assert shown["snippet"] == (r"This is a **big** [bold yellow]deal[/] for \[b]all of us\[/b],")
+    assert shown.snippet == (r"This is a **big** [bold yellow]deal[/] for \[b]all of us\[/b],")

@@ -35,7 +35,7 @@ def set_texts(db: Database) -> dict[str, int]:
 
 
 def found(db: Database, query: str) -> set[int]:
-    return {int(r["id"]) for r in db.search(query, limit=None)}
+    return {int(r.id) for r in db.search(query, limit=None)}
 
 
 def test_pairs_are_a_function_word_and_its_neighbour() -> None:
@@ -166,8 +166,8 @@ def test_postgres_statements_are_kept_per_shape(
     assert found(seeded, '"badaifou the end"') == {ids["ends"]}
     assert found(seeded, '"of the story"') == {ids["story"]}
     assert len(statements) == 1
-    assert {r["id"] for r in seeded.search("badaifou OR path", limit=2)} <= set(ids.values()) | {
-        r["id"] for r in seeded.search("path", limit=None)
+    assert {r.id for r in seeded.search("badaifou OR path", limit=2)} <= set(ids.values()) | {
+        r.id for r in seeded.search("path", limit=None)
     }
     assert found(seeded, "badaifou* OR stor*") >= {ids["story"], ids["said"]}
     assert len(statements) == 4

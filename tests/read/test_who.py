@@ -15,26 +15,26 @@ from quotedb.errors import QueryError
 
 def test_trade_space_is_blinken(seeded: Database) -> None:
     best = seeded.who("there is no trade space")[0]
-    assert "Blinken" in str(best["speaker"])
-    assert "trade space" in best["text"]
+    assert "Blinken" in str(best.speaker)
+    assert "trade space" in best.text
 
 
 def test_right_track_is_lavrov(seeded: Database) -> None:
     matches = seeded.who("I can't tell if we are on the right track")
-    assert "Lavrov" in str(matches[0]["speaker"])
-    sims = [m["similarity"] for m in matches]
+    assert "Lavrov" in str(matches[0].speaker)
+    sims = [m.similarity for m in matches]
     assert sims == sorted(sims, reverse=True) and 0 < sims[-1] <= sims[0] <= 100
 
 
 def test_paraphrase_with_other_word_forms(seeded: Database) -> None:
     best = seeded.who("we didn't expect a breakthrough to happen")[0]
-    assert "breakthroughs" in best["text"]
+    assert "breakthroughs" in best.text
 
 
 def test_limit_and_filters(seeded: Database) -> None:
     assert len(seeded.who("right path track", limit=2)) == 2
     by_blinken = seeded.who("we expected no breakthroughs", by="Blinken", limit=50)
-    assert by_blinken and all("Blinken" in str(r["speaker"]) for r in by_blinken)
+    assert by_blinken and all("Blinken" in str(r.speaker) for r in by_blinken)
 
 
 def test_only_stop_words_still_searches(seeded: Database) -> None:
@@ -53,5 +53,6 @@ def test_who_cli_json(runner: CliRunner, env_db: str, seeds_dir: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
-    assert 1 <= len(records) <= 3
+    assert 1 <= len(records) <= 3 and records[0]["verdict"] == "said (verbatim)"
+    assert "said (verbatim) by Antony Blinken" in result.stderr
     assert "Blinken" in records[0]["speaker"] and records[0]["article"]["published"]

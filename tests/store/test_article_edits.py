@@ -21,7 +21,7 @@ def run(runner: CliRunner, *args: str) -> str:
 
 
 def article(runner: CliRunner) -> dict[str, object]:
-    records = json.loads(run(runner, "quotes", "--format", "json"))
+    records = json.loads(run(runner, "quotes", "--limit", "0", "--format", "json"))
     found: dict[str, object] = records[0]["article"]
     return found
 

@@ -22,7 +22,7 @@ def run(runner: CliRunner, *args: str) -> str:
 
 
 def quotes(runner: CliRunner) -> dict[tuple[str, int, int], dict[str, Any]]:
-    rows = json.loads(run(runner, "quotes", "--format", "json"))
+    rows = json.loads(run(runner, "quotes", "--limit", "0", "--format", "json"))
     return {(r["file"], r["start"], r["end"]): r for r in rows}
 
 

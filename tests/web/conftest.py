@@ -62,10 +62,11 @@ def build_site(url: str, folder: Path) -> Site:
     db = Database(url)
     report = db.ingest([str(inputs)])
     assert report.added == 6, report
-    [hostile] = [q for q in db.quotes(by="Jane Roe") if "mayor" in q["text"]]
-    speaker = next(p.id for p in db.people() if p.name == "Jane Roe")
+    [hostile] = [q for q in db.quotes(by="Jane Roe") if "mayor" in q.text]
+    speaker = next(p.id for p in db.people(limit=None) if p.name == "Jane Roe")
     db.correct_rename(str(speaker), HOSTILE_NAME)
-    return Site(db, hostile["article"]["id"], hostile["id"], speaker)
+    assert hostile.id is not None and hostile.article is not None
+    return Site(db, hostile.article.id, hostile.id, speaker)
 
 
 @pytest.fixture

@@ -107,9 +107,9 @@ def test_search_facet_quotation_citation_and_correction(
     assert "Correction recorded" in page.get_by_role("status").inner_text()
     assert site.database.show(int(quotation))["speaker"] == "Anne Other"
 
-    person = next(p.id for p in site.database.people() if p.name == "Sergey Lavrov")
+    person = next(p.id for p in site.database.people(limit=None) if p.name == "Sergey Lavrov")
     article = site.database.show(int(quotation))["article"]["id"]
-    statement = next(r["cluster"] for r in site.database.quotes() if r["cluster"])
+    statement = max(site.database.statements(limit=None), key=lambda st: st.renderings).id
     shots |= {
         "statement": f"{live}/statements/{statement}",
         "person": f"{live}/people/{person}",
