@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.people import profile, profile_record
-from quotedb.read.records import ArticleRecord, quotation_record, records_by_id
+from quotedb.read.records import ArticleRecord, records_by_id
 from quotedb.read.speakers import alias_key, lookup
 
 
