@@ -84,4 +84,3 @@ def likely_duplicates(session: Session, s: Speaker) -> list[dict[str, Any]]:
             if other.id != s.id:
                 found[other.id] = other
     return [{"id": o.id, "name": o.name, "kind": o.kind} for _, o in sorted(found.items())]
-
