@@ -101,6 +101,23 @@ def test_paging_walks_the_whole_listing(site: Site) -> None:
     assert pages == every and len(every) > 7
 
 
+def test_the_switch_searches_the_paragraphs(site: Site) -> None:
+    c = site.client()
+    words = c.get("/api/quotations?q=NATO&by=Lavrov").json()["quotations"]
+    context = c.get("/api/quotations?q=NATO&by=Lavrov&mode=context").json()["quotations"]
+    assert not words and context and all("NATO" in r["context"] for r in context)
+    page = c.get("/search?q=NATO&by=Lavrov&mode=context").text
+    assert '<p class="context">' in page and "<mark>NATO</mark>" in page
+
+
+def test_who_says_whether_it_was_said(site: Site) -> None:
+    c = site.client()
+    answer = c.get("/api/who?text=We+will+send+American+troops+to+Ukraine").json()
+    assert answer["verdict"] == "no attested statement"
+    page = c.get("/search?q=It%27s+not+covered+by+the+Article+Five+commitment&mode=who&by=Psaki")
+    assert "Antony Blinken said it" in page.text
+
+
 def test_unnamed_sources_are_one_facet_away(site: Site) -> None:
     page = site.client().get("/search").text
     assert "speaker_kind=unnamed" in page
