@@ -3,6 +3,7 @@ that correct attributions (editor token and CSRF token required)."""
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -12,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from quotedb.api import CitationStyle, Database, ExportFormat
+from quotedb.api import CitationStyle, Database, ExportFormat, write_records
 from quotedb.web import render
 from quotedb.web.jsonapi import MAX_ID, Db, Filtered, Id
 from quotedb.web.params import DEFAULT_PAGE, MAX_NAME, Limit, Name, Offset, Text, printable
@@ -132,8 +133,11 @@ def _json(data: Any) -> Response:
 
 
 def _csv(rows: list[dict[str, Any]], name: str) -> Response:
+    """Rows as the CLI's listings write CSV (nested fields lifted, no formula cells)."""
+    out = io.StringIO()
+    write_records(rows, "csv", out)
     headers = {"Content-Disposition": f'inline; filename="{name}"'}
-    return Response(render.to_csv(rows), media_type="text/csv", headers=headers)
+    return Response(out.getvalue(), media_type="text/csv", headers=headers)
 
 
 # ---------------------------------------------------------------- one quotation

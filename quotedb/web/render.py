@@ -1,13 +1,10 @@
 """What pages show besides records: marked stretches of text, word diffs, a bar chart's
-geometry, safe links and CSV. Pure functions of the API's records (no markup here: the
+geometry and safe links. Pure functions of the API's records (no markup here: the
 templates escape every value they print)."""
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -128,30 +125,3 @@ def safe_link(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if parts.scheme.lower() in LINK_SCHEMES and parts.netloc else None
-
-
-def flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """A nested record as one row: ``article.title`` for nested keys, lists as JSON."""
-    row: dict[str, Any] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            row |= flat(value, f"{name}.")
-        elif isinstance(value, list):
-            row[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            row[name] = value
-    return row
-
-
-def to_csv(records: Iterable[dict[str, Any]]) -> str:
-    """Records as CSV, one column per (flattened) field, in the order fields first appear."""
-    rows = [flat(r) for r in records]
-    columns: dict[str, None] = {}
-    for row in rows:
-        columns |= dict.fromkeys(row)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()

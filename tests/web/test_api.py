@@ -7,11 +7,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
+from quotedb.api import Database
 from quotedb.cli.app import app as cli
 from tests.web.conftest import HOSTILE_NAME, HOSTILE_TITLE, RAW, TOKEN, Site
 
@@ -85,7 +92,14 @@ def test_listings_come_as_json_and_csv(site: Site) -> None:
     shown = c.get("/search.json?q=path&limit=5").json()
     rows = list(csv.DictReader(io.StringIO(c.get("/search.csv?q=path&limit=5").text)))
     assert [str(r["id"]) for r in shown] == [r["id"] for r in rows] and shown
-    assert rows[0]["article.id"] == str(shown[0]["article"]["id"])
+    assert rows[0]["article_id"] == str(shown[0]["article"]["id"])
+
+
+def test_csv_never_starts_a_formula(site: Site) -> None:
+    """The hostile outlet begins with a quote mark; a formula-like cell is defused."""
+    site.database.edit_article(site.hostile_article, outlet="=HYPERLINK(1)")
+    text = site.client().get("/search.csv?q=mayor").text
+    assert ",'=HYPERLINK(1)," in text and ",=HYPERLINK" not in text
 
 
 def test_paging_walks_the_whole_listing(site: Site) -> None:
@@ -297,3 +311,33 @@ def test_serve_refuses_a_bad_token_file(
     )
     assert result.exit_code == 1 and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_quotedb_serve_answers_on_localhost(tmp_path: Path, seeds_dir: Path) -> None:
+    """The real command: uvicorn on a free port, read-only without a token."""
+    db = tmp_path / "served.db"
+    with Database(str(db)) as d:
+        d.ingest([str(seeds_dir)])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    quotedb = Path(sys.executable).parent / "quotedb"
+    command = [str(quotedb), "serve", "--db", str(db), "--port", str(port)]
+    env = {k: v for k, v in os.environ.items() if k != "QUOTEDB_EDITOR_TOKEN"}
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/search?q=path", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "did not start"
+                time.sleep(0.2)
+        assert page.status_code == 200 and "path" in page.text
+        write = httpx.post(f"http://127.0.0.1:{port}/api/quotations/1/not-quote", timeout=5)
+        assert write.status_code == 403
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=20)
+    assert "read-only" in err and "Traceback" not in err
