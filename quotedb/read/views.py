@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quotedb.db.models import Article, Quotation, Speaker
+from quotedb.core.names import org_key, parse_name
+from quotedb.db.models import Alias, Article, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.people import profile, profile_record
 from quotedb.read.records import ArticleRecord, records_by_id
-from quotedb.read.speakers import alias_key, lookup
+from quotedb.read.speakers import PERSON, alias_key, fitting
 
 
 def article_view(session: Session, article_id: int) -> dict[str, Any]:
@@ -77,10 +78,19 @@ def timeline(session: Session, speaker_id: int) -> list[dict[str, Any]]:
 
 
 def likely_duplicates(session: Session, s: Speaker) -> list[dict[str, Any]]:
-    """Other speakers of the same kind whom one of this speaker's names may also denote."""
-    found: dict[int, Speaker] = {}
-    for alias in {s.name, *(a.alias for a in s.aliases)}:
-        for other in lookup(session, alias, s.kind):
-            if other.id != s.id:
-                found[other.id] = other
+    """Other speakers of the same kind whom one of this speaker's names may also denote:
+    one sharing an alias (case, accents, honorifics aside), or a person whose name fits
+    this one's ("S. Lavrov" and "Sergei Lavrov"). Two queries, whatever the aliases."""
+    keys = {k for a in (s.name, *(a.alias for a in s.aliases)) for k in (alias_key(a), org_key(a))}
+    sharing = select(Alias.speaker_id).where(Alias.key.in_(keys - {""}))
+    found = {
+        o.id: o
+        for o in session.scalars(
+            select(Speaker).where(Speaker.id.in_(sharing), Speaker.kind == s.kind)
+        )
+    }
+    parsed = parse_name(s.name) if s.kind == PERSON else None
+    if parsed is not None:
+        found |= {o.id: o for o in fitting(session, parsed)}
+    found.pop(s.id, None)
     return [{"id": o.id, "name": o.name, "kind": o.kind} for _, o in sorted(found.items())]
