@@ -47,7 +47,8 @@ SQLITE_DOWN = (
 POSTGRES_UP = (
     "ALTER TABLE quotations ADD COLUMN context_search tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce(context, ''))) STORED",
-    "CREATE INDEX ix_quotations_context_search ON quotations USING gin (context_search)",
+    "CREATE INDEX ix_quotations_context_search ON quotations USING gin (context_search) "
+    "WITH (fastupdate = off)",
 )
 POSTGRES_DOWN = (
     "DROP INDEX IF EXISTS ix_quotations_context_search",

@@ -13,16 +13,16 @@ from typing import Annotated
 import typer
 
 from quotedb.cli import corrections, db, export, extract, ingest, query, search, serve
-
-HELP = {"help_option_names": ["-h", "--help"]}
+from quotedb.cli.help import HELP_NAMES, Command, Group
 
 app = typer.Typer(
     name="quotedb",
     help="Who said what, where and when: a quote attribution database for news.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
-    context_settings=HELP,
+    context_settings=HELP_NAMES,
+    cls=Group,
 )
 
 PANELS = {
@@ -43,12 +43,12 @@ PANELS = {
 }
 for panel, commands in PANELS.items():
     for command in commands:
-        app.command(rich_help_panel=panel, context_settings=HELP)(command)
-app.add_typer(
-    corrections.correct_app, name="correct", rich_help_panel="Corrections", context_settings=HELP
+        app.command(rich_help_panel=panel, context_settings=HELP_NAMES, cls=Command)(command)
+app.add_typer(corrections.correct_app, name="correct", rich_help_panel="Corrections")
+app.add_typer(db.app, name="db", rich_help_panel="The database")
+app.command(rich_help_panel="The web interface", context_settings=HELP_NAMES, cls=Command)(
+    serve.serve
 )
-app.add_typer(db.app, name="db", rich_help_panel="The database", context_settings=HELP)
-app.command(rich_help_panel="The web interface", context_settings=HELP)(serve.serve)
 
 
 def package_version() -> str:

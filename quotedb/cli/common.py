@@ -60,9 +60,20 @@ class Sort(StrEnum):
     confidence = "confidence"
 
 
+def choices(values: Any) -> str:
+    """An enum's values for a help text: "a, b or c" (wrapped between words, never inside)."""
+    names = [str(v.value) for v in values]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
 FormatOption = Annotated[
     ListFormat,
-    typer.Option("--format", "-f", help="table for people; json, jsonl or csv for programs."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table for people; json, jsonl or csv for programs.",
+    ),
 ]
 ByOption = Annotated[
     str | None, typer.Option("--by", metavar="NAME", help="Only this speaker: any name or alias.")
@@ -71,13 +82,18 @@ SpeakerKindOption = Annotated[
     SpeakerKind | None,
     typer.Option(
         "--speaker-kind",
-        help="Only speakers of this kind (document: a text such as an email or a lawsuit;"
-        " unknown: no speaker; validated: corrected by hand).",
+        metavar="KIND",
+        help=f"Only speakers of this kind: {choices(SpeakerKind)} (document: a text such as"
+        " an email or a lawsuit; unknown: no speaker; validated: corrected by hand).",
     ),
 ]
 QuoteKindOption = Annotated[
     QuoteKind | None,
-    typer.Option("--quote-kind", help="Only quotations of this kind (term: scare quotes)."),
+    typer.Option(
+        "--quote-kind",
+        metavar="KIND",
+        help=f"Only quotations of this kind: {choices(QuoteKind)} (term: scare quotes, titles).",
+    ),
 ]
 OutletOption = Annotated[
     str | None, typer.Option(metavar="NAME", help="Only articles from this outlet.")
@@ -103,7 +119,10 @@ LimitOption = Annotated[
 OffsetOption = Annotated[int, typer.Option(min=0, metavar="N", help="Skip the first N rows.")]
 SortOption = Annotated[
     Sort | None,
-    typer.Option(help="Order of the rows (default: best match first, else oldest first)."),
+    typer.Option(
+        metavar="ORDER",
+        help=f"Order of the rows: {choices(Sort)} (default: best match first, else oldest).",
+    ),
 ]
 
 P = ParamSpec("P")

@@ -15,18 +15,18 @@ from quotedb.cli.common import (
     LimitOption,
     ListFormat,
     OffsetOption,
+    choices,
     emit,
     err,
     open_db,
     out,
     user_errors,
 )
+from quotedb.cli.help import Command, group
 from quotedb.errors import QueryError
 
-correct_app = typer.Typer(
-    help="Correct the database by hand; every correction is recorded and survives reextract.",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+correct_app = group(
+    "Correct the database by hand; every correction is recorded and survives reextract."
 )
 
 
@@ -41,7 +41,7 @@ def said(text: str) -> None:
     err.print(text, markup=False, highlight=False)
 
 
-@correct_app.command("speaker")
+@correct_app.command("speaker", cls=Command)
 @user_errors
 def correct_speaker(
     quotation_id: Annotated[int, typer.Argument(metavar="ID", help="Quotation id.")],
@@ -50,7 +50,8 @@ def correct_speaker(
         typer.Option("--to", metavar="NAME", help="The right speaker; omit with --kind unknown."),
     ] = None,
     kind: Annotated[
-        TargetKind, typer.Option(help="Kind of the right speaker.")
+        TargetKind,
+        typer.Option(metavar="KIND", help=f"Kind of the right speaker: {choices(TargetKind)}."),
     ] = TargetKind.person,
     db: DbOption = None,
 ) -> None:
@@ -61,7 +62,7 @@ def correct_speaker(
     said(f"Quotation {quotation_id}: {c.previous['speaker'] or 'unknown'} -> {to or 'unknown'}")
 
 
-@correct_app.command("not-quote")
+@correct_app.command("not-quote", cls=Command)
 @user_errors
 def correct_not_quote(
     quotation_id: Annotated[int, typer.Argument(metavar="ID", help="Quotation id.")],
@@ -72,7 +73,7 @@ def correct_not_quote(
     err.print(f"Quotation {quotation_id} removed (recorded).", highlight=False)
 
 
-@correct_app.command("merge")
+@correct_app.command("merge", cls=Command)
 @user_errors
 def correct_merge(
     keep: Annotated[str, typer.Argument(metavar="KEEP", help="The speaker to keep (name or id).")],
@@ -86,7 +87,7 @@ def correct_merge(
     said(f"Merged {c.previous['name']!r} into {c.payload['into_name']!r}.")
 
 
-@correct_app.command("split")
+@correct_app.command("split", cls=Command)
 @user_errors
 def correct_split(
     speaker: Annotated[str, typer.Argument(metavar="SPEAKER", help="The speaker (name or id).")],
@@ -100,7 +101,7 @@ def correct_split(
     said(f"{alias!r} is now speaker {c.payload['new']}.")
 
 
-@correct_app.command("rename")
+@correct_app.command("rename", cls=Command)
 @user_errors
 def correct_rename(
     speaker: Annotated[str, typer.Argument(metavar="SPEAKER", help="The speaker (name or id).")],
@@ -112,7 +113,7 @@ def correct_rename(
     said(f"Renamed {c.previous['name']!r} to {name!r}.")
 
 
-@correct_app.command("article")
+@correct_app.command("article", cls=Command)
 @user_errors
 def correct_article(
     article_id: Annotated[
@@ -147,7 +148,7 @@ def correct_article(
         said(f"Article {article_id}: {', '.join(sorted(c.payload['fields']))} updated.")
 
 
-@correct_app.command("undo")
+@correct_app.command("undo", cls=Command)
 @user_errors
 def correct_undo(
     correction_id: Annotated[

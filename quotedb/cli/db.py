@@ -15,14 +15,10 @@ from quotedb.cli.common import (
     print_json,
     user_errors,
 )
+from quotedb.cli.help import HELP_NAMES, Command, group
 from quotedb.errors import QueryError
 
-HELP = {"help_option_names": ["-h", "--help"]}
-app = typer.Typer(
-    help="Database schema: current revision, upgrade, downgrade, integrity check.",
-    no_args_is_help=True,
-    context_settings=HELP,
-)
+app = group("Database schema: current revision, upgrade, downgrade, integrity check.")
 
 
 def state(current: str | None, head: str | None) -> str:
@@ -34,7 +30,7 @@ def state(current: str | None, head: str | None) -> str:
     return f"schema revision {current}, behind the newest ({head}): run quotedb db upgrade"
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def current(db: DbOption = None) -> None:
     """Show the schema revision of the database and the newest one available."""
@@ -42,7 +38,7 @@ def current(db: DbOption = None) -> None:
     out.print(f"{database.description}: {state(*database.revisions())}", highlight=False)
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def upgrade(
     revision: Annotated[
@@ -55,7 +51,7 @@ def upgrade(
     err.print(f"Upgraded to {reached}", highlight=False)
 
 
-@app.command(context_settings=HELP | {"ignore_unknown_options": True})
+@app.command(cls=Command, context_settings=HELP_NAMES | {"ignore_unknown_options": True})
 @user_errors
 def downgrade(
     revision: Annotated[
@@ -85,14 +81,14 @@ def downgrade(
     err.print(f"Downgraded to {reached or 'base'}", highlight=False)
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
     """Verify the database: schema at head, every quotation inside its article's text and
     equal to it, no orphan rows, full-text index in step. Exit code 1 on any problem."""
     database = open_db(db, migrate=False)
     report = database.check()
-    if fmt is ListFormat.json:
+    if fmt is not ListFormat.table:  # one report: JSON whichever data format is asked for
         print_json(
             {
                 "ok": report.ok,

@@ -17,6 +17,7 @@ from quotedb.cli.common import (
     SortOption,
     SpeakerKindOption,
     UntilOption,
+    choices,
     err,
     open_db,
     picked,
@@ -37,7 +38,11 @@ def export(
     ] = ExportFormat.jsonl,
     style: Annotated[
         CitationStyle | None,
-        typer.Option(help="A citation list in this style instead (overrides --format)."),
+        typer.Option(
+            metavar="STYLE",
+            help=f"A citation list in this style instead: {choices(CitationStyle)}"
+            " (overrides --format).",
+        ),
     ] = None,
     csl: Annotated[
         Path | None,
@@ -46,7 +51,12 @@ def export(
         ),
     ] = None,
     group_by: Annotated[
-        GroupBy | None, typer.Option("--group-by", help="Group quotations under headings.")
+        GroupBy | None,
+        typer.Option(
+            "--group-by",
+            metavar="FIELD",
+            help=f"Group quotations under headings: {choices(GroupBy)}.",
+        ),
     ] = None,
     by: ByOption = None,
     phrase: Annotated[

@@ -7,6 +7,7 @@ import typer
 from rich.progress import (
     BarColumn,
     DownloadColumn,
+    MofNCompleteColumn,
     Progress,
     ProgressColumn,
     Task,
@@ -27,6 +28,7 @@ from quotedb.cli.common import (
 )
 
 REFRESH_SECONDS = 0.1
+BAR_WIDTH = 20  # the progress line fits 80 columns
 MB = 1024 * 1024
 
 
@@ -37,33 +39,48 @@ class ArticleRate(ProgressColumn):
         done = int(task.fields.get("articles", 0))
         elapsed = task.elapsed or 0.0
         rate = done / elapsed if elapsed > 0 else 0.0
-        return Text(f"{done} articles, {rate:,.0f} articles/s", style="progress.data.speed")
+        return Text(f"{done:,} articles {rate:,.0f}/s", style="progress.data.speed")
 
 
 @user_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files, folders, globs, or - for stdin."),
+    ],
     title: Annotated[
-        str | None, typer.Option(help="Title (else manifest, front matter, text).")
+        str | None,
+        typer.Option(metavar="TEXT", help="Title (else manifest, front matter, text)."),
     ] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet that published the articles.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Outlet that published the articles.")
+    ] = None,
     date: Annotated[
         str | None,
         typer.Option(metavar="DATE", help="Publication date: 2022-01-18 or 18 Jan 2022."),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="URL of the article.")] = None,
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", "-j", min=0, help="Extraction processes (0: one per CPU core, up to 8)."
+            "--workers",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Extraction processes (0: one per CPU core, up to 8).",
         ),
     ] = 1,
     max_mb: Annotated[
-        float, typer.Option("--max-mb", min=0.001, help="Refuse articles larger than this.")
+        float,
+        typer.Option("--max-mb", min=0.001, metavar="MB", help="Refuse articles larger than this."),
     ] = api.DEFAULT_MAX_BYTES / MB,
     timeout: Annotated[
         float,
-        typer.Option(min=0, help="Give up on an article whose extraction takes longer (0: never)."),
+        typer.Option(
+            min=0,
+            metavar="SECONDS",
+            help="Give up on an article whose extraction takes longer (0: never).",
+        ),
     ] = api.DEFAULT_TIMEOUT,
     update_metadata: Annotated[
         bool,
@@ -85,7 +102,7 @@ def ingest(
     inputs = api.Inputs(paths)
     columns = (
         TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
+        BarColumn(bar_width=BAR_WIDTH),
         DownloadColumn(),
         ArticleRate(),
         TimeElapsedColumn(),
@@ -161,7 +178,13 @@ def reextract(
 ) -> None:
     """Re-run the current extractor over stored articles, then replay the corrections."""
     database = open_db(db)
-    with Progress(console=err, transient=True) as progress:
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(bar_width=BAR_WIDTH),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("Re-extracting", total=None)
 
         def step(done: int, total: int) -> None:

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotedb.api import DEFAULT_LIMIT
+from quotedb.api import DEFAULT_LIMIT, write_records
 from quotedb.cli.common import (
     ByOption,
     DbOption,
@@ -282,7 +282,7 @@ def person(
     """A speaker's names, roles, quotations per outlet, first and last quoted."""
     records = open_db(db).person(name)
     if fmt is not ListFormat.table:
-        print_json(records) if fmt is ListFormat.json else emit_plain(records, fmt)
+        data_out(records, fmt)
         return
     if not records:
         err.print(f"No speaker named {name!r}.", highlight=False)
@@ -295,9 +295,8 @@ def person(
         say(f"  quoted from {r['first_quoted'] or '?'} to {r['last_quoted'] or '?'}")
 
 
-def emit_plain(records: list[dict[str, Any]], fmt: ListFormat) -> None:
-    from quotedb.api import write_records
-
+def data_out(records: list[dict[str, Any]], fmt: ListFormat) -> None:
+    """Records that are plain data (``person``, ``show``) in a data format."""
     write_records(records, fmt.value)
 
 
@@ -312,7 +311,10 @@ def show(
     """A quotation in its paragraph: speaker and cue highlighted, evidence, variants."""
     record = open_db(db).show(quotation_id)
     if fmt is not ListFormat.table:
-        print_json(record) if fmt is ListFormat.json else emit_plain([record], fmt)
+        if fmt is ListFormat.json:
+            print_json(record)  # one quotation: an object, as it has always been
+        else:
+            data_out([record], fmt)
         return
     print_view(record)
 

@@ -11,10 +11,12 @@ from quotedb.cli.common import DbOption, err, open_db, user_errors
 @user_errors
 def serve(
     db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Address to listen on (localhost by default).")] = (
-        "127.0.0.1"
-    ),
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option(metavar="HOST", help="Address to listen on (localhost by default).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on (1-65535).")
+    ] = 8000,
     editor_token_file: Annotated[
         Path | None,
         typer.Option(

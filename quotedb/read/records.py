@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, FromClause, Join, Row, bindparam, select
 
 from quotedb.core import Quotation as Extracted
-from quotedb.core.sources import source_kind
 from quotedb.db.models import Article, Quotation, Speaker
 
 
@@ -78,7 +77,9 @@ class ArticleRecord:
 @dataclass(frozen=True, slots=True)
 class QuotationRecord:
     """A quotation as every output shows it. A stored one has an ``id`` and an
-    ``article``; an extracted one has neither, but its ``evidence``."""
+    ``article``; an extracted one has neither, but its ``evidence``. ``speaker_kind`` is
+    the extractor's (a document is ``unnamed`` here, as the scorers expect; the listings
+    and ``speaker_kind="document"`` tell documents apart)."""
 
     file: str | None
     start: int
@@ -108,7 +109,7 @@ class QuotationRecord:
             text=q.text,
             kind=q.kind,
             speaker=s.name if s else None,
-            speaker_kind=source_kind(s.kind, s.name) if s else None,
+            speaker_kind=s.kind if s else None,
             speaker_mention=q.speaker_mention,
             speaker_start=q.speaker_start,
             speaker_end=q.speaker_end,
@@ -130,7 +131,7 @@ class QuotationRecord:
             text=r.text,
             kind=r.kind,
             speaker=r.name,
-            speaker_kind=source_kind(r.speaker_kind, r.name),
+            speaker_kind=r.speaker_kind,
             speaker_mention=r.speaker_mention,
             speaker_start=r.speaker_start,
             speaker_end=r.speaker_end,
@@ -161,7 +162,7 @@ class QuotationRecord:
             text=q.text,
             kind=q.kind.value,
             speaker=q.speaker,
-            speaker_kind=source_kind(q.speaker_kind.value, q.speaker),
+            speaker_kind=q.speaker_kind.value,
             speaker_mention=m.text if m else None,
             speaker_start=m.start if m else None,
             speaker_end=m.end if m else None,

@@ -68,3 +68,17 @@ def gin_options(db: Database) -> dict[str, str | None]:
             "(to_regclass('ix_quotations_text_search'), to_regclass('ix_quotations_word_pairs'))"
         )
         return {name: options for name, options in rows}
+
+
+def test_0006_fills_the_paragraphs_of_rows_stored_before(db_url: str, seeds_dir: Path) -> None:
+    """Downgraded, the paragraphs and their index are gone; upgraded, they are back for the
+    quotations stored before, and searchable."""
+    db = Database(db_url)
+    db.ingest([str(seeds_dir)])
+    found = {h.id for h in db.search("NATO", context=True, limit=None)}
+    downgrade(db.engine, "0005")
+    columns = {c["name"] for c in inspect(db.engine).get_columns("quotations")}
+    assert "context" not in columns and not {n for n in fulltext_objects(db) if "context" in n}
+    upgrade(db.engine)
+    assert {h.id for h in db.search("NATO", context=True, limit=None)} == found and found
+    db.close()
