@@ -38,9 +38,11 @@ def templates() -> Environment:
 
 
 def article_label(article: dict[str, Any]) -> str:
-    """What names an article on a page: its title, else its file's name, else its id."""
+    """What names an article on a page: the API's label when the record has one, else its
+    title, else its file's name, else its id."""
     source = str(article.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
-    return str(article.get("title") or source or f"article {article.get('id')}")
+    named = article.get("label") or article.get("title") or source
+    return str(named or f"article {article.get('id')}")
 
 
 def create_app(settings: Settings) -> FastAPI:
