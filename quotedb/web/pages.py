@@ -68,11 +68,13 @@ def search_page(
 ) -> HTMLResponse:
     """One box for words, a phrase or a half-remembered quotation; facets; paging."""
     q = (printable(q) or "").strip() or None
+    keep = f.query() | ({"q": q, "mode": mode.value} if q else {})
+    if not keep:  # the landing page: a box and ways in (listing everything is no start)
+        return page(request, "search.html", q="", mode=mode.value, filters=f, result=None, keep={})
     result = listing(db, q, mode, f, limit=limit, offset=offset, marks=HTML_MARKS)
     for r in result.records:
         r["snippet_html"] = marked(r["snippet"]) if "snippet" in r else None
         r["context_html"] = marked(r["context"]) if r.get("context") else None
-    keep = f.query() | ({"q": q, "mode": mode.value} if q else {})
     return page(
         request,
         "search.html",
