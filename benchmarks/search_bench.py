@@ -1,4 +1,6 @@
-"""Search benchmark: p50/p95 latency of phrase search, speaker lookup and ``who``.
+"""Search benchmark: p50/p95 latency of phrase search, paragraph search (``--context``),
+speaker lookup and ``who``; the paragraph search also as a ratio to the phrase search
+measured in the same run.
 
     python benchmarks/search_bench.py --db /tmp/bench.db
     python benchmarks/search_bench.py --db postgresql://postgres@127.0.0.1:5432/bench
@@ -108,6 +110,12 @@ def main(argv: list[str] | None = None) -> None:
     phrases = [phrase_of(p.text, rng) for p in picked]
     phrase_times = timed(engine, phrases, lambda s, q: search(s, q, Filter(limit=20), reader))
     report("phrase search", phrase_times)
+    words = [" ".join(phrase_of(p.text, rng).strip('"').split()[:2]) for p in picked]
+    context_times = timed(
+        engine, words, lambda s, q: search(s, q, Filter(limit=20), reader, context=True)
+    )
+    ratio = statistics.median(context_times[0]) / statistics.median(phrase_times[0])
+    report("context search", context_times, f"(p50 {ratio:.1f}x the phrase search's)")
     report(
         "speaker lookup",
         timed(engine, names, lambda s, q: find_quotes(s, Filter(speaker=q, limit=50))),

@@ -146,6 +146,8 @@ def generate(engine: Engine, sizes: Sizes, seed: int) -> None:
                 end = start + len(sentence)
                 offset = end + 40
                 kind = "direct" if rng.random() < 0.8 else "partial"
+                said = people[who - 1][1]
+                context = f"{vocab.sentence()} “{sentence}” {said} said. {vocab.sentence()}"
                 yield (
                     next(qid),
                     a,
@@ -154,9 +156,10 @@ def generate(engine: Engine, sizes: Sizes, seed: int) -> None:
                     sentence,
                     kind,
                     who,
-                    people[who - 1][1],
+                    said,
                     0.9,
                     "synthetic",
+                    context,
                 )
 
     def article_rows() -> Iterator[tuple[Any, ...]]:
@@ -202,6 +205,7 @@ def generate(engine: Engine, sizes: Sizes, seed: int) -> None:
         "speaker_mention",
         "confidence",
         "extractor_version",
+        "context",  # the paragraph around it, for search --context
     )
     log("quotations", writer.write("quotations", qcols, quotation_rows()))
     with engine.begin() as conn:

@@ -199,6 +199,7 @@ def show_outlets(rows: Sequence[Any]) -> None:
 @user_errors
 def outlets(
     by: ByOption = None,
+    speaker_kind: SpeakerKindOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
@@ -208,7 +209,15 @@ def outlets(
     db: DbOption = None,
 ) -> None:
     """List outlets by name, with their articles, quotations and first and last dates."""
-    chosen = picked(by=by, since=since, until=until, limit=limit, offset=offset, sort=sort)
+    chosen = picked(
+        by=by,
+        speaker_kind=speaker_kind,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+    )
     emit(open_db(db).outlets(**chosen), fmt, show_outlets, "No articles found.")
 
 

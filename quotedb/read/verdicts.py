@@ -47,10 +47,16 @@ def thresholds() -> Thresholds:
     return Thresholds(float(data["reworded"]), float(data["similar"]))
 
 
+VERBATIM_WORDS = 3  # fewer words attest a statement verbatim only when they are all of it
+
+
 def is_verbatim(query: str, quotation: str) -> bool:
-    """The remembered words, in order, inside the quotation (case and punctuation aside)."""
+    """The remembered words, in order, inside the quotation (case and punctuation aside):
+    three words or more, or the whole quotation ("we are" is in many a statement)."""
     q, t = processed(query), processed(quotation)
-    return bool(q) and f" {q} " in f" {t} "
+    if not q or f" {q} " not in f" {t} ":
+        return False
+    return len(q.split()) >= VERBATIM_WORDS or q == t
 
 
 def verdict(query: str, quotation: str, score: float, limits: Thresholds | None = None) -> str:

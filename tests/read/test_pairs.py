@@ -171,7 +171,7 @@ def test_postgres_statements_are_kept_per_shape(
     }
     assert found(seeded, "badaifou* OR stor*") >= {ids["story"], ids["said"]}
     assert len(statements) == 4
-    assert seeded.search('"the badaifou of"', kind="partial") == []
+    assert seeded.search('"the badaifou of"', quote_kind="partial") == []
     assert len(statements) == 4  # a filter's condition holds values: not kept
 
 

@@ -10,7 +10,16 @@ from typer.testing import CliRunner
 
 from quotedb.api import Database
 from quotedb.cli.app import app
-from quotedb.read.verdicts import NONE, REWORDED, SIMILAR, VERBATIM, Thresholds, thresholds, verdict
+from quotedb.read.verdicts import (
+    NONE,
+    REWORDED,
+    SIMILAR,
+    VERBATIM,
+    Thresholds,
+    is_verbatim,
+    thresholds,
+    verdict,
+)
 from quotedb.read.who import significant_words, similarity
 
 CASES = [
@@ -27,7 +36,22 @@ CASES = [
         id="shortened",
     ),
     pytest.param("there is no trade space", "Blinken", VERBATIM, "Blinken", id="by-the-speaker"),
+    pytest.param("frank and substantive", None, VERBATIM, "Blinken", id="a-whole-partial"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "quotation", "expected"),
+    [
+        pytest.param("we are", "I believe we are now on a clearer path", False, id="two-words"),
+        pytest.param("dead end", "dead end.", True, id="the-whole-fragment"),
+        pytest.param("clearer path in terms", "we are now on a clearer path in terms of", True,
+                     id="a-run-of-words"),
+        pytest.param("path clearer", "on a clearer path", False, id="out-of-order"),
+    ],
+)  # fmt: skip
+def test_verbatim_means_the_words_in_order(query: str, quotation: str, expected: bool) -> None:
+    assert is_verbatim(query, quotation) is expected
 
 
 @pytest.mark.parametrize(("claim", "by", "expected", "speaker"), CASES)
