@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from quotedb.errors import QueryError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -55,14 +57,22 @@ def head_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
+    from alembic.util import CommandError
 
-    command.upgrade(alembic_config(engine), revision)
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except CommandError as exc:  # a revision that does not exist, or lies the other way
+        raise QueryError(f"cannot upgrade to {revision!r}: {exc}") from None
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
+    from alembic.util import CommandError
 
-    command.downgrade(alembic_config(engine), revision)
+    try:
+        command.downgrade(alembic_config(engine), revision)
+    except CommandError as exc:
+        raise QueryError(f"cannot downgrade to {revision!r}: {exc}") from None
 
 
 def ensure_head(engine: Engine) -> bool:

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
 
 from quotedb.core.sources import DOCUMENT, is_document
+from quotedb.core.types import QuoteKind
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
 from quotedb.read.speakers import matching_speaker_ids
@@ -47,6 +48,8 @@ class Filter:
             raise QueryError(
                 f"no speaker kind {self.speaker_kind!r}: choose {', '.join(SPEAKER_KINDS)}"
             )
+        if self.kind is not None and self.kind not in QUOTE_KINDS:
+            raise QueryError(f"no quotation kind {self.kind!r}: choose {', '.join(QUOTE_KINDS)}")
         if self.sort is not None and self.sort not in SORTS:
             raise QueryError(f"cannot sort by {self.sort!r}: choose {', '.join(SORTS)}")
         if self.offset < 0 or (self.limit is not None and self.limit < 0):
@@ -74,6 +77,7 @@ class Filter:
 
 
 SPEAKER_KINDS = ("person", "organization", "unnamed", DOCUMENT, "unknown", "validated")
+QUOTE_KINDS = tuple(k.value for k in QuoteKind)
 SORTS = ("relevance", "oldest", "newest", "speaker", "confidence")
 
 

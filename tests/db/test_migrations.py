@@ -46,6 +46,10 @@ def test_db_commands(runner: CliRunner, env_db: str) -> None:
     assert "behind the newest" in behind and "quotedb db upgrade" in behind
     listed = runner.invoke(app, ["quotes"])
     assert listed.exit_code == 0 and "Upgraded" in listed.stderr, "an upgrade is announced"
+    for asked in (["upgrade", "0099"], ["downgrade", "no-such", "--yes"]):
+        wrong = runner.invoke(app, ["db", *asked])
+        assert wrong.exit_code == 1 and "cannot" in wrong.stderr, wrong.output
+        assert "Traceback" not in wrong.output
     assert runner.invoke(app, ["db", "downgrade", "base"], input="y\n").exit_code == 0
     assert "empty" in runner.invoke(app, ["db", "current"]).stdout
 

@@ -155,6 +155,8 @@ def test_speaker_kinds_filter_every_listing(db: Database) -> None:
     assert [r.id for r in db.quotes(speaker_kind="validated")] == [qid]
     with pytest.raises(QueryError, match="choose person, organization"):
         db.quotes(speaker_kind="anonymous")
+    with pytest.raises(QueryError, match="choose direct, partial, term"):
+        db.search("harbour", quote_kind="shouting")
 
 
 def test_partial_dates_and_pages(db: Database) -> None:
