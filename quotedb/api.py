@@ -482,6 +482,53 @@ class Database:
         with self.session() as s:
             return view_record(quotation_view(s, quotation_id))
 
+    def article(self, article_id: int) -> Record:
+        """A stored article: its metadata, its text and its quotations by position."""
+        from quotedb.read.views import article_view
+
+        with self.session() as s:
+            return article_view(s, article_id)
+
+    def speaker(self, speaker_id: int) -> Record:
+        """One speaker by id: the profile :meth:`person` gives, with alias counts,
+        quotations per month and the speakers it may duplicate (to merge)."""
+        from quotedb.read.views import speaker_view
+
+        with self.session() as s:
+            return speaker_view(s, speaker_id)
+
+    def cite(
+        self,
+        quotation_id: int,
+        *,
+        fmt: ExportFormat | str = ExportFormat.bibtex,
+        style: CitationStyle | str | None = None,
+    ) -> str:
+        """One quotation as :meth:`export` writes it (a citation style wins over the format)."""
+        return self.citations(quotation_id, [(fmt, style)])[0]
+
+    def citations(
+        self,
+        quotation_id: int,
+        choices: Sequence[tuple[ExportFormat | str, CitationStyle | str | None]],
+    ) -> list[str]:
+        """One quotation in several (format, style) choices, read once (a web page offers
+        them all to copy)."""
+        import io
+
+        from quotedb.export.document import write_export
+        from quotedb.store.corrections import get_quotation
+
+        how = [(ExportFormat(f), CitationStyle(s) if s is not None else None) for f, s in choices]
+        written = []
+        with self.session() as s:
+            q = get_quotation(s, quotation_id)
+            for fmt, style in how:
+                out = io.StringIO()
+                write_export([q], out, fmt, style)
+                written.append(out.getvalue())
+        return written
+
     def export(
         self,
         output: TextIO | Path | str | None = None,

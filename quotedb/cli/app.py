@@ -2,8 +2,8 @@
 
 One module per group of commands: ingest (ingest, reextract), extract, query (quotes,
 people, person, show, articles, outlets, statements), search (search, who), export,
-corrections (correct ..., corrections) and db. The help lists the commands in the order
-they are registered here, which is the README's.
+corrections (correct ..., corrections), db and serve (the web server). The help lists the
+commands in the order they are registered here, which is the README's.
 """
 
 import gc
@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from quotedb.cli import corrections, db, export, extract, ingest, query, search
+from quotedb.cli import corrections, db, export, extract, ingest, query, search, serve
 from quotedb.cli.help import HELP_NAMES, Command, Group
 
 app = typer.Typer(
@@ -46,6 +46,9 @@ for panel, commands in PANELS.items():
         app.command(rich_help_panel=panel, context_settings=HELP_NAMES, cls=Command)(command)
 app.add_typer(corrections.correct_app, name="correct", rich_help_panel="Corrections")
 app.add_typer(db.app, name="db", rich_help_panel="The database")
+app.command(rich_help_panel="The web interface", context_settings=HELP_NAMES, cls=Command)(
+    serve.serve
+)
 
 
 def package_version() -> str:
