@@ -252,9 +252,9 @@ FRAMING_CUES = [
         id="compared-to",
     ),
     pytest.param(
-        'The fact-checkers at Verity rated the mayor\'s claim as "mostly false."\n',
+        'The fact-checkers at Truthmeter rated the mayor\'s claim as "mostly false."\n',
         "mostly false.",
-        "Verity",
+        "Truthmeter",
         id="rated-as",
     ),
     pytest.param(
