@@ -691,15 +691,35 @@ def _group_description(text: str, name: str) -> str | None:
     words = name.split()
     if len(words) != 2 or _bare(words[0]) not in ("the", "a", "an") or not words[1].isalpha():
         return None
-    noun = re.escape(words[1].lower())
+    noun = words[1].lower()
     found: set[str] = set()
-    for m in re.finditer(rf"(?<![\w’'-]){noun}\s+{_GROUP_PP}", text):  # the noun leads
-        if (phrase := _determined(text, m.start(), m[0])) is not None:
+    for start, end in _noun_places(text, noun):  # the noun leads
+        if (phrase := _determined(text, start, text[start:end])) is not None:
             found.add(phrase)
     if len(found) != 1:
         return None
     phrase = found.pop()
     return phrase[0].lower() + phrase[1:]
+
+
+# What follows the noun of a group description; compiled once (a pattern per noun would
+# be compiled again for every text, more nouns than the regex cache holds).
+_AFTER_NOUN = re.compile(rf"\s+{_GROUP_PP}")
+
+
+def _noun_places(text: str, noun: str) -> Iterator[tuple[int, int]]:
+    """Where the noun starts a word and a group's phrase follows it, left to right and never
+    overlapping: the noun and its phrase's span."""
+    at = text.find(noun)
+    while at >= 0:
+        tail = None
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_’'-"):
+            tail = _AFTER_NOUN.match(text, at + len(noun))
+        if tail is not None:
+            yield at, tail.end()
+            at = text.find(noun, tail.end())
+        else:
+            at = text.find(noun, at + 1)
 
 
 _DET_BEFORE = re.compile(rf"(?<![\w’'-]){_GROUP_DET}[^\S\n]+$")
