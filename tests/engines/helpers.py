@@ -48,11 +48,28 @@ def dataset(folder: Path) -> Path:
         {"file": name, "text": (SEEDS / name).read_text(encoding="utf-8"), **fields}
         for name, fields in sorted(manifest.items())
     ]
-    lines = [json.dumps(r, ensure_ascii=False) for r in [*seeds, *OWN[:2]]]
-    lines += [NOT_JSON, json.dumps(OWN[2], ensure_ascii=False)]
+    first, second, third = (json.dumps(r, ensure_ascii=False) for r in OWN)
+    lines = [first, *(json.dumps(r, ensure_ascii=False) for r in seeds), second, NOT_JSON, third]
     path = folder / "articles.jsonl"
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return path
+
+
+def apart(partitions: list[list[str]]) -> bool:
+    """The two ferry articles (one speaker, one statement) are in different partitions."""
+    where = [i for i, part in enumerate(partitions) for line in part if '"ferry-' in line]
+    return len(partitions) >= 2 and len(where) == 2 and where[0] != where[1]
+
+
+def clustered_across(stored: dict[str, Any]) -> bool:
+    """The statement both ferry articles report is one cluster of one speaker."""
+    repeated = [q for q in stored["quotations"] if q["text"].startswith("We missed it")]
+    return (
+        len(repeated) == 2
+        and len({q["file"] for q in repeated}) == 2
+        and len({q["cluster"] for q in repeated} - {None}) == 1
+        and {q["speaker"] for q in repeated} == {"Ines Marlowe"}
+    )
 
 
 def ingest(db: str, *inputs: str) -> Result:
