@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from quotedb.db.check import CheckReport
     from quotedb.db.models import Correction
     from quotedb.ingest.documents import Document, Source
-    from quotedb.ingest.tasks import LinesTask, Outcome
+    from quotedb.ingest.tasks import Failed, LinesTask, Outcome
     from quotedb.ingest.writer import IngestReport
     from quotedb.read.engines import FullTextEngine
     from quotedb.read.quotations import SpeakerCount
@@ -668,18 +668,24 @@ def extract_lines(
     label: str = "partition",
     first: int = 1,
     terms: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[Record | Failure]:
     """``quotedb extract --with-article`` records of JSON Lines article records, in this
     process: what a Spark ``mapPartitions`` or a Dask ``map_partitions`` runs in each
     executor or worker (see docs/scaling.md). Lines are numbered ``label:N`` from ``first``
-    in failures; a bad line costs only itself. ``quotedb ingest`` stores the records without
-    extracting again; speakers and clusters are resolved across shards when it loads them.
+    in failures; a bad or oversized line costs only itself. ``quotedb ingest`` stores the
+    records without extracting again; speakers and clusters are resolved across shards
+    when it loads them.
     """
-    from quotedb.ingest.tasks import Options, work
+    from quotedb.ingest.tasks import Failed, Options, work
 
-    options = Options(terms=terms, timeout=timeout)
-    outcomes = (o for task in _line_runs(lines, label, first) for o in work(task, options))
+    options = Options(terms=terms, max_bytes=max_bytes, timeout=timeout)
+    outcomes = (
+        outcome
+        for task in _line_runs(lines, label, first, max_bytes)
+        for outcome in ([task] if isinstance(task, Failed) else work(task, options))
+    )
     return _outcome_records(outcomes, terms, True)
 
 
@@ -700,13 +706,24 @@ def extract_partition(lines: Iterable[str | bytes]) -> Iterator[dict[str, str | 
             yield {"record": json.dumps(item, ensure_ascii=False), "failure": None}
 
 
-def _line_runs(lines: Iterable[str | bytes], label: str, first: int) -> Iterator[LinesTask]:
-    """Runs of lines as the ingest workers take them: a partition is never held whole."""
-    from quotedb.ingest.tasks import LINES_PER_TASK, LinesTask
+def _line_runs(
+    lines: Iterable[str | bytes], label: str, first: int, max_bytes: int
+) -> Iterator[LinesTask | Failed]:
+    """Runs of lines as the ingest workers take them (a partition is never held whole);
+    a line over ``max_bytes`` fails as it would in ``quotedb ingest``."""
+    from quotedb.ingest.read import too_large
+    from quotedb.ingest.tasks import LINES_PER_TASK, Failed, LinesTask
 
     run: list[bytes] = []
-    for line in lines:
-        run.append(line.encode("utf-8") if isinstance(line, str) else line)
+    for number, line in enumerate(lines, start=first):
+        data = line.encode("utf-8") if isinstance(line, str) else line
+        if len(data) > max_bytes:
+            yield from [LinesTask(label, first, run)] if run else []
+            where = f"{label}:{number}"
+            yield Failed(where, too_large(where, len(data), max_bytes), len(data))
+            first, run = number + 1, []
+            continue
+        run.append(data)
         if len(run) == LINES_PER_TASK:
             yield LinesTask(label, first, run)
             first, run = first + len(run), []

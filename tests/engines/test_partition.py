@@ -67,6 +67,17 @@ def test_lines_past_one_run_keep_their_numbers_and_neighbours() -> None:
     assert [r["file"] for r in got if isinstance(r, dict)][98:100] == ["a98.txt", "a100.txt"]
 
 
+def test_an_oversized_line_fails_alone() -> None:
+    lines = lines_of(4)
+    limit = len(lines[2].encode("utf-8"))
+    lines[2] = lines[2].replace("Item 2", "Item 2 " + "é" * 10)  # longer in bytes than in chars
+    got = [
+        r if isinstance(r, dict) else r.reason for r in api.extract_lines(lines, max_bytes=limit)
+    ]
+    assert len(got) == 4 and "over the" in got[2] and got[2].startswith("partition:3:")
+    assert [r["file"] for r in got if isinstance(r, dict)] == ["a0.txt", "a1.txt", "a3.txt"]
+
+
 def test_bytes_and_strings_alike() -> None:
     lines = lines_of(3)
     assert records(lines) == [
