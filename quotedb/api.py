@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from quotedb.db.check import CheckReport
     from quotedb.db.models import Correction
     from quotedb.ingest.documents import Document, Source
+    from quotedb.ingest.tasks import Failed, LinesTask, Outcome
     from quotedb.ingest.writer import IngestReport
     from quotedb.read.corrections import CorrectionRecord
     from quotedb.read.engines import FullTextEngine
@@ -77,6 +78,8 @@ __all__ = [
     "Reextracted",
     "Step",
     "day",
+    "extract_lines",
+    "extract_partition",
     "extract_stream",
     "language_code",
     "open_database",
@@ -318,7 +321,7 @@ class Database:
         """
         from quotedb.ingest.parallel import auto_workers
         from quotedb.ingest.pipeline import ingest_sources
-        from quotedb.ingest.tasks import Extracted, Outcome
+        from quotedb.ingest.tasks import Extracted
 
         inputs = paths if isinstance(paths, Inputs) else Inputs(paths)
 
@@ -793,18 +796,99 @@ def _streamed(
     language: str | None,
 ) -> Iterator[Record | Failure]:
     from quotedb.ingest.parallel import auto_workers, run
-    from quotedb.ingest.records import article_record
-    from quotedb.ingest.tasks import Extracted, Options, tasks_for
+    from quotedb.ingest.tasks import Options, tasks_for
 
     options = Options(terms=terms, language=language)
     workers = min(workers or auto_workers(), MAX_WORKERS)
-    for outcome in run(tasks_for(sources, options.max_bytes), options, workers):
+    outcomes = run(tasks_for(sources, options.max_bytes), options, workers)
+    return _outcome_records(outcomes, terms, with_article)
+
+
+def _outcome_records(
+    outcomes: Iterable[Outcome], terms: bool, with_article: bool
+) -> Iterator[Record | Failure]:
+    """The extract stream's records of extraction outcomes: the one place they are built."""
+    from quotedb.ingest.records import article_record
+    from quotedb.ingest.tasks import Extracted
+
+    for outcome in outcomes:
         if not isinstance(outcome, Extracted):
             yield Failure(outcome.reason)
         elif with_article:
             yield article_record(outcome.doc, outcome.quotations)
         else:
             yield from _records(_name(outcome.doc), outcome.quotations, terms)
+
+
+def extract_lines(
+    lines: Iterable[str | bytes],
+    *,
+    label: str = "partition",
+    first: int = 1,
+    terms: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    language: str | None = None,
+) -> Iterator[Record | Failure]:
+    """``quotedb extract --with-article`` records of JSON Lines article records, in this
+    process: what a Spark ``mapPartitions`` or a Dask ``map_partitions`` runs in each
+    executor or worker (see docs/scaling.md). Lines are numbered ``label:N`` from ``first``
+    in failures; a bad or oversized line costs only itself. ``quotedb ingest`` stores the
+    records without extracting again; speakers and clusters are resolved across shards
+    when it loads them.
+    """
+    from quotedb.ingest.tasks import Failed, Options, work
+
+    code = language_code(language) if language else None
+    options = Options(terms=terms, max_bytes=max_bytes, timeout=timeout, language=code)
+    outcomes = (
+        outcome
+        for task in _line_runs(lines, label, first, max_bytes)
+        for outcome in ([task] if isinstance(task, Failed) else work(task, options))
+    )
+    return _outcome_records(outcomes, terms, True)
+
+
+def extract_partition(lines: Iterable[str | bytes]) -> Iterator[dict[str, str | None]]:
+    """:func:`extract_lines` as rows an engine stores: ``record`` (the ``--with-article``
+    record as JSON, what ``quotedb ingest`` loads) or ``failure`` (why a line failed).
+
+    Spark: ``createDataFrame(rdd.mapPartitions(extract_partition), "record string, failure
+    string")``; Dask: ``bag.map_partitions(extract_partition)``. A module-level function of
+    an installed package, so executors unpickle it by name.
+    """
+    import json
+
+    for item in extract_lines(lines):
+        if isinstance(item, Failure):
+            yield {"record": None, "failure": item.reason}
+        else:
+            yield {"record": json.dumps(item, ensure_ascii=False), "failure": None}
+
+
+def _line_runs(
+    lines: Iterable[str | bytes], label: str, first: int, max_bytes: int
+) -> Iterator[LinesTask | Failed]:
+    """Runs of lines as the ingest workers take them (a partition is never held whole);
+    a line over ``max_bytes`` fails as it would in ``quotedb ingest``."""
+    from quotedb.ingest.read import too_large
+    from quotedb.ingest.tasks import LINES_PER_TASK, Failed, LinesTask
+
+    run: list[bytes] = []
+    for number, line in enumerate(lines, start=first):
+        data = line.encode("utf-8") if isinstance(line, str) else line
+        if len(data) > max_bytes:
+            yield from [LinesTask(label, first, run)] if run else []
+            where = f"{label}:{number}"
+            yield Failed(where, too_large(where, len(data), max_bytes), len(data))
+            first, run = number + 1, []
+            continue
+        run.append(data)
+        if len(run) == LINES_PER_TASK:
+            yield LinesTask(label, first, run)
+            first, run = first + len(run), []
+    if run:
+        yield LinesTask(label, first, run)
 
 
 def _whole(
