@@ -133,9 +133,8 @@ def rendering_lines(r: Any, width: int) -> list[Text]:
         line = Text(f"       in {other['language'] or '?'}: #{other['id']} “{other['text']}”")
         line.append(f" (shares {', '.join(other['shared'])})", style="dim")
         lines.append(line)
-    note = r.renderings_note
-    if not lines and note and "cannot be told" in note:
-        lines.append(Text(f"       {note}", style="dim"))
+    if r.renderings_untold:
+        lines.append(Text(f"       {r.renderings_note}", style="dim"))
     for line in lines:
         line.truncate(width, overflow="ellipsis")
     return lines

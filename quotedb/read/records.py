@@ -260,6 +260,7 @@ class WhoHit(QuotationRecord):
     # or why none is given.
     renderings: tuple[dict[str, Any], ...] = ()
     renderings_note: str | None = None
+    renderings_untold: bool = False  # quoted in other languages; which renders it, unknown
 
     def to_dict(self) -> dict[str, Any]:
         extra = {

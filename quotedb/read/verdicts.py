@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from quotedb.read.engines import FullTextEngine
 from quotedb.read.filters import Filter
 from quotedb.read.records import QuotationRecord, WhoHit
-from quotedb.read.who import processed, rendering_fields, who
+from quotedb.read.who import processed, renderings, who
 
 VERBATIM = "said (verbatim)"
 REWORDED = "said (reworded)"
@@ -124,14 +124,15 @@ def hits(session: Session, text: str, f: Filter, engine: FullTextEngine | None) 
     for m in who(session, text, f, engine):
         record = QuotationRecord.of(m.quotation)
         v = verdict(text, record.text, m.similarity)
-        other = rendering_fields(session, m.quotation)
+        other = renderings(session, m.quotation)
         found.append(
             WhoHit(
                 **record.fields(),
                 similarity=m.similarity,
                 verdict=v,
-                renderings=tuple(other["renderings"]),
-                renderings_note=other["renderings_note"],
+                renderings=other.found,
+                renderings_note=other.note,
+                renderings_untold=other.untold,
             )
         )
     return found

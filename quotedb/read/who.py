@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 from unidecode import unidecode
 
 from quotedb.core.text import fold_name
@@ -139,47 +139,53 @@ def anchors(text: str, own: set[str]) -> set[str]:
     return {n for n in numbers if len(n) > 1} | names | quoted
 
 
-def renderings(session: Session, q: Quotation) -> tuple[list[Rendering], str | None]:
+@dataclass(frozen=True, slots=True)
+class Renderings:
+    """What ``who`` adds to a match: its renderings in other languages (as records), or why
+    there are none; ``untold`` when the speaker was quoted in other languages but nothing
+    shows which of those quotations renders this one (the case worth telling a reader)."""
+
+    found: tuple[dict[str, Any], ...] = ()
+    note: str | None = None
+    untold: bool = False
+
+
+def renderings(session: Session, q: Quotation) -> Renderings:
     """The speaker's quotations in articles of other languages that share a number, a name
     or quoted words with ``q``, most shared first; else why none is given."""
     if q.speaker_id is None:
-        return [], "its speaker is unknown, so no rendering in another language is looked for"
+        return Renderings(
+            note="its speaker is unknown, so no rendering in another language is looked for"
+        )
     language = q.article.language
     own = {fold_name(w) for w in (q.speaker.name if q.speaker else "").split()}
     mine = anchors(q.text, own)
     stmt = (
         select(Quotation)
         .join(Quotation.article)
+        .options(contains_eager(Quotation.article))  # each one's language, in this query
         .where(Quotation.speaker_id == q.speaker_id, Quotation.id != q.id)
         .where(Article.language.is_distinct_from(language))
     )
     others = list(session.scalars(stmt))
     if not others:
-        return [], "no quotation of this speaker in another language is stored"
+        return Renderings(note="no quotation of this speaker in another language is stored")
     found = [Rendering(o, tuple(sorted(mine & anchors(o.text, own)))) for o in others]
     found = sorted((r for r in found if r.shared), key=lambda r: (-len(r.shared), r.quotation.id))
     if not found:
         langs = ", ".join(sorted({o.article.language or "unknown" for o in others}))
-        return [], (
+        note = (
             f"{len(others)} quotation(s) of this speaker in {langs} share no number, name or "
             "quoted words with it: which renders it cannot be told"
         )
-    return found[:RENDERINGS], None
+        return Renderings(note=note, untold=True)
+    return Renderings(found=tuple(_rendering_record(r) for r in found[:RENDERINGS]))
 
 
-def rendering_fields(session: Session, q: Quotation) -> dict[str, Any]:
-    """What ``who`` adds to a match: its renderings in other languages, or why there are
-    none (``renderings_note``)."""
-    found, note = renderings(session, q)
+def _rendering_record(r: Rendering) -> dict[str, Any]:
     return {
-        "renderings": [
-            {
-                "id": r.quotation.id,
-                "language": r.quotation.article.language,
-                "text": r.quotation.text,
-                "shared": list(r.shared),
-            }
-            for r in found
-        ],
-        "renderings_note": note,
+        "id": r.quotation.id,
+        "language": r.quotation.article.language,
+        "text": r.quotation.text,
+        "shared": list(r.shared),
     }
