@@ -19,6 +19,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
+from quotedb.core.introduced import introducing_description
 from quotedb.core.lexicon import (
     DEMONYMS,
     DETERMINERS,
@@ -46,7 +47,6 @@ from quotedb.core.lexicon import (
     SUFFIXES,
     SURNAME_PARTICLES,
 )
-from quotedb.core.introduced import introducing_description
 from quotedb.core.namewords import is_given_name, mostly_given
 from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
