@@ -29,7 +29,7 @@ def introducing_description(text: str, name: str) -> str | None:
     """The one age description ("a 43-year-old man") the text gives before it first writes
     this definite description ("the patient"); None when there are several or none."""
     noun = _definite_noun(name)
-    if noun is None:
+    if noun is None or "year" not in text:  # most texts describe no one by age
         return None
     first = _first_use(text, f"the {noun}")
     if first is None:
