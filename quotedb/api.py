@@ -896,12 +896,15 @@ def _whole(
 ) -> Iterator[Record | Failure]:
     from quotedb.core import extract_corpus
     from quotedb.core.utterances import cluster_labels
+    from quotedb.ingest.subjects import completed
 
     names: list[str] = []
     failures: list[str] = []
+    completions: list[dict[str, str]] = []  # per text: its tagged surnames' full names
     # Each text with its language, in step: tee holds one pair at a time.
-    for_texts, for_languages = tee(_texts(sources, names, failures, language))
-    results = extract_corpus((t for t, _ in for_texts), (lang for _, lang in for_languages))
+    for_texts, for_languages = tee(_texts(sources, names, failures, language, completions))
+    extracted = extract_corpus((t for t, _ in for_texts), (lang for _, lang in for_languages))
+    results = [completed(doc, c) for doc, c in zip(extracted, completions, strict=True)]
     for name, quotations, labels in zip(names, results, cluster_labels(results), strict=True):
         yield from _records(name, quotations, terms, labels)
     for reason in failures:
@@ -913,11 +916,13 @@ def _texts(
     names: list[str],
     failures: list[str],
     language: str | None,
+    completions: list[dict[str, str]],
 ) -> Iterator[tuple[str, str]]:
     """The readable sources' texts one at a time, each with its language (only their names
-    are kept, so a folder's texts are never all in memory); what cannot be read goes to
-    ``failures``."""
+    and surname completions are kept, so a folder's texts are never all in memory); what
+    cannot be read goes to ``failures``."""
     from quotedb.ingest.read import read_document
+    from quotedb.ingest.subjects import surname_completions
     from quotedb.ingest.tasks import settle_language
 
     for source in sources:
@@ -930,6 +935,7 @@ def _texts(
             failures.append(str(exc))
             continue
         names.append(_name(doc))
+        completions.append(surname_completions(doc.text, doc.meta.subjects))
         yield doc.text, settle_language(doc, language)
 
 

@@ -19,6 +19,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
+from quotedb.core.introduced import introducing_description
 from quotedb.core.lexicon import (
     DEMONYMS,
     DETERMINERS,
@@ -924,6 +925,8 @@ def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
         return group, SpeakerKind.ORGANIZATION
     if kind is SpeakerKind.UNNAMED and (placed := _placed_source(text, name)):
         return placed, kind
+    if kind is SpeakerKind.UNNAMED and (introduced := introducing_description(text, name)):
+        return introduced, kind  # "the patient" of "a 43-year-old man"
     if kind is SpeakerKind.UNNAMED and name.casefold() in GROUP_NOUNS:
         return name.casefold(), kind  # "Teachers chanted": teachers, not a name
     if kind is not SpeakerKind.PERSON:

@@ -47,12 +47,14 @@ class Metadata:
     dateline: str | None = None
     language: str | None = None  # ISO 639-1 code: given, or detected when extracted
     warnings: list[str] = field(default_factory=list)  # what was dropped, for the reader
+    subjects: list[str] = field(default_factory=list)  # the page's own subject tags
 
     def __post_init__(self) -> None:
         """NULs dropped, as from an article's text (see :class:`Document`)."""
         self.title, self.outlet = without_nul(self.title), without_nul(self.outlet)
         self.url, self.dateline = without_nul(self.url), without_nul(self.dateline)
         self.authors = [a.replace("\0", "") for a in self.authors]
+        self.subjects = [s.replace("\0", "") for s in self.subjects]
 
     def merged(self, other: Metadata) -> Metadata:
         """Fields of ``self`` win; ``other`` fills the gaps."""
@@ -65,6 +67,7 @@ class Metadata:
             dateline=self.dateline or other.dateline,
             language=self.language or other.language,
             warnings=[*self.warnings, *(w for w in other.warnings if w not in self.warnings)],
+            subjects=self.subjects or other.subjects,
         )
 
 

@@ -144,7 +144,23 @@ def page_metadata(page: Page, found: Metadata) -> Metadata:
         authors=byline.authors,
         published=_published(page, found.published),
         url=_url(page) or found.url,
+        subjects=_subjects(page),
     )
+
+
+_SUBJECT_KEYS = ("news_keywords", "keywords")
+
+
+def _subjects(page: Page) -> list[str]:
+    """The subjects the page tags itself with (its keywords and the article's JSON-LD
+    keywords): names a surname alone in the text may stand for."""
+    values: list[object] = [page.meta.get(k, "") for k in _SUBJECT_KEYS]
+    values += [node.get("keywords") for node in page.ld[:1]]
+    found: list[str] = []
+    for value in values:
+        parts = value if isinstance(value, list) else str(value or "").split(",")
+        found += [p.strip() for p in parts if isinstance(p, str) and p.strip()]
+    return list(dict.fromkeys(found))
 
 
 def _meta_tags(tree: Any) -> dict[str, str]:

@@ -29,6 +29,7 @@ from quotedb.ingest.read import (
     settle,
     too_large,
 )
+from quotedb.ingest.subjects import complete_surnames
 from quotedb.store.prepare import Prepared, prepare
 
 DEFAULT_TIMEOUT = 60.0
@@ -225,6 +226,9 @@ def _outcome(item: Pending | InputError, options: Options) -> Outcome:
             quotations = parsed.quotations
             if quotations is None:
                 quotations = extract_quotations(parsed.doc.text, options.terms, language)
+                quotations = complete_surnames(
+                    parsed.doc.text, quotations, parsed.doc.meta.subjects
+                )
             if options.for_store:
                 return _for_store(parsed.doc, quotations)
     except ExtractionTimeout:

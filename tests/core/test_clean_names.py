@@ -300,6 +300,69 @@ def test_description_names_its_group(text: str, speaker: str) -> None:
     assert (quotes[0].speaker, quotes[0].speaker_kind) == (speaker, SpeakerKind.UNNAMED)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A 61-year-old woman fell ill after a week of cleaning a barn.\n\n“I could not"
+            " climb the stairs,” the patient said.",
+            "a 61-year-old woman",
+            id="patient-of-an-age-description",
+        ),
+        pytest.param(
+            "An 80-year-old man was rescued from the roof.\n\n“The water came in the"
+            " windows,” the man said.",
+            "an 80-year-old man",
+            id="same-noun-as-the-description",
+        ),
+        pytest.param(
+            "A 19-year-old-student crossed the river at night.\n\n“Nobody stopped me,”"
+            " the student said.",
+            "a 19-year-old student",
+            id="hyphen-glued-to-the-noun",
+        ),
+        pytest.param(
+            "A 34-year-old man and a 36-year-old woman were treated.\n\n“We lost"
+            " everything,” the woman said.",
+            "a 36-year-old woman",
+            id="gender-picks-the-one",
+        ),
+    ],
+)
+def test_unnamed_source_keeps_its_introduction(text: str, speaker: str) -> None:
+    quotes = [q for q in extract(text) if q.speaker]
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == (speaker, SpeakerKind.UNNAMED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A 52-year-old man and a 47-year-old man were injured.\n\n“It happened in"
+            " seconds,” the patient said.",
+            id="two-described-people",
+        ),
+        pytest.param(
+            "A 29-year-old woman was arrested.\n\n“She ran the red light,” the witness"
+            " told police.\n\nA 40-year-old man was also hurt.",
+            id="another-described-later",
+        ),
+        pytest.param(
+            "“I saw the smoke first,” the witness said.\n\nA 29-year-old woman was later arrested.",
+            id="introduced-after-the-quote",
+        ),
+        pytest.param(
+            "A 72-year-old woman was found safe.\n\n“The search was long,” the man said.",
+            id="gender-disagrees",
+        ),
+    ],
+)
+def test_unnamed_source_never_takes_a_doubtful_introduction(text: str) -> None:
+    quotes = [q for q in extract(text) if q.speaker]
+    assert quotes
+    assert "year-old" not in (quotes[0].speaker or "")
+
+
 def test_description_stays_when_the_text_places_it_twice() -> None:
     text = (
         "A nurse on the ward and a nurse at the clinic said so.\n\n“He stopped breathing twice"
