@@ -6,8 +6,9 @@
 
 Everything a command does is here: ingest, the extract stream, quotes, search, who, people,
 person, show, export, corrections, reextract and the schema's revisions. Each function
-imports the ingest, read, store or export modules it uses when it runs: the CLI opens every
-database through this module, and a command loads only what it runs.
+imports the db, ingest, read, store or export modules it uses when it runs: the CLI opens
+every database through this module, and a command loads only what it runs (``extract``
+never loads SQLAlchemy).
 """
 
 from __future__ import annotations
