@@ -6,8 +6,9 @@
 
 Everything a command does is here: ingest, the extract stream, quotes, search, who, people,
 person, show, export, corrections, reextract and the schema's revisions. Each function
-imports the ingest, read, store or export modules it uses when it runs: the CLI opens every
-database through this module, and a command loads only what it runs.
+imports the db, ingest, read, store or export modules it uses when it runs: the CLI opens
+every database through this module, and a command loads only what it runs (``extract``
+never loads SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -25,23 +26,8 @@ from itertools import tee
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypedDict, Unpack
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-
 from quotedb.core.languages import language_code
-from quotedb.db.engine import (
-    ENV_VAR,
-    check_connection,
-    describe,
-    first_line,
-    make_engine,
-    missing_file,
-    resolve_url,
-    session_scope,
-)
-from quotedb.db.migrations import current_revision, ensure_head, head_revision, stored_revision
-from quotedb.db.state import SchemaState, empty_error, read_state
+from quotedb.db.settings import ENV_VAR
 from quotedb.errors import DatabaseStateError, InputError, OutputError, QueryError
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
@@ -49,6 +35,9 @@ from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from quotedb.ingest.tasks import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
     from quotedb.core import Quotation
     from quotedb.db.check import CheckReport
     from quotedb.db.models import Correction
@@ -241,6 +230,12 @@ class Database:
     def __init__(
         self, url: str | None = None, *, migrate: bool = True, create: bool = True
     ) -> None:
+        # SQLAlchemy is imported only here: ``quotedb extract`` needs no database.
+        from sqlalchemy.orm import sessionmaker
+
+        from quotedb.db.engine import check_connection, make_engine, missing_file, resolve_url
+        from quotedb.db.state import SchemaState, read_state
+
         self.url = resolve_url(url)
         missing = missing_file(self.url)
         if missing and not create:
@@ -262,6 +257,9 @@ class Database:
         """Bring the schema to head; True when something was applied (the database was
         new, or behind: ``upgraded_from`` says from which revision). ``create`` False: an
         empty database is an error, left as it is."""
+        from quotedb.db.migrations import stored_revision
+        from quotedb.db.state import empty_error
+
         if self.state.empty and not create:
             raise empty_error(self.description)
         with self.errors():
@@ -273,6 +271,10 @@ class Database:
     @contextmanager
     def errors(self) -> Iterator[None]:
         """A database error (a damaged page, a lost connection) as one line for the user."""
+        from sqlalchemy.exc import DBAPIError
+
+        from quotedb.db.engine import first_line
+
         try:
             yield
         except DBAPIError as exc:
@@ -282,6 +284,8 @@ class Database:
 
     @property
     def description(self) -> str:
+        from quotedb.db.engine import describe
+
         return describe(self.url)
 
     @cached_property
@@ -293,6 +297,8 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        from quotedb.db.engine import session_scope
+
         with self.errors(), session_scope(self.sessions) as session:
             yield session
 
@@ -656,6 +662,8 @@ class Database:
 
     def revisions(self) -> tuple[str | None, str | None]:
         """The schema revision of the database (None: empty) and the newest available."""
+        from quotedb.db.migrations import current_revision, head_revision
+
         with self.errors():
             return current_revision(self.engine), head_revision(self.engine)
 
@@ -665,7 +673,7 @@ class Database:
 
         with self.errors(), _revision_errors():
             migrations.upgrade(self.engine, revision)
-            return current_revision(self.engine)
+            return migrations.current_revision(self.engine)
 
     def downgrade(self, revision: str) -> str | None:
         """Migrate the schema down (``base`` removes every table); the revision reached."""
@@ -673,7 +681,7 @@ class Database:
 
         with self.errors(), _revision_errors():
             migrations.downgrade(self.engine, revision)
-            return current_revision(self.engine)
+            return migrations.current_revision(self.engine)
 
     def check(self) -> CheckReport:
         """Schema at head, quotations inside their articles, no orphans, index in step."""
@@ -713,6 +721,10 @@ def _revision_errors() -> Iterator[None]:
 def _ensure_head_racing(engine: Engine, attempts: int = 5) -> bool:
     """Migrate to head even when another process migrates the same database right now:
     its DDL makes ours fail; then the schema is (or soon will be) at head all the same."""
+    from sqlalchemy.exc import DBAPIError
+
+    from quotedb.db.migrations import current_revision, ensure_head, head_revision
+
     for attempt in range(attempts):
         try:
             return ensure_head(engine)
@@ -940,7 +952,7 @@ def _texts(
 
 
 def _name(doc: Document) -> str:
-    from quotedb.read.records import file_name
+    from quotedb.read.shapes import file_name
 
     return file_name(doc.source) or doc.source
 
@@ -953,7 +965,7 @@ def _records(
 ) -> Iterator[Record]:
     """One article's quotation records; ``clusters``: a same-utterance label per quotation."""
     from quotedb.core import QuoteKind
-    from quotedb.read.records import extracted_record
+    from quotedb.read.shapes import extracted_record
 
     labels = list(clusters) if clusters is not None else [None] * len(quotations)
     for q, label in zip(quotations, labels, strict=True):

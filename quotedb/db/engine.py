@@ -17,9 +17,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotedb.db.fulltext import register as register_word_pairs
+from quotedb.db.settings import ENV_VAR
 from quotedb.errors import DatabaseStateError, DatabaseURLError
 
-ENV_VAR = "QUOTEDB_DB"
 WRITER_OPTION = "quotedb_writer"
 # Any constant shared by every quotedb process: writers to one PostgreSQL database queue on it.
 _PG_WRITER_LOCK = 0x71756F74  # "quot"; the two-key form takes 32-bit keys

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from quotedb.core import Quotation, QuoteKind, extract
-from quotedb.core.languages.detect import detect
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source, open_regular
+from quotedb.ingest.language import detect_language
 from quotedb.ingest.read import (
     DEFAULT_MAX_BYTES,
     Pending,
@@ -259,7 +259,7 @@ def extract_quotations(
 def settle_language(doc: Document, override: str | None = None) -> str:
     """The document's language, kept on its metadata: the override, else what the input
     declared, else what its text reads as (English when it cannot tell)."""
-    found = override or doc.meta.language or detect(doc.text) or "en"
+    found = override or doc.meta.language or detect_language(doc.text) or "en"
     doc.meta.language = found
     return found
 

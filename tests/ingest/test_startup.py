@@ -57,3 +57,35 @@ def test_ingest_does_not_load_other_commands_modules(tmp_path: Path) -> None:
     loaded = loaded_modules("ingest", str(tmp_path / "in"), "--db", str(tmp_path / "q.db"))
     assert loaded & OTHER_COMMANDS == set()
     assert "quotedb.export.document" in loaded_modules("export", "--db", str(tmp_path / "q.db"))
+
+
+# What only a database needs: ``extract`` reads files and writes JSON without one.
+DATABASE_LIBRARIES = {"sqlalchemy", "alembic", "quotedb.db.engine", "quotedb.db.models"}
+LANGUAGE_MODEL = {"py3langid", "numpy"}
+
+
+def test_extract_does_not_load_the_database_layer(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 3)
+    for mode in ([], ["--with-article"], ["--stream"]):
+        loaded = loaded_modules("extract", str(tmp_path / "in"), *mode)
+        assert loaded & DATABASE_LIBRARIES == set(), mode
+
+
+def test_extract_of_plainly_english_articles_does_not_load_the_language_model(
+    tmp_path: Path,
+) -> None:
+    english = tmp_path / "en.txt"
+    english.write_text(
+        "The mayor of Ames said on Monday that the new bridge would be open to traffic before "
+        "the end of the summer, and that the city had been waiting for it for years. "
+        "“It will open when it is safe,” Jane Roe told reporters at the site.",
+        encoding="utf-8",
+    )
+    assert loaded_modules("extract", str(english)) & LANGUAGE_MODEL == set()
+    german = tmp_path / "de.txt"
+    german.write_text(
+        "Der Bürgermeister sagte am Montag, die neue Brücke werde vor dem Ende des Sommers "
+        "für den Verkehr freigegeben. „Wir haben lange gewartet“, sagte Anna Schmidt.",
+        encoding="utf-8",
+    )
+    assert "py3langid" in loaded_modules("extract", str(german))
