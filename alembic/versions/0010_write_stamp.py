@@ -34,7 +34,8 @@ TABLES = (
 # Before the statement, so a writing transaction takes the stamp's row lock before any
 # other row lock (no deadlock through it); once per transaction (a setting local to it).
 COUNT_WRITE = """
-CREATE FUNCTION quotedb_count_write() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION quotedb_count_write() RETURNS trigger LANGUAGE plpgsql
+SET search_path FROM CURRENT AS $$
 BEGIN
     IF current_setting('quotedb.counted', true) IS DISTINCT FROM 'on' THEN
         UPDATE write_stamps SET writes = writes + 1 WHERE id = 1;
