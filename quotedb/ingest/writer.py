@@ -155,9 +155,7 @@ class Writer:
         tally = IngestReport()
         with (
             session_scope(self.sessions) as session,
-            writing(
-                session, self.carry.resume(session), self.carry.speaker_cache()
-            ) as written,
+            writing(session, self.carry.resume(session), self.carry.speaker_cache()) as written,
         ):
             written.defer_foreign_keys()
             seen = stored_sources(session, [item.doc.content_hash for item in batch])

@@ -79,7 +79,6 @@ class SpeakerCache:
     alias_rows: list[dict[str, Any]] = field(default_factory=list)
     relabelled: dict[Known, None] = field(default_factory=dict)  # stored, with a new label
 
-
     def carried(self) -> SpeakerCache:
         """The cache as the next transaction may use it once this one committed (all its
         writes run): nothing is new any more. Name forms follow stored rows only while no

@@ -225,7 +225,8 @@ def varied(n: int) -> str:
 def snapshot(db_url: str) -> tuple[object, ...]:
     """The database's content without its ids: speakers, aliases, attributions, clusters."""
     with Database(db_url) as db, db.session() as s:
-        speakers: dict[int, str] = {i: n for i, n in s.execute(text("SELECT id, name FROM speakers"))}
+        rows = s.execute(text("SELECT id, name FROM speakers"))
+        speakers: dict[int, str] = {i: n for i, n in rows}
         aliases = sorted(
             (speakers[i], a) for i, a in s.execute(text("SELECT speaker_id, alias FROM aliases"))
         )
