@@ -74,9 +74,9 @@ def cluster_article(
         matching(batch, r, quoted if r.speaker_id is None else [r.speaker_id], days, followers)
         for r in leaders
     ]  # joins move rows between clusters, never change what renders what
-    stored = {m.cluster_id for ms in found for m in ms if m.cluster_id is not None}
-    candidates.load_members(batch, stored)  # in one query, not one per join
-    candidates.load_cluster_speakers(batch, stored)
+    joined = {m.cluster_id for ms in found for m in ms if m.cluster_id is not None}
+    candidates.load_members(batch, joined)  # in one query, not one per join
+    candidates.load_cluster_speakers(batch, joined)
     for r, matched in zip(leaders, found, strict=True):
         matches = linkable(batch, r, matched)
         if matches:
