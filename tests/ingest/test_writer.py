@@ -263,7 +263,8 @@ def _second(db_url: str, tmp_path: Path) -> str:
     """Another empty database on the same backend."""
     if "://" not in db_url:
         return str(tmp_path / "second.db")
-    with Database(db_url) as db, db.session() as s, s.begin():
+    with Database(db_url) as db, db.session() as s:
         for table in ("quotations", "clusters", "roles", "aliases", "speakers", "articles"):
             s.execute(text(f"DELETE FROM {table}"))
+        s.commit()
     return db_url
