@@ -12,7 +12,9 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -21,6 +23,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -237,3 +240,12 @@ CLUSTERS = Base.metadata.tables["clusters"]
 SPEAKERS = Base.metadata.tables["speakers"]
 ALIASES = Base.metadata.tables["aliases"]
 RETIRED = Base.metadata.tables["retired_quotations"]
+
+# One row: how many transactions wrote (PostgreSQL counts them with triggers, migration
+# 0010), so the ingest writer knows whether what it loaded is still true.
+WRITE_STAMPS = Table(
+    "write_stamps",
+    Base.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("writes", BigInteger, nullable=False),
+)

@@ -78,7 +78,7 @@ class Writer:
         self.update_metadata = update_metadata  # a duplicate's metadata goes to the stored one
         self.batch: list[Extracted] = []
         self.started = time.monotonic()
-        self.carry = Carry()  # clustering candidates, from one batch to the next
+        self.carry = Carry()  # clustering candidates and speakers, from batch to batch
 
     def add(self, item: Extracted) -> None:
         if not self.batch:
@@ -155,7 +155,7 @@ class Writer:
         tally = IngestReport()
         with (
             session_scope(self.sessions) as session,
-            writing(session, self.carry.resume(session)) as written,
+            writing(session, self.carry.resume(session), self.carry.speaker_cache()) as written,
         ):
             written.defer_foreign_keys()
             seen = stored_sources(session, [item.doc.content_hash for item in batch])

@@ -16,7 +16,7 @@ from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
-from quotedb.store import cache, candidates, plain, surnames
+from quotedb.store import cache, candidates, clusters, plain, surnames
 from quotedb.store.batch import WriteBatch
 from quotedb.store.cache import Known
 from quotedb.store.candidates import Candidate
@@ -106,16 +106,23 @@ def store_quotations(
         for i, q in zip(ids, quotations, strict=True)
     ]
     redirect_rows(batch, values)  # mentions a split gave to a speaker of their own
-    if values:
+    corrected = cache.has_corrections(batch, target.content_hash)
+    if values and corrected:  # replaying corrections reads the rows
         plain.run(batch.session, insert(QUOTATIONS), values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
     surnames.settle(batch, target.id, speakers.values())  # bare surnames, whatever came first
-    if replay(batch, target.id, target.content_hash):  # corrections made before
+    if corrected and replay(batch, target.id, target.content_hash):  # corrections made before
         rows, kinds = stored_rows(batch.session, target.id)
-    else:
-        rows = [Candidate(v["id"], v["text"], v["speaker_id"], target.id, None) for v in values]
-        kinds = [v["kind"] for v in values]
-    cluster_article(batch, rows, target.published, kinds)
+        cluster_article(batch, rows, target.published, kinds, stored=True)
+        return
+    rows = [Candidate(v["id"], v["text"], v["speaker_id"], target.id, None) for v in values]
+    kinds = [v["kind"] for v in values]
+    cluster_article(batch, rows, target.published, kinds, stored=corrected)
+    if values and not corrected:  # inserted once, in their clusters: no update after
+        clusters.insert_created(batch)
+        for v, row in zip(values, rows, strict=True):
+            v["cluster_id"] = clusters.placed(batch, row)
+        plain.run(batch.session, insert(QUOTATIONS), values)
 
 
 def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], list[str]]:

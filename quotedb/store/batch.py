@@ -87,10 +87,16 @@ class WriteBatch:
 
 
 @contextlib.contextmanager
-def writing(session: Session, pool: Pool | None = None) -> Iterator[WriteBatch]:
-    """A batch for the session's transaction, flushed when the block ends without an error
-    (the caller commits after it)."""
-    batch = WriteBatch(session, pool if pool is not None else Pool())
+def writing(
+    session: Session, pool: Pool | None = None, speakers: SpeakerCache | None = None
+) -> Iterator[WriteBatch]:
+    """A batch for the session's transaction (with what an earlier one loaded, if given),
+    flushed when the block ends without an error (the caller commits after it)."""
+    batch = WriteBatch(
+        session,
+        pool if pool is not None else Pool(),
+        speakers if speakers is not None else SpeakerCache(),
+    )
     with batch.known_pairs():
         yield batch
         batch.flush()

@@ -79,6 +79,18 @@ class SpeakerCache:
     alias_rows: list[dict[str, Any]] = field(default_factory=list)
     relabelled: dict[Known, None] = field(default_factory=dict)  # stored, with a new label
 
+    def carried(self) -> SpeakerCache:
+        """The cache as the next transaction may use it once this one committed (all its
+        writes run): nothing is new any more. Name forms follow stored rows only while no
+        split sends rows elsewhere (see ``redirect_rows``); else they are read again."""
+        assert not (self.unwritten or self.alias_rows or self.relabelled), "write() first"
+        for speaker in self.by_id.values():
+            speaker.created = False
+        self.new_aliases, self.new_prefixes = {}, {}
+        if self.redirects:
+            self.forms = {}
+        return self
+
 
 def _by_id(speakers: set[Known]) -> list[Known]:
     return sorted(speakers, key=lambda s: s.id)

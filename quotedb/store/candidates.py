@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import blocking_of, head_of
 from quotedb.db.models import Article, Cluster, Quotation
+from quotedb.store.cache import SpeakerCache
 
 if TYPE_CHECKING:
     from quotedb.store.batch import WriteBatch
@@ -228,39 +229,58 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
 
 @dataclass(slots=True)
 class Carry:
-    """A pool kept from one writer transaction to the next while nobody else writes.
+    """What a writer transaction loaded (clustering candidates, stored speakers), kept for
+    the next one while nobody else writes.
 
     On SQLite, ``PRAGMA data_version`` on one connection changes when another connection
-    commits. On PostgreSQL, transaction ids are handed out one after the other to whatever
-    writes: the next writer transaction's id follows the last one's only if nothing wrote in
-    between (on the whole server: anything else there just costs the pool). A pool is kept
-    only once the transaction that built it committed.
+    commits. On PostgreSQL every transaction that writes quotedb's tables adds one to
+    ``write_stamps`` (a trigger, migration 0010); a writer transaction adds its own one
+    first, holding the stamp's row until it commits, so the next one finds exactly one more
+    if nobody wrote in between. Writes elsewhere on the server cost nothing. What was
+    loaded is kept only once the transaction that built it committed.
     """
 
     pool: Pool | None = None
+    speakers: SpeakerCache | None = None
     stamp: object = None  # what the next start must find for the pool to be valid
 
     def resume(self, session: Session) -> Pool:
         """At a transaction's start: the kept pool, if the database is as it was left;
-        else a new one."""
+        else a new one (the kept speakers likewise: see :meth:`speaker_cache`)."""
         kept, self.pool = self.pool, None
         now, following = _stamps(session)
         resumed = kept is not None and now is not None and now == self.stamp
         self.stamp = following
+        if not resumed:
+            self.speakers = None
         return kept if kept is not None and resumed else Pool()
 
+    def speaker_cache(self) -> SpeakerCache:
+        """The speakers kept with the pool :meth:`resume` returned, or a new cache."""
+        found, self.speakers = self.speakers, None
+        return found.carried() if found is not None else SpeakerCache()
+
     def keep(self, batch: WriteBatch) -> None:
-        """Just before the commit: the pool to hand on if the commit succeeds (not when it
-        has grown past ``MAX_CARRIED`` rows: a long ingest's memory stays bounded; not on
-        PostgreSQL while an older transaction that writes is still open, as it may commit
-        after this one)."""
+        """Just before the commit: what to hand on if the commit succeeds (not once the
+        pool or the speakers grew past ``MAX_CARRIED``: a long ingest's memory stays bounded)."""
         found = batch.pool
-        self.pool = found if len(found.rows) <= MAX_CARRIED and _alone(batch.session) else None
+        small = len(found.rows) <= MAX_CARRIED and len(batch.speakers.by_id) <= MAX_CARRIED
+        self.pool = found if small else None
+        self.speakers = batch.speakers if self.pool is not None else None
         if self.pool is not None:
             self.pool.by_article.clear()  # an article's own rows matter while it is stored
 
     def drop(self) -> None:
         self.pool = None
+        self.speakers = None
+
+
+# A writer transaction's own count, taken first: it holds the row, so no other transaction
+# writes until this one ends, and its own statements are not counted again.
+_COUNT_OWN_WRITE = (
+    "UPDATE write_stamps SET writes = writes + 1 WHERE id = 1"
+    " RETURNING writes, set_config('quotedb.counted', 'on', true)"
+)
 
 
 def _stamps(session: Session) -> tuple[object, object]:
@@ -272,14 +292,6 @@ def _stamps(session: Session) -> tuple[object, object]:
         stamp = id(conn.connection.dbapi_connection), int(version or 0)
         return stamp, stamp
     if dialect == "postgresql":
-        xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text").scalar() or 0)
-        return xid, xid + 1
+        writes = int(conn.exec_driver_sql(_COUNT_OWN_WRITE).scalar() or 0)
+        return writes, writes + 1
     return None, None
-
-
-def _alone(session: Session) -> bool:
-    """No transaction older than this one is open (on PostgreSQL; elsewhere always)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return True
-    oldest = "SELECT pg_snapshot_xmin(pg_current_snapshot()) >= pg_current_xact_id()"
-    return bool(session.connection().exec_driver_sql(oldest).scalar())

@@ -36,24 +36,35 @@ if TYPE_CHECKING:
 
 
 def cluster_article(
-    batch: WriteBatch, rows: list[Candidate], published: dt.date | None, kinds: list[str]
+    batch: WriteBatch,
+    rows: list[Candidate],
+    published: dt.date | None,
+    kinds: list[str],
+    *,
+    stored: bool = False,
 ) -> None:
     """Link each of an article's new rows (``kinds`` theirs) to the stored rows of its
-    utterance; the rows are in the database already, without a cluster.
+    utterance. ``stored``: the rows are in the database already, without a cluster; else
+    they are inserted after this, in their clusters (see :func:`placed`).
 
-    The rows become the pool's first: loading a speaker's or a day's rows reads them too,
-    and one row must be one object, or a join would miss the cluster it is in.
+    Stored rows become the pool's first: loading a speaker's or a day's rows reads them
+    too, and one row must be one object, or a join would miss the cluster it is in. Rows
+    not stored yet join the pool once the speakers' and days' rows are loaded.
     """
-    rows = candidates.add_new(batch, rows, published)
-    new = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
-    if not new:
-        return
+    wanted = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
+    if stored:
+        rows = candidates.add_new(batch, rows, published)
     days = candidates.window(published)
-    candidates.load_speakers(batch, {r.speaker_id for r in new if r.speaker_id is not None})
-    if any(len(content_of(r.text)) >= MIN_CONTENT_WITHOUT_SPEAKER for r in new):
+    candidates.load_speakers(batch, {r.speaker_id for r in wanted if r.speaker_id is not None})
+    if any(len(content_of(r.text)) >= MIN_CONTENT_WITHOUT_SPEAKER for r in wanted):
         candidates.load_days(batch, days)
     else:
         days = []  # no quotation of the article may match an unattributed one
+    if not stored:
+        rows = candidates.add_new(batch, rows, published)
+    new = [r for r, kind in zip(rows, kinds, strict=True) if kind != "term"]
+    if not new:
+        return
     groups = repeats(new)
     followers = {f.id for group in groups for f in group[1:]}
     quoted = sorted({r.speaker_id for r in new if r.speaker_id is not None})
@@ -63,9 +74,9 @@ def cluster_article(
         matching(batch, r, quoted if r.speaker_id is None else [r.speaker_id], days, followers)
         for r in leaders
     ]  # joins move rows between clusters, never change what renders what
-    stored = {m.cluster_id for ms in found for m in ms if m.cluster_id is not None}
-    candidates.load_members(batch, stored)  # in one query, not one per join
-    candidates.load_cluster_speakers(batch, stored)
+    joined = {m.cluster_id for ms in found for m in ms if m.cluster_id is not None}
+    candidates.load_members(batch, joined)  # in one query, not one per join
+    candidates.load_cluster_speakers(batch, joined)
     for r, matched in zip(leaders, found, strict=True):
         matches = linkable(batch, r, matched)
         if matches:
@@ -187,6 +198,28 @@ def _by_id(row: Candidate) -> int:
 def _move(p: candidates.Pool, row: Candidate, cluster_id: int) -> None:
     p.move(row, cluster_id)
     p.moved[row.id] = row
+
+
+def insert_created(batch: WriteBatch) -> None:
+    """Clusters made in memory and still in use, inserted now (rows about to be inserted
+    refer to them); their representative is brought up to date when the batch is written."""
+    p = batch.pool
+    made = sorted(p.created - p.dropped)
+    if not made:
+        return
+    rows = []
+    for c in made:
+        text, speaker = summary([(r.text, r.speaker_id) for r in sorted(p.members[c], key=_by_id)])
+        rows.append({"id": c, "representative": text, "speaker_id": speaker})
+    plain.run(batch.session, insert(CLUSTERS), rows)
+    p.created.difference_update(made)
+
+
+def placed(batch: WriteBatch, row: Candidate) -> int | None:
+    """The cluster of a row not inserted yet, which it is inserted with (not updated to)."""
+    p = batch.pool
+    p.moved.pop(row.id, None)
+    return p.rows[row.id].cluster_id
 
 
 def write_pending(batch: WriteBatch) -> None:
