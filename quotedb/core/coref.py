@@ -395,7 +395,7 @@ def build(masked: str) -> Document:
         if run is None:
             continue
         start, end = m.span()
-        if type(run) is _Org:
+        if isinstance(run, _Org):
             if run.written > len(orgs.get(run.head, "")):
                 orgs[run.head] = run.name
             groups.append(new(Occurrence, (start, end, run.head, written.endswith(_POSSESSIVE))))
