@@ -83,10 +83,11 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     """Every cue of a sentence with the phrase it attaches to (None when none is found)."""
     out: list[_CueHit] = []
     for k, t in enumerate(toks):
+        if t[2] not in _CUE_TOKENS:
+            continue  # one lookup for the many tokens that are neither
         if t[2] not in STARTS:
             if (
-                t[2] in SPEECH_NOUNS
-                and k
+                k
                 and _named_possessive(toks[k - 1][2])
                 and k + 1 < len(toks)
                 and (toks[k + 1][2] in {"that", ":", "of"} or toks[k + 1][2][:1] == "\x1a")
@@ -111,6 +112,9 @@ def _cues(text: str, masked: str, toks: list[Token], starts: list[int]) -> list[
     out = [c for c in out if c.start not in taken] + extra
     out.sort(key=lambda c: c.start)
     return out
+
+
+_CUE_TOKENS = STARTS | SPEECH_NOUNS  # a cue's first word, or a noun of speech
 
 
 def _named_possessive(w: str) -> bool:

@@ -388,6 +388,7 @@ def build(masked: str) -> Document:
     entities: dict[str, Entity] = {}
     orgs: dict[str, str] = {}
     groups: list[Occurrence] = []  # organisation runs, keyed by head word
+    new = tuple.__new__  # Occurrence's own __new__ is a Python function: a frame per name
     for m in _RUN.finditer(masked):
         written = m.group()
         run = _read_run(written)
@@ -397,28 +398,13 @@ def build(masked: str) -> Document:
         if isinstance(run, _Org):
             if run.written > len(orgs.get(run.head, "")):
                 orgs[run.head] = run.name
-            groups.append(Occurrence(start, end, run.head, written.endswith(("’s", "'s"))))
+            groups.append(new(Occurrence, (start, end, run.head, written.endswith(_POSSESSIVE))))
             continue
         e = entities.get(run.key)
         if e is None:
             e = entities[run.key] = Entity(run.key, list(run.name))
-        if len(run.clean) > len(e.name):
-            e.name = list(run.clean)
-        if run.firmness > e.firmness:
-            e.gender, e.firmness = run.gender, run.firmness
-        if not e.person:
-            e.person = run.person or (
-                masked.startswith(", ", end) and _person_apposition(masked, end)
-            )
-        if e.firmness < 3 or not e.person:
-            cut = masked.rfind(" ", max(0, start - 30), start - 1) if start > 1 else -1
-            noun = masked[cut + 1 : start - 1] if cut >= 0 else ""
-            if noun in _DESCRIBING or masked.startswith(_DESCRIPTION_OPENERS, end):
-                _described_by_noun(masked, noun, end, e, len(run.clean))
-        e.forms[run.form] = e.forms.get(run.form, 0) + 1
-        if run.roles:
-            e.roles.update(run.roles)
-        occ.append(Occurrence(start, end, run.key, run.possessive))
+        _note(masked, run, start, end, e)
+        occ.append(new(Occurrence, (start, end, run.key, run.possessive)))
     alias = _misspellings(entities)
     for k, big in alias.items():
         entities[k] = entities[big]
@@ -426,6 +412,33 @@ def build(masked: str) -> Document:
         occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
     starts = [o.start for o in occ]
     return Document(entities, occ, starts, orgs, masked, groups, [g.start for g in groups])
+
+
+_POSSESSIVE = ("’s", "'s")
+
+
+def _note(masked: str, run: _Name, start: int, end: int, e: Entity) -> None:
+    """What one name occurrence adds to its entity: a fuller name, a firmer gender, being a
+    person, the form written and the titles used with it."""
+    if len(run.clean) > len(e.name):
+        e.name = list(run.clean)
+    if run.firmness > e.firmness:
+        e.gender, e.firmness = run.gender, run.firmness
+    if not e.person:
+        e.person = run.person or (masked.startswith(", ", end) and _person_apposition(masked, end))
+    if e.firmness < 3 or not e.person:
+        # The noun before the name ends right before its space: only a describing noun's
+        # last letter there lets the noun be one (most names skip the look back).
+        noun = ""
+        if start > 1 and masked[start - 2] in _DESCRIBING_ENDS:
+            cut = masked.rfind(" ", max(0, start - 30), start - 1)
+            noun = masked[cut + 1 : start - 1] if cut >= 0 else ""
+        if noun in _DESCRIBING or masked.startswith(_DESCRIPTION_OPENERS, end):
+            _described_by_noun(masked, noun, end, e, len(run.clean))
+    forms = e.forms
+    forms[run.form] = forms.get(run.form, 0) + 1
+    if run.roles:
+        e.roles.update(run.roles)
 
 
 _APPOSITION = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n]([^,.;:\n\x1a]{1,80})[,.]")
@@ -451,6 +464,7 @@ _DESCRIPTION = re.compile(
 )
 _DESCRIBING = OCCUPATIONS | PERSON_NOUNS | frozenset(GENDERED_NOUNS)  # nouns before a name
 _DESCRIPTION_OPENERS = (" is ", " was ", ", a ", ", an ", ", the ")
+_DESCRIBING_ENDS = frozenset(w[-1] for w in _DESCRIBING)
 _DESCRIPTION_STOP = frozenset("to with by for from at in on who that and or not".split())
 
 

@@ -798,15 +798,22 @@ def _placed_source(text: str, name: str) -> str | None:
     return phrase[0].lower() + phrase[1:]
 
 
+@lru_cache(maxsize=4096)
+def _spelling(initials: str) -> re.Pattern[str]:
+    """The words these initials stand for, compiled once per initials (names' other
+    patterns overflow the regex module's own cache, which recompiled this one per text)."""
+    glue = r"(?:[^\S\n]+(?:and|of|for|the|on|&))*[^\S\n]+"
+    pattern = glue.join(rf"{c}[a-z][\w’'-]*" for c in initials)
+    tail = r"(?:[^\S\n]+and[^\S\n]+[A-Z][a-z][\w’'-]*)?"  # "... Control and Prevention"
+    return re.compile(rf"(?<![\w’'-]){pattern}{tail}(?![\w’'-])")
+
+
 def _spelt_out(text: str, initials: str) -> str | None:
     """The one name the text writes whose capitals are these initials ("Customs and
     Border Protection" for CBP), so the organisation goes by its fullest name."""
     if len(initials) > 6:
         return None
-    glue = r"(?:[^\S\n]+(?:and|of|for|the|on|&))*[^\S\n]+"
-    pattern = glue.join(rf"{c}[a-z][\w’'-]*" for c in initials)
-    tail = r"(?:[^\S\n]+and[^\S\n]+[A-Z][a-z][\w’'-]*)?"  # "... Control and Prevention"
-    found = {m[0] for m in re.finditer(rf"(?<![\w’'-]){pattern}{tail}(?![\w’'-])", text)}
+    found = {m[0] for m in _spelling(initials).finditer(text)}
     longest = max(found, key=len, default=None)
     return longest if longest and all(longest.startswith(f) for f in found) else None
 
@@ -898,7 +905,8 @@ def _organisation_name(text: str, q: Quotation, name: str) -> str | None:
 
 
 def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
-    name, kind = q.speaker, q.speaker_kind
+    name: str | None = q.speaker
+    kind = q.speaker_kind
     if name is None:
         return name, kind
     if kind in (SpeakerKind.PERSON, SpeakerKind.UNNAMED) and _fragment(name):

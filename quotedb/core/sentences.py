@@ -57,29 +57,26 @@ def split(text: str, quotes: Sequence[QuoteSpan], ordinals: bool = False) -> lis
     """Sentence spans ``[start, end)`` covering ``text``; paragraph breaks always cut.
     ``ordinals``: the language writes "am 30. März", a number's period ends no sentence."""
     opens = [q.open_at for q in quotes]
+    closes = [q.close_end for q in quotes]
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        cut = m.end()
-        if m.group()[0] != "\n":
+        at, cut = m.span()
+        mark = text[at]
+        if mark != "\n":
             k = bisect.bisect_right(opens, cut) - 1
-            if k >= 0 and quotes[k].close_end > cut:
+            if k >= 0 and closes[k] > cut:
                 continue  # inside a quotation
-            if (
-                text[m.start()] in "?!"
-                and m.end() > m.start() + 1
-                and (text[m.start() + 1] in "\"”’'")
-                and _ATTRIBUTION_AHEAD.match(text, cut)
-            ):
-                continue
-            if text[m.start()] == ".":
-                w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if mark == ".":
+                w = _WORD_BEFORE.search(text, max(0, at - 12), at)
                 if w and _abbreviation(w.group(1).lower(), text, cut):
                     continue
-                if ordinals and _ORDINAL.search(text, max(0, m.start() - 3), m.start()):
+                if ordinals and _ORDINAL.search(text, max(0, at - 3), at):
                     continue
+            elif cut > at + 1 and text[at + 1] in "\"”’'" and _ATTRIBUTION_AHEAD.match(text, cut):
+                continue  # “…?” Maher replied.
         if cut > pos:
-            if out and not text[pos:cut].strip():
+            if out and text[pos:cut].isspace():
                 out[-1] = (out[-1][0], cut)  # blank lines belong to the sentence before
             else:
                 out.append((pos, cut))
