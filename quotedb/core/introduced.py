@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotedb.core.lexicon import (
+    COLLECTIVE_NOUNS,
     DOCUMENT_SOURCES,
     GENDERED_NOUNS,
     GROUP_NOUNS,
@@ -56,7 +57,7 @@ def _definite_noun(name: str) -> str | None:
         return None
     plural = noun.endswith("s") and not noun.endswith("ss")
     group = noun in GROUP_NOUNS and noun not in GENDERED_NOUNS  # "the crowd", not "the man"
-    if plural or group or noun in DOCUMENT_SOURCES:
+    if plural or group or noun in COLLECTIVE_NOUNS or noun in DOCUMENT_SOURCES:
         return None
     return noun
 

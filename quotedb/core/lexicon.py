@@ -576,3 +576,9 @@ GROUP_NOUNS = words(
     economists historians scholars lawyers attorneys judges farmers owners customers users
     viewers readers listeners man woman men women"""
 )
+
+# Singular nouns that stand for many people ("the crowd cried"): never one described person.
+COLLECTIVE_NOUNS = words(
+    """crowd audience family group panel jury committee board team public class congregation
+    gathering mob staff crew couple chorus delegation household"""
+)

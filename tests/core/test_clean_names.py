@@ -355,6 +355,11 @@ def test_unnamed_source_keeps_its_introduction(text: str, speaker: str) -> None:
             "A 72-year-old woman was found safe.\n\n“The search was long,” the man said.",
             id="gender-disagrees",
         ),
+        pytest.param(
+            "A 47-year-old father waited at the gate.\n\n“No!” the crowd cried when the"
+            " result came.",
+            id="collective-noun-is-many-people",
+        ),
     ],
 )
 def test_unnamed_source_never_takes_a_doubtful_introduction(text: str) -> None:
