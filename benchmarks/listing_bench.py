@@ -131,11 +131,11 @@ def rows_floor(engine: Engine, limit: int) -> Callable[[str], object]:
     return run
 
 
-def cases(db: Database, texts: list[str], rng: random.Random, runs: int) -> list[Case]:
+def cases(db: Database, texts: list[str], rng: random.Random, repeats: int) -> list[Case]:
     engine = db.engine
     words = [one_word(t, rng) for t in texts]
     phrases = [phrase(t, rng) for t in texts]
-    few = ["-"] * max(3, runs // 10)
+    few = ["-"] * repeats
     floor = engine_floor(engine)
 
     def export(_: str) -> object:
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--runs", type=int, default=200, help="queries per search kind")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each export and listing")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--only", help="run only the cases whose name holds this")
     args = parser.parse_args(argv)
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     with db.engine.connect() as conn:
         count = conn.scalar(select(func.count(Quotation.id)))
     print(f"{db.engine.dialect.name}: {count:,} quotations")
-    for case in cases(db, texts, rng, args.runs):
+    for case in cases(db, texts, rng, args.repeats):
         if args.only and args.only not in case.name:
             continue
         timed(case.run, case.queries[:3])  # warm the caches and the statements
