@@ -86,9 +86,12 @@ def one_word(text_: str, rng: random.Random) -> str:
 
 
 def phrase(text_: str, rng: random.Random) -> str:
+    """Three neighbouring words, at least one of them not a function word (as in
+    search_bench.py: a phrase of function words alone finds no quotation in particular)."""
     words = TOKEN.findall(text_)
-    start = rng.randrange(max(1, len(words) - 2))
-    return '"' + " ".join(words[start : start + 3]) + '"'
+    windows = [words[i : i + 3] for i in range(max(1, len(words) - 2))]
+    telling = [w for w in windows if any(x.lower() not in PAIR_WORDS for x in w)] or windows
+    return '"' + " ".join(rng.choice(telling)) + '"'
 
 
 def engine_floor(engine: Engine) -> Callable[[str], object]:

@@ -76,7 +76,7 @@ from quotedb.read.matching import Matcher
 from quotedb.read.records import RECORD_COLUMNS, QuotationRecord, record_join, records_by_id
 from quotedb.read.terms import CompiledQuery, CompiledTerm, Term, fts5_string
 
-RANK_WINDOW = 5000  # a search for a page ranks at most this many (the newest) matches
+RANK_WINDOW = 2000  # a search for a page ranks at most this many (the newest) matches
 ANCHOR_MAX = 400  # most quotations an anchor word may bring for verification
 PAIRS_MAX = 2000  # most quotations a phrase's word pairs may bring for verification
 COMMON = 0.5  # share of quotations a function word is assumed to be in (not looked up)
@@ -200,11 +200,15 @@ def holds_function_words(query: CompiledQuery) -> bool:
 
 
 def estimated_matches(freq: DocFreq, query: CompiledQuery) -> int:
-    """At most how many quotations match: every group's terms' counts added up, the
-    smallest of the groups (a term of function words alone: every quotation)."""
+    """About how many quotations match: every group's terms' counts added up, the
+    smallest of the groups. A term of function words alone counts as every quotation; a
+    phrase of other words as none: its words' counts say little about it, and FTS5 ranks
+    all its matches for what finding the newest of them would cost."""
 
     def count(term: CompiledTerm) -> int:
-        return freq.total if all(w in PAIR_WORDS for w in term.words) else freq.term(term)
+        if all(w in PAIR_WORDS for w in term.words):
+            return freq.total
+        return freq.term(term) if len(term.words) == 1 else 0
 
     return min((sum(count(t) for t in g) for g in query.alternatives()), default=0)
 
