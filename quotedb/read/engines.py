@@ -213,19 +213,33 @@ def estimated_matches(freq: DocFreq, query: CompiledQuery) -> int:
     return min((sum(count(t) for t in g) for g in query.alternatives()), default=0)
 
 
+# The two statements of a search FTS5 ranks, when no filter adds conditions: built once.
+RANKED = text(
+    f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+    f"AND rowid >= :first ORDER BY bm25({FTS_TABLE}), rowid LIMIT :limit"
+)
+WINDOW_START = text(
+    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+    "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+)
+
+
 def ranked_in_fts5(session: Session, match: str, f: Filter, estimate: int) -> Ranked:
     """FTS5's own BM25 ranking, cut to the page by the engine: a query matching over
     ``RANK_WINDOW`` quotations is ranked among its newest ``RANK_WINDOW`` matches when a
     page is asked for (the first match of that window found by FTS5 alone)."""
-    bm25_ = func.bm25(fts_ref)
-    stmt = select(fts.c.rowid, bm25_).select_from(fts).where(fts_ref.op("MATCH")(match))
-    stmt = restrict(session, stmt, f, fts.c.rowid)
-    if f.limit is not None and f.limit <= RANK_WINDOW and estimate > RANK_WINDOW:
-        first = _window_start(session, match, f)
-        if first is not None:
-            stmt = stmt.where(fts.c.rowid >= first)
-    stmt = stmt.order_by(bm25_, fts.c.rowid).limit(f.limit)
-    return [(int(i), round(-float(s), 6)) for i, s in session.execute(stmt)]
+    windowed = f.limit is not None and f.limit <= RANK_WINDOW and estimate > RANK_WINDOW
+    first = (_window_start(session, match, f) if windowed else None) or 0
+    if not f.needs_quotation:
+        limit = -1 if f.limit is None else f.limit  # SQLite: a negative limit is none
+        params = {"match": match, "first": first, "limit": limit}
+        rows = session.connection().execute(RANKED, params)
+    else:
+        bm25_ = func.bm25(fts_ref)
+        stmt = select(fts.c.rowid, bm25_).select_from(fts).where(fts_ref.op("MATCH")(match))
+        stmt = restrict(session, stmt, f, fts.c.rowid).where(fts.c.rowid >= first)
+        rows = session.connection().execute(stmt.order_by(bm25_, fts.c.rowid).limit(f.limit))
+    return [(int(i), round(-float(s), 6)) for i, s in rows]
 
 
 def _window_start(session: Session, match: str, f: Filter) -> int | None:
@@ -233,9 +247,13 @@ def _window_start(session: Session, match: str, f: Filter) -> int | None:
 
     FTS5 walks its lists forwards about twice as fast as backwards, but only the newest
     are wanted, and it reads rowids alone here."""
-    stmt = select(fts.c.rowid).select_from(fts).where(fts_ref.op("MATCH")(match))
-    stmt = restrict(session, stmt, f, fts.c.rowid).order_by(fts.c.rowid.desc())
-    found = session.scalar(stmt.limit(1).offset(RANK_WINDOW - 1))
+    if not f.needs_quotation:
+        params = {"match": match, "skip": RANK_WINDOW - 1}
+        found = session.connection().execute(WINDOW_START, params).scalar()
+    else:
+        stmt = select(fts.c.rowid).select_from(fts).where(fts_ref.op("MATCH")(match))
+        stmt = restrict(session, stmt, f, fts.c.rowid).order_by(fts.c.rowid.desc())
+        found = session.connection().execute(stmt.limit(1).offset(RANK_WINDOW - 1)).scalar()
     return None if found is None else int(found)
 
 
