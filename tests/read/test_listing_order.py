@@ -69,3 +69,19 @@ def test_undated_articles_come_last(seeded: Database, sort: str | None) -> None:
     assert dates[-1] is None and dates[: len(dated)] == dated
     order = sorted(dated, key=dt.date.fromisoformat, reverse=sort == "newest")
     assert dated == order
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_narrowed_listing_finds_its_quotations_first(seeded: Database) -> None:
+    """A statement's renderings (or a speaker's quotations) come from their own index,
+    each looked up in its article: no walk of every article."""
+    from quotedb.db.models import Quotation
+
+    with seeded.session() as s:
+        stmt = chronological_quotations(s, Filter(), narrowed=True)
+        stmt = stmt.where(Quotation.cluster_id == 1)
+        sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+        steps = [str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+        by_speaker = plan(s, Filter(speaker="Lavrov"))
+    assert not any(step.startswith("SCAN articles") for step in steps), steps
+    assert "SCAN articles" not in by_speaker, by_speaker
