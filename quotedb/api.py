@@ -555,8 +555,7 @@ class Database:
         output by default); matches of ``phrase`` come best first, the rest oldest first.
         Unlike the listings, every quotation by default (``limit`` None). How many were
         written."""
-        from quotedb.export.document import write_export
-        from quotedb.export.selection import select_quotations
+        from quotedb.export.document import prepared_export
 
         select.setdefault("limit", None)
         f = selection(kind=kind, **select)
@@ -567,11 +566,11 @@ class Database:
             Path(csl) if csl is not None else None,
         )
         with self.session() as s:
-            rows = select_quotations(s, f, phrase)
+            write = prepared_export(s, f, phrase, *how)
             if output is None or not isinstance(output, str | Path):
-                return write_export(rows, output or sys.stdout, *how)
+                return write(output or sys.stdout)
             with _output_file(Path(output)) as fh:
-                return write_export(rows, fh, *how)
+                return write(fh)
 
     # ------------------------------------------------------------ corrections
 

@@ -84,6 +84,18 @@ class Article(Base):
     )
 
 
+# The listings' orders, undated articles last (migration 0009): a page of quotations walks
+# these and each article's quotations instead of sorting the whole join.
+_articles = Article.__table__.c
+Index("ix_articles_oldest", _articles.published.is_(None), _articles.published, _articles.id)
+Index(
+    "ix_articles_newest",
+    _articles.published.is_(None),
+    _articles.published.desc(),
+    _articles.id.desc(),
+)
+
+
 class Speaker(Base):
     """A person, an organisation or an explicitly unnamed source."""
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
+
+from sqlalchemy.orm import Session
 
 from quotedb.db.models import Quotation
 from quotedb.export.bibliography import write_bibtex, write_csl_json, write_ris
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.export.citation import cite_all
 from quotedb.export.formats import write_csv, write_jsonl, write_markdown
+from quotedb.export.selection import select_quotations, select_records
 from quotedb.export.styles import STYLES
-from quotedb.read.records import quotation_record
+from quotedb.read.filters import Filter
+from quotedb.read.records import QuotationRecord, quotation_record
 
 Groups = list[tuple[str, list[Quotation]]]
 
@@ -68,8 +72,8 @@ def write_style(groups: Groups, out: TextIO, style: CitationStyle) -> int:
 
 
 FLAT_WRITERS: dict[ExportFormat, Callable[[list[Quotation], TextIO], int]] = {
-    ExportFormat.csv: write_csv,
-    ExportFormat.jsonl: write_jsonl,
+    ExportFormat.csv: lambda qs, out: write_csv(map(QuotationRecord.of, qs), out),
+    ExportFormat.jsonl: lambda qs, out: write_jsonl(map(QuotationRecord.of, qs), out),
     ExportFormat.bibtex: lambda qs, out: write_bibtex(cite_all(qs), out),
     ExportFormat.biblatex: lambda qs, out: write_bibtex(cite_all(qs), out, biblatex=True),
     ExportFormat.ris: lambda qs, out: write_ris(cite_all(qs), out),
@@ -99,3 +103,37 @@ def write_export(
     if fmt is ExportFormat.markdown:
         return write_markdown(groups, out)
     return FLAT_WRITERS[fmt]([q for _, qs in groups for q in qs], out)
+
+
+def write_json_records(records: Iterable[QuotationRecord], out: TextIO) -> int:
+    data = [r.to_dict() for r in records]
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return len(data)
+
+
+# Formats made of the records alone, ungrouped: written from rows as they are read.
+RECORD_WRITERS: dict[ExportFormat, Callable[[Iterable[QuotationRecord], TextIO], int]] = {
+    ExportFormat.jsonl: write_jsonl,
+    ExportFormat.csv: write_csv,
+    ExportFormat.json: write_json_records,
+}
+
+
+def prepared_export(
+    session: Session,
+    f: Filter,
+    phrase: str | None,
+    fmt: ExportFormat = ExportFormat.jsonl,
+    style: CitationStyle | None = None,
+    group_by: GroupBy | None = None,
+    csl: Path | None = None,
+) -> Callable[[TextIO], int]:
+    """The selection made (its query run, so that a bad one fails before any file is
+    opened) and what writes it, returning how many were written. Records alone make JSON
+    Lines, CSV and ungrouped JSON, streamed as they are read; citations, Markdown and
+    groups need the quotations' articles (a citation's sentence comes from the text)."""
+    if style is None and csl is None and group_by is None and fmt in RECORD_WRITERS:
+        records = select_records(session, f, phrase)
+        return lambda out: RECORD_WRITERS[fmt](records, out)
+    rows = select_quotations(session, f, phrase)
+    return lambda out: write_export(rows, out, fmt, style, group_by, csl)

@@ -11,15 +11,15 @@ from typing import Any, TextIO
 from quotedb.db.models import Quotation
 from quotedb.export.citation import safe_url
 from quotedb.export.records import RECORD_FIELDS, flat_record
-from quotedb.read.records import QuotationRecord, quotation_record
+from quotedb.read.records import QuotationRecord
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_jsonl(quotations: Iterable[Quotation], out: TextIO) -> int:
+def write_jsonl(records: Iterable[QuotationRecord], out: TextIO) -> int:
     n = 0
-    for q in quotations:
-        out.write(json.dumps(quotation_record(q), ensure_ascii=False) + "\n")
+    for r in records:
+        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
         n += 1
     return n
 
@@ -31,12 +31,12 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(quotations: Iterable[Quotation], out: TextIO) -> int:
+def write_csv(records: Iterable[QuotationRecord], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS, extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for q in quotations:
-        writer.writerow({k: safe_cell(v) for k, v in flat_record(QuotationRecord.of(q)).items()})
+    for r in records:
+        writer.writerow({k: safe_cell(v) for k, v in flat_record(r).items()})
         n += 1
     return n
 

@@ -108,7 +108,7 @@ def _stdin_tasks(source: Source, max_bytes: int) -> Iterator[Task | Failed]:
     """JSON Lines when stdin's first character opens an object; else one article."""
     stream = sys.stdin.buffer
     if not isinstance(stream, io.BufferedReader):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type, unused-ignore]
     head = stream.peek(1 << 16).lstrip(b"\xef\xbb\xbf \t\r\n")
     if source.kind == "jsonl" or head.startswith(b"{"):
         yield from _line_tasks(source.label, stream, max_bytes)

@@ -11,12 +11,15 @@ row holding "badaifou" (thousands, read from disk when the table outgrows
 ``shared_buffers``). Migration 0003 indexes the pairs of a function word and its
 neighbour (``quotedb/db/fulltext.py``), which are as specific as the phrase.
 
-On SQLite the candidates are the quotations holding all the phrases' pairs (FTS5 table
-``quotations_fts_pairs``) or those holding the rarest required word (an *anchor*, counted
-in the fts5vocab table), whichever are fewer, if there are at most ``PAIRS_MAX`` /
-``ANCHOR_MAX``; the query is verified on their texts here, with the engine's
-tokenization. Otherwise FTS5 matches, in one pass. BM25 is then computed here (document
-frequencies from fts5vocab), since FTS5's ``bm25()`` evaluates each phrase a second time.
+On SQLite a query without function words is matched and ranked by FTS5 itself (its
+``bm25()``, ``ORDER BY`` and ``LIMIT``): only the page's ids leave the engine. A query with
+function words would make FTS5 walk their position lists (twice: ``bm25()`` evaluates each
+phrase again for its document count), so its candidates are the quotations holding all
+the phrases' pairs (FTS5 table ``quotations_fts_pairs``) or those holding the rarest
+required word (an *anchor*, counted in the fts5vocab table), whichever are fewer, if there
+are at most ``PAIRS_MAX`` / ``ANCHOR_MAX``; the query is verified on their texts here,
+with the engine's tokenization, and BM25 computed here for those few (document
+frequencies from fts5vocab). When both are too many, FTS5 matches and ranks after all.
 
 On PostgreSQL the phrases' pairs and their other words (as the database parses them,
 within the search's one statement, folded into constants by the planner) select
@@ -73,7 +76,7 @@ from quotedb.read.matching import Matcher
 from quotedb.read.records import RECORD_COLUMNS, QuotationRecord, record_join, records_by_id
 from quotedb.read.terms import CompiledQuery, CompiledTerm, Term, fts5_string
 
-RANK_WINDOW = 5000  # a search for a page ranks at most this many (the newest) matches
+RANK_WINDOW = 2000  # a search for a page ranks at most this many (the newest) matches
 ANCHOR_MAX = 400  # most quotations an anchor word may bring for verification
 PAIRS_MAX = 2000  # most quotations a phrase's word pairs may bring for verification
 COMMON = 0.5  # share of quotations a function word is assumed to be in (not looked up)
@@ -167,38 +170,102 @@ class DocFreq:
 
 
 def _page_fts5(session: Session, query: CompiledQuery, f: Filter) -> Page:
+    ranked, known = _ranked_fts5(session, query, f)
+    missing = [i for i, _ in ranked if i not in known]
+    found = known | texts(session, missing)
+    return [(i, s, found[i]) for i, s in ranked if i in found]
+
+
+def _ranked_fts5(
+    session: Session, query: CompiledQuery, f: Filter
+) -> tuple[Ranked, dict[int, str]]:
+    """The best ``f.limit`` matches with their scores, and the texts already read (those
+    of the verified candidates; none when FTS5 ranked)."""
     freq = DocFreq.of(session, query.terms)
     anchor = freq.anchor(query)
     if anchor is not None and anchor[1] == 0:
-        return []
-    matcher = Matcher(query)
-    found = _narrowed(session, matcher, f, anchor)
-    if found is None:
-        window = RANK_WINDOW if f.limit and f.limit <= RANK_WINDOW else None
-        found = matching_texts(session, query.fts5, f, window)
-        if window and len(found) >= window:  # too many to rank: the newest ones
-            found = matching_texts(session, query.fts5, f, window, newest=True)
-    return [(i, s, found[i]) for i, s in bm25(freq, matcher, found)[: f.limit]]
+        return [], {}
+    if holds_function_words(query):
+        matcher = Matcher(query)
+        found = _narrowed(session, matcher, f, anchor)
+        if found is not None:
+            return bm25(freq, matcher, found)[: f.limit], found
+    return ranked_in_fts5(session, query.fts5, f, estimated_matches(freq, query)), {}
 
 
-def matching_texts(
-    session: Session, match: str, f: Filter, limit: int | None = None, newest: bool = False
-) -> dict[int, str]:
-    """Ids and texts of the quotations an FTS5 query matches, in one join.
+def holds_function_words(query: CompiledQuery) -> bool:
+    """Whether FTS5 would walk a function word's position list (in most quotations) to
+    match the query: then a few candidates verified here cost less."""
+    return any(w in PAIR_WORDS for t in query.terms for w in t.words)
 
-    FTS5 walks its lists forwards about twice as fast as backwards, so the newest matches
-    are asked for only when they are needed.
-    """
+
+def estimated_matches(freq: DocFreq, query: CompiledQuery) -> int:
+    """About how many quotations match: every group's terms' counts added up, the
+    smallest of the groups. A term of function words alone counts as every quotation; a
+    phrase of other words as none: its words' counts say little about it, and FTS5 ranks
+    all its matches for what finding the newest of them would cost."""
+
+    def count(term: CompiledTerm) -> int:
+        if all(w in PAIR_WORDS for w in term.words):
+            return freq.total
+        return freq.term(term) if len(term.words) == 1 else 0
+
+    return min((sum(count(t) for t in g) for g in query.alternatives()), default=0)
+
+
+# The two statements of a search FTS5 ranks, when no filter adds conditions: built once.
+RANKED = text(
+    f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+    f"AND rowid >= :first ORDER BY bm25({FTS_TABLE}), rowid LIMIT :limit"
+)
+WINDOW_START = text(
+    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+    "ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+)
+
+
+def ranked_in_fts5(session: Session, match: str, f: Filter, estimate: int) -> Ranked:
+    """FTS5's own BM25 ranking, cut to the page by the engine: a query matching over
+    ``RANK_WINDOW`` quotations is ranked among its newest ``RANK_WINDOW`` matches when a
+    page is asked for (the first match of that window found by FTS5 alone)."""
+    windowed = f.limit is not None and f.limit <= RANK_WINDOW and estimate > RANK_WINDOW
+    first = (_window_start(session, match, f) if windowed else None) or 0
+    if not f.needs_quotation:
+        limit = -1 if f.limit is None else f.limit  # SQLite: a negative limit is none
+        params = {"match": match, "first": first, "limit": limit}
+        rows = session.connection().execute(RANKED, params)
+    else:
+        bm25_ = func.bm25(fts_ref)
+        stmt = select(fts.c.rowid, bm25_).select_from(fts).where(fts_ref.op("MATCH")(match))
+        stmt = restrict(session, stmt, f, fts.c.rowid).where(fts.c.rowid >= first)
+        rows = session.connection().execute(stmt.order_by(bm25_, fts.c.rowid).limit(f.limit))
+    return [(int(i), round(-float(s), 6)) for i, s in rows]
+
+
+def _window_start(session: Session, match: str, f: Filter) -> int | None:
+    """The oldest of the newest ``RANK_WINDOW`` matches; None when there are fewer.
+
+    FTS5 walks its lists forwards about twice as fast as backwards, but only the newest
+    are wanted, and it reads rowids alone here."""
+    if not f.needs_quotation:
+        params = {"match": match, "skip": RANK_WINDOW - 1}
+        found = session.connection().execute(WINDOW_START, params).scalar()
+    else:
+        stmt = select(fts.c.rowid).select_from(fts).where(fts_ref.op("MATCH")(match))
+        stmt = restrict(session, stmt, f, fts.c.rowid).order_by(fts.c.rowid.desc())
+        found = session.connection().execute(stmt.limit(1).offset(RANK_WINDOW - 1)).scalar()
+    return None if found is None else int(found)
+
+
+def matching_texts(session: Session, match: str, f: Filter) -> dict[int, str]:
+    """Ids and texts of the quotations an FTS5 query matches, in one join."""
     stmt = (
         select(Quotation.id, Quotation.text)
         .select_from(fts)
         .join(Quotation, Quotation.id == fts.c.rowid)
         .where(fts_ref.op("MATCH")(match))
     )
-    stmt = restrict(session, stmt, f).limit(limit)
-    if newest:
-        stmt = stmt.order_by(fts.c.rowid.desc())
-    return {int(i): str(t) for i, t in session.execute(stmt)}
+    return {int(i): str(t) for i, t in session.execute(restrict(session, stmt, f))}
 
 
 def _narrowed(
@@ -511,9 +578,9 @@ class Fts5:
 
     def records(self, session: Session, query: CompiledQuery, f: Filter) -> Scored:
         """The page and then its rows (on SQLite a statement costs no round trip)."""
-        page = _page_fts5(session, query, f)
-        found = records_by_id(session.connection(), [i for i, _, _ in page])
-        return [(found[i], score) for i, score, _ in page if i in found]
+        ranked, _ = _ranked_fts5(session, query, f)
+        found = records_by_id(session.connection(), [i for i, _ in ranked])
+        return [(found[i], score) for i, score in ranked if i in found]
 
     def any_of(self, session: Session, terms: list[CompiledTerm], f: Filter) -> list[int]:
         chosen = rarest(session, terms)

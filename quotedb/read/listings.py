@@ -186,7 +186,8 @@ def one_statement(session: Session, statement_id: int) -> StatementRecord:
     if not rows:
         raise QueryError(f"no statement with id {statement_id}")
     i, t, s, k, n, a, lo, hi = rows[0]
-    members = chronological_quotations(session, Filter()).where(Quotation.cluster_id == i)
+    members = chronological_quotations(session, Filter(), narrowed=True)
+    members = members.where(Quotation.cluster_id == i)
     records = tuple(QuotationRecord.of(q) for q in session.scalars(members).unique())
     outlets = _outlets_of(session, [i]).get(i, [])
     return StatementRecord(i, t, s, source_kind(k, s), n, a, outlets, _iso(lo), _iso(hi), records)

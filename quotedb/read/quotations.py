@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -12,12 +13,39 @@ from sqlalchemy.orm import Session
 from quotedb.core.sources import source_kind
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
-from quotedb.read.filters import Filter, chronological_quotations, conditions
+from quotedb.read.filters import (
+    Filter,
+    article_of_quotation,
+    chronological_quotations,
+    conditions,
+    quotation_order,
+)
+from quotedb.read.records import RECORD_COLUMNS, QuotationRecord
+
+STREAM_BATCH = 1000  # rows fetched at a time when records are streamed
 
 
 def find_quotes(session: Session, f: Filter) -> list[Quotation]:
     """The filter's quotations, oldest first."""
     return list(session.scalars(chronological_quotations(session, f)).unique())
+
+
+def quotation_records(session: Session, f: Filter) -> Iterator[QuotationRecord]:
+    """The filter's quotations as records, in the listing's order, streamed from one Core
+    query: an export of many rows builds no ORM object and holds no list of them."""
+    joined = Quotation.__table__.join(
+        Article.__table__, article_of_quotation(session, f)
+    ).outerjoin(Speaker.__table__, Speaker.id == Quotation.speaker_id)
+    stmt = (
+        select(*RECORD_COLUMNS)
+        .select_from(joined)
+        .where(*conditions(session, f))
+        .order_by(*quotation_order(f.sort))
+        .limit(f.limit)
+        .offset(f.offset or None)
+    )
+    rows = session.connection().execution_options(yield_per=STREAM_BATCH).execute(stmt)
+    return (QuotationRecord.of_row(r) for r in rows)
 
 
 @dataclass(frozen=True, slots=True)

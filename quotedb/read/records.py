@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Connection, FromClause, Join, bindparam, s
 
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.read.shapes import (
+    RECORD_WIDTH,
     ArticleRecord,
     QuotationRecord,
     article_label,
@@ -21,6 +22,7 @@ from quotedb.read.shapes import (
 __all__ = [
     "RECORD_COLUMNS",
     "RECORD_ROWS",
+    "RECORD_WIDTH",
     "ArticleRecord",
     "QuotationRecord",
     "SearchHit",

@@ -140,3 +140,12 @@ def search_quotations(
     page = (engine or engine_for(session)).page(session, compiled(query), wide(f))
     found = load_quotations(session, (i for i, _, _ in page))
     return paged([found[i] for i, _, _ in page if i in found], f, QuotationRecord.of)
+
+
+def search_records(
+    session: Session, query: Query, f: Filter, engine: FullTextEngine | None = None
+) -> list[QuotationRecord]:
+    """The matching quotations as records, best first (an export's rows, read without the
+    ORM and without snippets)."""
+    found = (engine or engine_for(session)).records(session, compiled(query), wide(f))
+    return paged([r for r, _ in found], f, lambda r: r)

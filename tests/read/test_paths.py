@@ -72,3 +72,26 @@ def test_postgres_estimate_counts_only_common_single_words(
     assert estimate("the OR a") == pytest.approx(1_000_000)  # never above the total
     assert estimate("the a") == pytest.approx(500_000)
     assert estimate('"of the"') == 0 and estimate("badaifou") == 0
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_fts5_ranks_queries_without_function_words(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words and phrases of no function word are ranked by FTS5's bm25 alone: no text is
+    read for ranking, and the page holds the best matches by FTS5's own scores."""
+    queries = ["right", '"right path"', "breakthrough*", "trade OR path"]
+    with seeded.session() as s:
+        expected = {q: ids(s, q) for q in queries}
+
+        def no_python_bm25(*args: object) -> None:
+            raise AssertionError("ranked in Python")
+
+        monkeypatch.setattr(backends, "bm25", no_python_bm25)
+        monkeypatch.setattr(backends, "texts", no_python_bm25)
+        hits = {q: search(s, q, Filter(limit=None)) for q in queries}
+        best = search(s, "right", Filter(limit=1))
+    assert {q: {h.id for h in found} for q, found in hits.items()} == expected
+    assert all(expected[q] for q in queries)
+    assert all(h == sorted(h, key=lambda x: (-x.score, x.id)) for h in hits.values())
+    assert [h.id for h in best] == [hits["right"][0].id]
