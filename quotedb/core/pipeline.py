@@ -36,8 +36,6 @@ from quotedb.core.profiled import Reader as ProfiledReader
 from quotedb.core.sentences import MASK, mask, split
 from quotedb.core.types import Cue, Mention, Quotation, QuoteKind, SpeakerKind
 
-EXTRACTOR_VERSION = "0.6.0"
-
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _LEAD = re.compile(r"[^\s—–\-―]")
 _FIRST_WORD = re.compile(r"\W*(\w+)")

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from quotedb.core import Quotation, QuoteKind, extract
+from quotedb.core import Quotation, QuoteKind
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source, open_regular
 from quotedb.ingest.language import detect_language
@@ -253,6 +253,9 @@ def _for_store(doc: Document, quotations: list[Quotation]) -> Extracted:
 def extract_quotations(
     text: str, terms: bool = False, language: str | None = None
 ) -> list[Quotation]:
+    # Imported here: commands that only read the database import this module too.
+    from quotedb.core.pipeline import extract
+
     return [q for q in extract(text, language) if terms or q.kind is not QuoteKind.TERM]
 
 

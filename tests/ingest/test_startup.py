@@ -89,3 +89,11 @@ def test_extract_of_plainly_english_articles_does_not_load_the_language_model(
         encoding="utf-8",
     )
     assert "py3langid" in loaded_modules("extract", str(german))
+
+
+def test_reading_commands_do_not_load_the_extraction_pipeline(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.db")
+    write_articles(tmp_path / "in", 2)
+    assert "quotedb.core.pipeline" in loaded_modules("ingest", str(tmp_path / "in"), "--db", db)
+    for command in (["quotes"], ["people"], ["search", "budget"], ["--help"]):
+        assert "quotedb.core.pipeline" not in loaded_modules(*command, "--db", db), command
