@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # no install ne
 
 from quotedb import api
 from quotedb.core.languages import detect as model
-from quotedb.ingest import language
 from quotedb.ingest.read import read_document
 
 
@@ -35,15 +34,15 @@ def texts(folders: list[str]) -> list[str]:
 
 
 def marker_share(text: str) -> float:
-    words = language._WORD.findall(text[: language.SAMPLE])
-    return sum(w.lower() in language.ENGLISH_MARKERS for w in words) / max(1, len(words))
+    words = model._WORD.findall(text[: model.SAMPLE])
+    return sum(w.lower() in model.ENGLISH_MARKERS for w in words) / max(1, len(words))
 
 
 def settled_cpu(items: list[str], shortcut: bool) -> tuple[float, list[str]]:
     """CPU seconds of settling every language from a cold model, and the languages."""
     model._identifier.cache_clear()
     started = time.process_time()
-    read = language.detect_language if shortcut else model.detect
+    read = model.detect_language if shortcut else model.detect
     found = [read(t) or "en" for t in items]
     return time.process_time() - started, found
 
@@ -52,7 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("folders", nargs="+")
     items = texts(ap.parse_args().folders)
-    settled = [t for t in items if language.plainly_english(t)]
+    settled = [t for t in items if model.plainly_english(t)]
     wrong = [t[:60] for t in settled if (model.detect(t) or "en") != "en"]
     others = [t for t in items if (model.detect(t) or "en") != "en"]
     shortcut_cpu, fast = settled_cpu(items, True)
@@ -71,7 +70,7 @@ def main() -> None:
                 "lowest_marker_share_settled": round(
                     min(map(marker_share, settled), default=0.0), 3
                 ),
-                "threshold": language.MIN_SHARE,
+                "threshold": model.MIN_SHARE,
                 "cpu_with_shortcut": round(shortcut_cpu, 3),
                 "cpu_model_only": round(model_cpu, 3),
                 "ratio": round(shortcut_cpu / model_cpu, 3) if model_cpu else None,

@@ -1,7 +1,7 @@
-"""A count of writing transactions, so a writer can tell nobody else wrote since its last
+"""A count of writing transactions, so a writer can tell whether anybody else wrote since
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-02 19:45:00
 
 The ingest writer keeps what it loaded (clustering candidates, speakers) from one

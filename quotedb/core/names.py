@@ -905,8 +905,7 @@ def _organisation_name(text: str, q: Quotation, name: str) -> str | None:
 
 
 def _settled(text: str, q: Quotation) -> tuple[str | None, SpeakerKind]:
-    name: str | None = q.speaker
-    kind = q.speaker_kind
+    name, kind = q.speaker, q.speaker_kind
     if name is None:
         return name, kind
     if kind in (SpeakerKind.PERSON, SpeakerKind.UNNAMED) and _fragment(name):

@@ -44,9 +44,8 @@ def grouped(quotations: list[Quotation], by: GroupBy | None) -> Groups:
 
 def write_json(groups: Groups, out: TextIO, by: GroupBy | None) -> int:
     if by is None:
-        data: object = [quotation_record(q) for q in groups[0][1]]
-    else:
-        data = [{"group": g, "quotations": [quotation_record(q) for q in qs]} for g, qs in groups]
+        return write_json_records(map(QuotationRecord.of, groups[0][1]), out)
+    data = [{"group": g, "quotations": [quotation_record(q) for q in qs]} for g, qs in groups]
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return sum(len(qs) for _, qs in groups)
 

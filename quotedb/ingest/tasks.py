@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from quotedb.core import Quotation, QuoteKind
+from quotedb.core.languages.detect import detect_language
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source, open_regular
-from quotedb.ingest.language import detect_language
 from quotedb.ingest.read import (
     DEFAULT_MAX_BYTES,
     Pending,

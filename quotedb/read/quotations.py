@@ -20,7 +20,7 @@ from quotedb.read.filters import (
     conditions,
     quotation_order,
 )
-from quotedb.read.records import RECORD_COLUMNS, QuotationRecord
+from quotedb.read.records import RECORD_COLUMNS, QuotationRecord, record_join
 
 STREAM_BATCH = 1000  # rows fetched at a time when records are streamed
 
@@ -33,9 +33,9 @@ def find_quotes(session: Session, f: Filter) -> list[Quotation]:
 def quotation_records(session: Session, f: Filter) -> Iterator[QuotationRecord]:
     """The filter's quotations as records, in the listing's order, streamed from one Core
     query: an export of many rows builds no ORM object and holds no list of them."""
-    joined = Quotation.__table__.join(
-        Article.__table__, article_of_quotation(session, f)
-    ).outerjoin(Speaker.__table__, Speaker.id == Quotation.speaker_id)
+    joined = record_join(
+        Quotation.__table__, Quotation.__table__.c.id, article_of_quotation(session, f)
+    )
     stmt = (
         select(*RECORD_COLUMNS)
         .select_from(joined)

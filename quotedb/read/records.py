@@ -11,7 +11,6 @@ from sqlalchemy import ColumnElement, Connection, FromClause, Join, bindparam, s
 
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.read.shapes import (
-    RECORD_WIDTH,
     ArticleRecord,
     QuotationRecord,
     article_label,
@@ -22,7 +21,6 @@ from quotedb.read.shapes import (
 __all__ = [
     "RECORD_COLUMNS",
     "RECORD_ROWS",
-    "RECORD_WIDTH",
     "ArticleRecord",
     "QuotationRecord",
     "SearchHit",
@@ -93,17 +91,21 @@ RECORD_COLUMNS = (
 )  # fmt: skip
 
 
-def record_join(source: FromClause, quotation_id: ColumnElement[int]) -> Join:
-    """``source`` joined with the quotation of ``quotation_id``, its article and speaker:
-    what ``RECORD_COLUMNS`` are selected from."""
+def record_join(
+    source: FromClause,
+    quotation_id: ColumnElement[int],
+    article_on: ColumnElement[bool] | None = None,
+) -> Join:
+    """``source`` joined with the quotation of ``quotation_id``, its article (on
+    ``article_on``, by default its id) and speaker: what ``RECORD_COLUMNS`` are selected
+    from."""
     joined = (
         source
         if source is Quotation.__table__
         else source.join(Quotation.__table__, _q.id == quotation_id)
     )
-    return joined.join(Article.__table__, _a.id == _q.article_id).outerjoin(
-        Speaker.__table__, _s.id == _q.speaker_id
-    )
+    on = _a.id == _q.article_id if article_on is None else article_on
+    return joined.join(Article.__table__, on).outerjoin(Speaker.__table__, _s.id == _q.speaker_id)
 
 
 RECORD_ROWS = (

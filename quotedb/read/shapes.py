@@ -87,10 +87,6 @@ class ArticleRecord:
         }
 
 
-# How many columns ``RECORD_COLUMNS`` (read/records.py) selects, in the order of_row reads.
-RECORD_WIDTH = 22
-
-
 @dataclass(frozen=True, slots=True)
 class QuotationRecord:
     """A quotation as every output shows it. A stored one has an ``id`` and an
@@ -143,7 +139,7 @@ class QuotationRecord:
         same values as :meth:`of`. Read by position: by name costs a lookup per field."""
         (qid, start, end, text, kind, name, speaker_kind, mention, s_start, s_end, cue,
          confidence, cluster, article_id, title, outlet, published, url, authors, source,
-         content_hash, language) = r[:RECORD_WIDTH]  # fmt: skip
+         content_hash, language, *_) = r  # fmt: skip
         article = ArticleRecord(
             article_id,
             title,

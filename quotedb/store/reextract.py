@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, QuoteKind, extract
-from quotedb.core.languages.detect import detect
+from quotedb.core.languages.detect import detect_language
 from quotedb.db.models import Article
 from quotedb.store import clusters, identity
 from quotedb.store.articles import Target, store_quotations
@@ -44,7 +44,7 @@ def reextract(session: Session, article: Article) -> Reextracted:
         clusters.prune(session, old_clusters)
         batch.rows_changed()  # the names the old rows gave their speakers
         if article.language is None:  # stored before languages were recorded
-            article.language = detect(article.text) or "en"
+            article.language = detect_language(article.text) or "en"
         found = [q for q in extract(article.text, article.language) if q.kind is not QuoteKind.TERM]
         retired = identity.retired(session, article.content_hash)
         kept = identity.match(stored + retired, found)

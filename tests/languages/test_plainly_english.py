@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotedb.core.languages import detect as model
+from quotedb.core.languages.detect import ENGLISH_MARKERS, detect_language, plainly_english
 from quotedb.ingest.documents import Document, Metadata
-from quotedb.ingest.language import ENGLISH_MARKERS, detect_language, plainly_english
 from quotedb.ingest.tasks import settle_language
 
 ENGLISH = (
