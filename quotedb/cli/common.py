@@ -15,8 +15,17 @@ from rich.console import Console
 from quotedb.api import DEFAULT_LIMIT, ENV_VAR, Database, HasDict, write_records
 from quotedb.errors import QuotedbError
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+def out() -> Console:
+    """The console for a command's output, sized by the terminal (or COLUMNS) as it is now:
+    made per use, so no width is fixed at import time."""
+    return Console(soft_wrap=True)
+
+
+def err() -> Console:
+    """The console for messages and progress (standard error), made per use like `out`."""
+    return Console(stderr=True, soft_wrap=True)
+
 
 DbOption = Annotated[
     str | None,
@@ -164,7 +173,7 @@ def picked(
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[bold red]Error:[/] {message}", highlight=False, markup=True)
+    err().print(f"[bold red]Error:[/] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
 
 
@@ -201,15 +210,15 @@ def migrate_db(database: Database, db: str | None, *, create: bool = True) -> No
     """Bring the schema to head, saying so when the database is new, and which database it
     is when the user did not name one."""
     if database.migrate(create=create) and database.upgraded_from is not None:
-        err.print(
+        err().print(
             f"Upgraded {database.description} from schema {database.upgraded_from} to the "
             "newest (quotedb db downgrade goes back)",
             highlight=False,
         )
     elif database.migrated:
-        err.print(f"Created {database.description} (schema at head)", highlight=False)
+        err().print(f"Created {database.description} (schema at head)", highlight=False)
     elif db is None:
-        err.print(f"Using {database.description}", style="dim", highlight=False)
+        err().print(f"Using {database.description}", style="dim", highlight=False)
 
 
 def print_json(data: Any) -> None:
@@ -227,11 +236,11 @@ def emit(
     if fmt is not ListFormat.table:
         write_records(records, fmt.value)
     elif not records:
-        err.print(empty, highlight=False)
+        err().print(empty, highlight=False)
     else:
         table(records)
 
 
 def say(text: str) -> None:
     """A line of data: no markup, no highlighting (names may hold brackets)."""
-    out.print(text, markup=False, highlight=False)
+    out().print(text, markup=False, highlight=False)

@@ -38,7 +38,7 @@ class TargetKind(StrEnum):
 
 
 def said(text: str) -> None:
-    err.print(text, markup=False, highlight=False)
+    err().print(text, markup=False, highlight=False)
 
 
 @correct_app.command("speaker", cls=Command)
@@ -70,7 +70,7 @@ def correct_not_quote(
 ) -> None:
     """Remove something the extractor wrongly took for a quotation."""
     open_db(db).correct_not_quote(quotation_id)
-    err.print(f"Quotation {quotation_id} removed (recorded).", highlight=False)
+    err().print(f"Quotation {quotation_id} removed (recorded).", highlight=False)
 
 
 @correct_app.command("merge", cls=Command)
@@ -169,7 +169,7 @@ def show_corrections(records: Sequence[Any]) -> None:
         words += f"“{r.quotation}”" if r.quotation else ""
         cells = (str(r.id), when, r.action, words or "-", change(r.action, r.payload, r.previous))
         table.add_row(*(Text(c) for c in cells))
-    out.print(table)
+    out().print(table)
 
 
 @user_errors

@@ -35,7 +35,7 @@ def state(current: str | None, head: str | None) -> str:
 def current(db: DbOption = None) -> None:
     """Show the schema revision of the database and the newest one available."""
     database = open_db(db, migrate=False)
-    out.print(f"{database.description}: {state(*database.revisions())}", highlight=False)
+    out().print(f"{database.description}: {state(*database.revisions())}", highlight=False)
 
 
 @app.command(cls=Command)
@@ -48,7 +48,7 @@ def upgrade(
 ) -> None:
     """Migrate the schema up (to the newest by default)."""
     reached = open_db(db, migrate=False).upgrade(revision)
-    err.print(f"Upgraded to {reached}", highlight=False)
+    err().print(f"Upgraded to {reached}", highlight=False)
 
 
 @app.command(cls=Command, context_settings=HELP_NAMES | {"ignore_unknown_options": True})
@@ -78,7 +78,7 @@ def downgrade(
             err=True,
         )
     reached = database.downgrade(revision)
-    err.print(f"Downgraded to {reached or 'base'}", highlight=False)
+    err().print(f"Downgraded to {reached or 'base'}", highlight=False)
 
 
 @app.command(cls=Command)
@@ -105,18 +105,18 @@ def check(db: DbOption = None, fmt: FormatOption = ListFormat.table) -> None:
             }
         )
     elif report.empty:
-        out.print(
+        out().print(
             f"The database is empty: no quotedb tables yet, nothing to check (not a problem;"
             f" the next command that stores something creates them) — {database.description}",
             highlight=False,
         )
     else:
         for line in report.checked:
-            err.print(f"[dim]checked:[/] {line}", highlight=False)
+            err().print(f"[dim]checked:[/] {line}", highlight=False)
         for problem in report.problems:
-            err.print(f"[red]problem:[/] {escape(str(problem))}", highlight=False)
+            err().print(f"[red]problem:[/] {escape(str(problem))}", highlight=False)
         verdict = "no problems" if report.ok else f"{len(report.problems)} problem(s)"
-        out.print(
+        out().print(
             f"{report.articles} article(s), {report.quotations} quotation(s): {verdict} "
             f"— {database.description}",
             highlight=False,

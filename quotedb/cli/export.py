@@ -108,4 +108,4 @@ def export(
         article=article,
         **chosen,
     )
-    err.print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)
+    err().print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)

@@ -104,10 +104,10 @@ class Counting:
         self.progress = Progress(
             TextColumn("Extracting {task.fields[what]}"),
             TimeElapsedColumn(),
-            console=err,
+            console=err(),
             transient=True,
             auto_refresh=False,
-            disable=not err.is_terminal,
+            disable=not err().is_terminal,
         )
         self.articles, self.done, self.failed, self.last = articles, 0, 0, 0.0
         self.task = self.progress.add_task("extract", total=None, what="")
@@ -135,4 +135,4 @@ class Counting:
 def print_row(rec: dict[str, Any]) -> None:
     speaker = rec["speaker"] or "?"
     where = f"{rec['file']}:{rec['start']}"
-    out.print(f"[bold]{escape(speaker)}[/]: “{escape(rec['text'])}”  [dim]{escape(where)}[/]")
+    out().print(f"[bold]{escape(speaker)}[/]: “{escape(rec['text'])}”  [dim]{escape(where)}[/]")

@@ -122,10 +122,10 @@ def ingest(
     # hold a lock (the console's) can hang them.
     with Progress(
         *columns,
-        console=err,
+        console=err(),
         transient=True,
         auto_refresh=False,
-        disable=not err.is_terminal,
+        disable=not err().is_terminal,
     ) as progress:
         task = progress.add_task("Ingesting", total=inputs.size, articles=0)
         try:
@@ -141,17 +141,17 @@ def ingest(
             )
         except KeyboardInterrupt:
             progress.stop()
-            err.print("Interrupted: what was stored is complete; run again to resume.")
+            err().print("Interrupted: what was stored is complete; run again to resume.")
             raise typer.Exit(130) from None
     for warning in report.warnings:
-        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+        err().print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     for _label, reason in report.failed:
-        err.print(f"[red]failed:[/] {escape(reason)}", highlight=False)
+        err().print(f"[red]failed:[/] {escape(reason)}", highlight=False)
     for source, stored in report.duplicate_of[:SHOWN_DUPLICATES]:
-        err.print(f"already stored: {escape(source)} (same text as {escape(stored)})")
+        err().print(f"already stored: {escape(source)} (same text as {escape(stored)})")
     if len(report.duplicate_of) > SHOWN_DUPLICATES:
-        err.print(f"… and {len(report.duplicate_of) - SHOWN_DUPLICATES} more already stored")
-    err.print(
+        err().print(f"… and {len(report.duplicate_of) - SHOWN_DUPLICATES} more already stored")
+    err().print(
         f"{report.added} article(s) added with {report.quotations} quotation(s), "
         f"{report.duplicates} already stored"
         + (f" ({report.updated} with their metadata updated)" if update_metadata else "")
@@ -195,14 +195,17 @@ def reextract(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+    console = err()
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as progress:
         task = progress.add_task("Re-extracting", total=None)
 
         def step(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
         result = database.reextract(outdated=outdated, progress=step)
-    err.print(
+    err().print(
         f"Re-extracted {result.articles} article(s) with extractor {result.extractor}: "
         f"{result.quotations} quotation(s), {result.kept} with the id they had; "
         f"{len(result.vanished)} vanished"

@@ -68,7 +68,7 @@ def show_quotations(records: Sequence[Any]) -> None:
     for r in records:
         words = Text(f"“{r.text}”")
         table.add_row(str(r.id), speaker_cell(r.speaker), words, *article_cells(r, outlets))
-    out.print(table)
+    out().print(table)
 
 
 @user_errors
@@ -111,7 +111,7 @@ def show_people(rows: Sequence[Any]) -> None:
     table = Table("id", "speaker", "kind", "quotations")
     for r in rows:
         table.add_row(str(r.id), Text(r.name), r.kind, str(r.quotations))
-    out.print(table)
+    out().print(table)
 
 
 @user_errors
@@ -143,7 +143,7 @@ def people(
         sort=sort,
     )
     if kind is not None:
-        err.print("--kind is now --speaker-kind", style="yellow")
+        err().print("--kind is now --speaker-kind", style="yellow")
         chosen["speaker_kind"] = chosen["speaker_kind"] or kind
     emit(open_db(db, create=False).people(**chosen), fmt, show_people, "No speakers found.")
 
@@ -154,7 +154,7 @@ def show_articles(rows: Sequence[Any]) -> None:
         table.add_row(
             str(r.id), Text(r.label), Text(r.outlet or ""), r.published or "", str(r.quotations)
         )
-    out.print(table)
+    out().print(table)
 
 
 @user_errors
@@ -196,7 +196,7 @@ def show_outlets(rows: Sequence[Any]) -> None:
             r.first_published or "",
             r.last_published or "",
         )
-    out.print(table)
+    out().print(table)
 
 
 @user_errors
@@ -236,7 +236,7 @@ def show_statements(rows: Sequence[Any]) -> None:
             Text(", ".join(r.outlets) or "-"),
             r.first_reported or "",
         )
-    out.print(table)
+    out().print(table)
 
 
 @user_errors
@@ -297,9 +297,9 @@ def person(
         data_out(records, fmt)
         return
     if not records:
-        err.print(f"No speaker named {name!r}.", highlight=False)
+        err().print(f"No speaker named {name!r}.", highlight=False)
     for r in records:
-        out.print(Text(r["name"], style="bold"), Text(f"({r['kind']}, id {r['id']})"))
+        out().print(Text(r["name"], style="bold"), Text(f"({r['kind']}, id {r['id']})"))
         say(f"  aliases: {', '.join(r['aliases'])}")
         say(f"  roles: {', '.join(sorted({x['role'] for x in r['roles']})) or '-'}")
         per_outlet = ", ".join(f"{o}: {n}" for o, n in r["outlets"].items())
@@ -347,18 +347,18 @@ def highlighted(r: dict[str, Any]) -> Text:
 
 def told(text: str) -> None:
     """A line of ``show``, wrapped at the terminal's width between words."""
-    out.print(Text(text), soft_wrap=False)
+    out().print(Text(text), soft_wrap=False)
 
 
 def print_view(r: dict[str, Any]) -> None:
     a = r["article"]
     header = f"#{r['id']} · {a['published'] or 'undated'} · {a['outlet'] or a['label']}"
-    out.print(Text(header, style="bold"), soft_wrap=False, overflow="ellipsis", no_wrap=True)
+    out().print(Text(header, style="bold"), soft_wrap=False, overflow="ellipsis", no_wrap=True)
     if a["outlet"]:
         told(a["label"])
-    out.rule()
-    out.print(highlighted(r), soft_wrap=False)
-    out.rule()
+    out().rule()
+    out().print(highlighted(r), soft_wrap=False)
+    out().rule()
     told(f"Speaker: {r['resolution']}")
     told(
         f"Cue: {r['cue'] or '-'}   Confidence: {r['confidence']:.2f}   "
@@ -385,4 +385,4 @@ def print_view(r: dict[str, Any]) -> None:
                 art["published"] or "",
             )
             table.add_row(*(Text(c) for c in cells))
-        out.print(table)
+        out().print(table)

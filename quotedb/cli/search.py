@@ -45,7 +45,7 @@ def show_hits(records: Sequence[Any]) -> None:
             words.append_text(Text.from_markup(r.context, style="dim"))
         cells = (str(r.id), f"{r.score:.2f}", speaker_cell(r.speaker), words)
         table.add_row(*cells, *article_cells(r, outlets))
-    out.print(table)
+    out().print(table)
 
 
 @user_errors
@@ -117,12 +117,12 @@ def hit_lines(r: Any, width: int) -> list[Text]:
 
 def show_attestation(answer: Any) -> None:
     style = "bold green" if answer.said_by else "bold yellow"
-    out.print(Text(answer.message, style=style), soft_wrap=False)
+    out().print(Text(answer.message, style=style), soft_wrap=False)
     for r in answer.hits:
-        for line in hit_lines(r, out.width):
-            out.print(line, soft_wrap=True)
-        for line in rendering_lines(r, out.width):
-            out.print(line, soft_wrap=True)
+        for line in hit_lines(r, out().width):
+            out().print(line, soft_wrap=True)
+        for line in rendering_lines(r, out().width):
+            out().print(line, soft_wrap=True)
 
 
 def rendering_lines(r: Any, width: int) -> list[Text]:
@@ -175,4 +175,4 @@ def who(
         show_attestation(answer)
     else:  # the candidates as data (each with its verdict); the answer in words on stderr
         emit(answer.hits, fmt, show_attestation)
-        err.print(answer.message, highlight=False)
+        err().print(answer.message, highlight=False)

@@ -33,5 +33,6 @@ def serve(
     token = web.read_token(editor_token_file)
     database = open_db(db)
     mode = "corrections need the editor token" if token else "read-only"
-    err.print(f"Serving {database.description} on http://{host}:{port}/ ({mode})", highlight=False)
+    address = f"http://{host}:{port}/"
+    err().print(f"Serving {database.description} on {address} ({mode})", highlight=False)
     web.serve(database, host=host, port=port, token=token)
