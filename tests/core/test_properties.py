@@ -26,9 +26,9 @@ def test_offsets_valid(text: str) -> None:
 def _seconds(text: str) -> float:
     best = float("inf")
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         extract(text)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 

@@ -279,12 +279,14 @@ def test_extract_shows_progress_only_on_a_terminal(
     from quotedb.cli import extract
 
     screen = io.StringIO()
-    monkeypatch.setattr(extract, "err", Console(file=screen, force_terminal=True, width=80))
+    terminal = Console(file=screen, force_terminal=True, width=80)
+    monkeypatch.setattr(extract, "err", lambda: terminal)
     result = runner.invoke(app, ["extract", str(folder), "--with-article"])
     assert result.exit_code == 0
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()], "data only"
     assert "Extracting" in screen.getvalue()
-    monkeypatch.setattr(extract, "err", Console(file=io.StringIO(), force_terminal=False))
+    piped = Console(file=io.StringIO(), force_terminal=False)
+    monkeypatch.setattr(extract, "err", lambda: piped)
     quiet = runner.invoke(app, ["extract", str(folder)])
     assert quiet.exit_code == 0 and "Extracting" not in quiet.output
 
