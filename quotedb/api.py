@@ -906,6 +906,7 @@ def _whole(
     sources: list[Source | InputError], terms: bool, language: str | None
 ) -> Iterator[Record | Failure]:
     from quotedb.core import extract_corpus
+    from quotedb.core.languages.detect import release_model
     from quotedb.core.utterances import cluster_labels
     from quotedb.ingest.subjects import completed
 
@@ -916,6 +917,7 @@ def _whole(
     for_texts, for_languages = tee(_texts(sources, names, failures, language, completions))
     extracted = extract_corpus((t for t, _ in for_texts), (lang for _, lang in for_languages))
     results = [completed(doc, c) for doc, c in zip(extracted, completions, strict=True)]
+    release_model()  # every text has been read
     for name, quotations, labels in zip(names, results, cluster_labels(results), strict=True):
         yield from _records(name, quotations, terms, labels)
     for reason in failures:

@@ -158,3 +158,16 @@ def test_one_person_across_languages_and_who_finds_renderings(
     assert "share no number, name or quoted words" in match["renderings_note"]
     table = runner.invoke(app, ["who", "we will build 120 kilometres of track"])
     assert table.exit_code == 0 and "in de:" in table.stdout
+
+
+def test_a_folder_is_grouped_without_the_language_model_in_memory(tmp_path: Path) -> None:
+    """The model (about 80 MB) is let go once the last text has been read, before a whole
+    folder's quotations are grouped into statements: the peak of `extract DIR` is lower."""
+    from quotedb import api
+    from quotedb.core.languages import detect as detection
+
+    records = api.extract_stream([str(_articles(tmp_path))], stream=False)
+    first = next(records)  # every text is read before the first record comes
+    assert first["speaker"] and detection._identifier.cache_info().currsize == 0
+    assert {r["file"] for r in [first, *records]} == {"de.txt", "fr.txt", "en.txt"}
+    assert detect(GERMAN) == "de"  # read again when needed
