@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from quotedb.core.sources import source_kind
 from quotedb.db.models import Article, Quotation, Speaker
 from quotedb.errors import QueryError
+from quotedb.read.cursor import after_cursor
 from quotedb.read.filters import (
     Filter,
     article_of_quotation,
@@ -27,7 +28,8 @@ STREAM_BATCH = 1000  # rows fetched at a time when records are streamed
 
 def find_quotes(session: Session, f: Filter) -> list[Quotation]:
     """The filter's quotations, oldest first."""
-    return list(session.scalars(chronological_quotations(session, f)).unique())
+    stmt = chronological_quotations(session, f).where(*after_cursor(session, f))
+    return list(session.scalars(stmt).unique())
 
 
 def quotation_records(session: Session, f: Filter) -> Iterator[QuotationRecord]:
@@ -39,7 +41,7 @@ def quotation_records(session: Session, f: Filter) -> Iterator[QuotationRecord]:
     stmt = (
         select(*RECORD_COLUMNS)
         .select_from(joined)
-        .where(*conditions(session, f))
+        .where(*conditions(session, f), *after_cursor(session, f))
         .order_by(*quotation_order(f.sort))
         .limit(f.limit)
         .offset(f.offset or None)
