@@ -204,6 +204,10 @@ class Quotation(Base):
     cluster: Mapped[Cluster | None] = relationship(back_populates="quotations")
 
 
+# The confidence listing's order (migration 0011): most likely attributions first.
+Index("ix_quotations_confidence", Quotation.__table__.c.confidence.desc())
+
+
 class Correction(Base):
     """A human correction, recorded with what it replaced, replayed after re-extraction.
 

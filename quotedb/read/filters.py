@@ -158,12 +158,16 @@ def article_of_quotation(
     0009) and of each article's quotations. SQLite does not see that without statistics
     (which it keeps only after ``ANALYZE``): it scans the quotations and sorts the whole
     join. ``articles.id + 0`` leaves it no way to look an article up by a quotation, so
-    that it walks the articles instead. PostgreSQL plans from its statistics."""
-    walk = f.sort in (None, "relevance", "oldest", "newest") and not (
-        narrowed or f.speaker or f.article or f.speaker_kind
-    )
-    if walk and session.get_bind().dialect.name == "sqlite":
+    that it walks the articles instead; in confidence order, ``article_id + 0`` makes it
+    walk the quotations' confidence index (migration 0011) and look their articles up.
+    PostgreSQL plans from its statistics."""
+    few = narrowed or f.speaker or f.article or f.speaker_kind
+    if few or session.get_bind().dialect.name != "sqlite":
+        return Article.id == Quotation.article_id
+    if f.sort in (None, "relevance", "oldest", "newest"):
         return Article.id + 0 == Quotation.article_id
+    if f.sort == "confidence":  # walk the quotations' confidence index (0011), then articles
+        return Article.id == Quotation.article_id + 0
     return Article.id == Quotation.article_id
 
 

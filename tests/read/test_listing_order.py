@@ -51,6 +51,15 @@ def test_sqlite_listings_walk_the_article_index(
     assert "TEMP B-TREE" not in found, found
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_sqlite_confidence_listing_walks_the_confidence_index(seeded: Database) -> None:
+    """Only the right part of the order (dates within one confidence) is sorted."""
+    with seeded.session() as s:
+        found = plan(s, Filter(limit=20, sort="confidence"))
+    assert "ix_quotations_confidence" in found
+    assert "RIGHT PART OF ORDER BY" in found, found
+
+
 @pytest.mark.parametrize("f", list(FILTERS.values()), ids=list(FILTERS))
 def test_streamed_records_are_the_listing(seeded: Database, f: Filter) -> None:
     undate_one(seeded)
