@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from quotedb.db.models import MAX_ID, Article, Quotation, Speaker
 from quotedb.errors import QueryError
-from quotedb.read.filters import Filter, SortKey, sort_keys
+from quotedb.read.filters import SortKey
 
 ORDERS = ("oldest", "newest", "speaker", "confidence")
 _TOKEN = re.compile(r"(?P<order>[a-z]+)-(?P<id>[0-9]{1,19})")
@@ -47,19 +47,17 @@ def cursor_quotation(token: str, sort: str | None) -> int:
     return int(m["id"])
 
 
-def after_cursor(session: Session, f: Filter) -> list[ColumnElement[bool]]:
-    """WHERE clauses that start the filter's listing after its cursor's row (none without
-    one): the rows past it in the order, and a bound on the order's leading columns alone
+def keyset(keys: Sequence[SortKey], values: Sequence[Any] | None) -> list[ColumnElement[bool]]:
+    """WHERE clauses that keep the rows after ``values`` in the order of ``keys`` (none
+    without a cursor): the rows past it, and a bound on the order's leading columns alone
     that lets the engine seek into their index instead of testing every row before it."""
-    if f.after is None:
+    if values is None:
         return []
-    keys = sort_keys(f.sort)
-    values = _row_values(session, keys, f.after)
     lead = _leading_run(keys)
     return [_past(keys[:lead], values[:lead], strict=False), _past(keys, values, strict=True)]
 
 
-def _row_values(session: Session, keys: Sequence[SortKey], quotation_id: int) -> list[Any]:
+def cursor_values(session: Session, keys: Sequence[SortKey], quotation_id: int) -> list[Any]:
     """The cursor row's value in each column of the order."""
     stmt = (
         select(*(k.column for k in keys))

@@ -159,15 +159,16 @@ def article_of_quotation(
     (which it keeps only after ``ANALYZE``): it scans the quotations and sorts the whole
     join. ``articles.id + 0`` leaves it no way to look an article up by a quotation, so
     that it walks the articles instead; in confidence order, ``article_id + 0`` makes it
-    walk the quotations' confidence index (migration 0011) and look their articles up.
+    walk the quotations' confidence index (migration 0011), or the speakers' names and each
+    speaker's quotations, and look their articles up.
     PostgreSQL plans from its statistics."""
     few = narrowed or f.speaker or f.article or f.speaker_kind
     if few or session.get_bind().dialect.name != "sqlite":
         return Article.id == Quotation.article_id
     if f.sort in (None, "relevance", "oldest", "newest"):
         return Article.id + 0 == Quotation.article_id
-    if f.sort == "confidence":  # walk the quotations' confidence index (0011), then articles
-        return Article.id == Quotation.article_id + 0
+    if f.sort in ("confidence", "speaker"):  # walk the confidence (0011) or name index,
+        return Article.id == Quotation.article_id + 0  # then look each article up
     return Article.id == Quotation.article_id
 
 
@@ -228,4 +229,9 @@ def sort_keys(sort: str | None) -> list[SortKey]:
 
 def quotation_order(sort: str | None) -> list[Any]:
     """ORDER BY of a listing; undated articles last whichever way dates run."""
-    return [term for key in sort_keys(sort) for term in key.order_by()]
+    return order_by(sort_keys(sort))
+
+
+def order_by(keys: list[SortKey]) -> list[Any]:
+    """ORDER BY of these keys."""
+    return [term for key in keys for term in key.order_by()]

@@ -18,6 +18,14 @@ SORTS = [None, "oldest", "newest", "speaker", "confidence"]
 NARROWING = [{}, {"quote_kind": "direct"}, {"speaker_kind": "person"}, {"min_confidence": 0.5}]
 
 
+def unattribute_some(db: Database) -> None:
+    """Quotations without a speaker (which a listing by speaker puts last), among others."""
+    from sqlalchemy import update
+
+    with db.session() as s:
+        s.execute(update(Quotation).where(Quotation.id % 4 == 1).values(speaker_id=None))
+
+
 def walk(db: Database, size: int, **select: object) -> list[QuotationRecord]:
     """Every page of a listing, each starting after the previous page's cursor."""
     rows: list[QuotationRecord] = []
@@ -42,6 +50,7 @@ def test_walking_by_cursor_is_the_offset_listing(
     seeded: Database, size: int, sort: str | None, narrowing: dict[str, object]
 ) -> None:
     undate_one(seeded)  # undated articles (NULL dates) come last: the cursor must cross them
+    unattribute_some(seeded)  # and so do quotations without a speaker in the speaker order
     everything = seeded.quotes(limit=None, sort=sort, **narrowing)  # type: ignore[arg-type]
     assert walk(seeded, size, sort=sort, **narrowing) == everything
     by_offset = [
@@ -101,3 +110,32 @@ def test_a_cursor_on_a_deleted_quotation_says_to_start_again(seeded: Database) -
 def test_a_phrase_export_refuses_a_cursor(seeded: Database) -> None:
     with pytest.raises(QueryError, match="by offset"):
         seeded.export(phrase="said", after="oldest-1")
+
+
+def one_statement(db: Database, sort: str) -> list[int]:
+    """The listing as one statement sorting the whole outer join: what the walks must equal."""
+    from sqlalchemy import select
+
+    from quotedb.db.models import Article, Speaker
+    from quotedb.read.filters import quotation_order
+
+    stmt = (
+        select(Quotation.id)
+        .join(Article, Article.id == Quotation.article_id)
+        .outerjoin(Speaker, Speaker.id == Quotation.speaker_id)
+        .order_by(*quotation_order(sort))
+    )
+    with db.session() as s:
+        return list(s.scalars(stmt))
+
+
+@pytest.mark.parametrize("sort", ["speaker", "confidence", "newest"])
+def test_every_offset_gives_the_one_statement_listing(seeded: Database, sort: str) -> None:
+    """Offsets on either side of the named speakers' end (a speaker listing's two walks)."""
+    undate_one(seeded)
+    unattribute_some(seeded)
+    expected = one_statement(seeded, sort)
+    for offset in range(len(expected) + 2):
+        page = [r.id for r in seeded.quotes(limit=3, offset=offset, sort=sort)]
+        assert page == expected[offset : offset + 3], offset
+    assert [r.id for r in seeded.quotes(limit=None, sort=sort)] == expected

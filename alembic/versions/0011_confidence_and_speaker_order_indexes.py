@@ -1,10 +1,13 @@
-"""An index in the confidence listing's order: most likely attributions first
+"""Indexes in the confidence and speaker listings' orders: most likely attributions first;
+speakers by name
 
-``--sort confidence`` sorted the whole join of quotations, articles and speakers to return
-its first 20 rows. With quotations indexed by confidence, highest first, the engine walks
+``--sort confidence`` and ``--sort speaker`` sorted the whole join of quotations, articles
+and speakers to return its first 20 rows. With quotations indexed by confidence, highest first, the engine walks
 the index, looks each quotation's article up, and sorts only the quotations of the
 confidences a page reaches by date (confidences are rounded to three places, so those are
-groups of a few thousand rows at a million quotations, not the whole table).
+groups of a few thousand rows at a million quotations, not the whole table). By speaker,
+the engine walks the speakers' names, each speaker's quotations (by speaker and article)
+and their articles, and sorts one speaker's quotations at a time.
 
 Revision ID: 0011
 Revises: 0010
@@ -26,7 +29,9 @@ def upgrade() -> None:
     op.create_index(
         "ix_quotations_confidence", "quotations", [sa.text("confidence DESC")], unique=False
     )
+    op.create_index("ix_speakers_name", "speakers", ["name"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_speakers_name", table_name="speakers")
     op.drop_index("ix_quotations_confidence", table_name="quotations")
