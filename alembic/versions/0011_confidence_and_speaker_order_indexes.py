@@ -2,11 +2,11 @@
 speakers by name
 
 ``--sort confidence`` and ``--sort speaker`` sorted the whole join of quotations, articles
-and speakers to return its first 20 rows. With quotations indexed by confidence, highest first, the engine walks
-the index, looks each quotation's article up, and sorts only the quotations of the
-confidences a page reaches by date (confidences are rounded to three places, so those are
-groups of a few thousand rows at a million quotations, not the whole table). By speaker,
-the engine walks the speakers' names, each speaker's quotations (by speaker and article)
+and speakers to return its first 20 rows. With quotations indexed by confidence, highest
+first, the engine walks that index, looks each quotation's article up, and sorts by date
+only the quotations of the confidences a page reaches (confidences are rounded to three
+places: groups of a few thousand rows at a million quotations, not the whole table). By
+speaker, it walks the speakers' names, each speaker's quotations (by speaker and article)
 and their articles, and sorts one speaker's quotations at a time.
 
 Revision ID: 0011
