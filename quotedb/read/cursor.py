@@ -54,7 +54,18 @@ def keyset(keys: Sequence[SortKey], values: Sequence[Any] | None) -> list[Column
     if values is None:
         return []
     lead = _leading_run(keys)
-    return [_past(keys[:lead], values[:lead], strict=False), _past(keys, values, strict=True)]
+    within = [_past(keys[:lead], values[:lead], strict=False)] if lead > 1 else []
+    return [_from(keys[0], values[0]), *within, _past(keys, values, strict=True)]
+
+
+def _from(key: SortKey, value: Any) -> ColumnElement[bool]:
+    """The first column at or past ``value``, as one comparison where it can be: given as
+    an OR, SQLite reads the index twice and loses its order, then sorts every row."""
+    column = key.column
+    if key.nullable and value is None:
+        return column.is_(None)
+    bound = column <= value if key.descending else column >= value
+    return or_(column.is_(None), bound) if key.nullable else bound
 
 
 def cursor_values(session: Session, keys: Sequence[SortKey], quotation_id: int) -> list[Any]:
