@@ -139,4 +139,3 @@ def test_every_offset_gives_the_one_statement_listing(seeded: Database, sort: st
         page = [r.id for r in seeded.quotes(limit=3, offset=offset, sort=sort)]
         assert page == expected[offset : offset + 3], offset
     assert [r.id for r in seeded.quotes(limit=None, sort=sort)] == expected
-
