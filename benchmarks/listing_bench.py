@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select, text
 
+from quotedb import api
 from quotedb.api import Database
 from quotedb.db.fulltext import FTS_TABLE, PAIR_WORDS, TOKEN, TS_CONFIG, TSV_COLUMN
 from quotedb.db.models import Quotation
@@ -155,7 +156,24 @@ def cases(db: Database, texts: list[str], rng: random.Random, repeats: int) -> l
     offset = Case(
         "quotes --offset 10000", lambda _: db.quotes(offset=10_000), rows_floor(engine, 20), few
     )
-    return [*found, offset]
+    return [*found, offset, *cursor_cases(db, few)]
+
+
+def cursor_cases(db: Database, few: list[str]) -> list[Case]:
+    """The page 10,000 rows deep by cursor, in each order (code without cursors: none)."""
+    next_cursor = getattr(api, "next_cursor", None)
+    if next_cursor is None:
+        return []
+    found = []
+    for sort in (None, "newest", "speaker", "confidence"):
+        token = next_cursor(db.quotes(offset=9_999, limit=1, sort=sort), sort)
+
+        def deep(_: str, s: str | None = sort, t: str = token) -> object:
+            return db.quotes(after=t, sort=s)
+
+        found.append(Case(f"quotes --after (10,000 deep, {sort or 'oldest'})", deep,
+                          rows_floor(db.engine, 20), few))  # fmt: skip
+    return found
 
 
 def main(argv: list[str] | None = None) -> None:

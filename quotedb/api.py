@@ -100,10 +100,13 @@ def selection(
     sort: str | None = None,
     kind: str | None = None,
     language: str | None = None,
+    after: str | None = None,
 ) -> Filter:
     """The keywords every read takes, checked once: which quotations, and which page of
     them. A partial date stands for its period (``since="2022"``: from 1 January,
-    ``until="2022"``: to 31 December). ``kind`` is ``quote_kind``'s old name."""
+    ``until="2022"``: to 31 December). ``kind`` is ``quote_kind``'s old name. ``after``: a
+    listing's cursor (see :func:`next_cursor`), for the reads that page by one."""
+    from quotedb.read.cursor import cursor_quotation
     from quotedb.read.dates import first_day, last_day
     from quotedb.read.filters import Filter
 
@@ -123,7 +126,18 @@ def selection(
         offset=offset,
         sort=sort,
         language=language,
+        after=cursor_quotation(after, sort) if after is not None else None,
     )
+
+
+def next_cursor(records: Sequence[QuotationRecord], sort: str | None = None) -> str | None:
+    """The cursor of the page after these records of a listing (``after=`` of
+    :meth:`Database.quotes` and :meth:`Database.export`): deep pages then cost what the
+    first costs, and rows stored meanwhile neither repeat nor go missing. None for no rows."""
+    from quotedb.read.cursor import cursor_token
+
+    last = records[-1].id if records else None
+    return None if last is None else cursor_token(sort, last)
 
 
 def day(value: str | dt.date) -> dt.date:
@@ -381,12 +395,15 @@ class Database:
     # "2022", "2022-01", "18 Jan 2022"), ``min_confidence``, ``limit`` (None: all),
     # ``offset`` and ``sort`` (relevance, oldest, newest, speaker, confidence).
 
-    def quotes(self, by: str | None = None, /, **select: Unpack[Select]) -> list[QuotationRecord]:
-        """Quotations, oldest first (unless ``sort`` says otherwise)."""
+    def quotes(
+        self, by: str | None = None, /, *, after: str | None = None, **select: Unpack[Select]
+    ) -> list[QuotationRecord]:
+        """Quotations, oldest first (unless ``sort`` says otherwise); ``after``: the page
+        after the one :func:`next_cursor` was given."""
         from quotedb.read.quotations import find_quotes
         from quotedb.read.records import QuotationRecord
 
-        f = selection(**(select | {"by": by} if by is not None else select))
+        f = selection(after=after, **(select | {"by": by} if by is not None else select))
         with self.session() as s:
             return [QuotationRecord.of(q) for q in find_quotes(s, f)]
 
@@ -548,17 +565,23 @@ class Database:
         csl: Path | str | None = None,
         phrase: str | None = None,
         kind: str | None = None,
+        after: str | None = None,
         **select: Unpack[Select],
     ) -> int:
         """Write a selection of quotations with their articles as data or a citation list
         (a CSL style file, then a style, win over the format) to a stream or a file (standard
         output by default); matches of ``phrase`` come best first, the rest oldest first.
         Unlike the listings, every quotation by default (``limit`` None). How many were
-        written."""
+        written. ``after``: start after a listing's cursor (not with ``phrase``: matches
+        come by rank)."""
         from quotedb.export.document import prepared_export
 
+        if phrase and after is not None:
+            raise QueryError(
+                "a cursor pages listings in their order: export a phrase's matches by offset"
+            )
         select.setdefault("limit", None)
-        f = selection(kind=kind, **select)
+        f = selection(kind=kind, after=after, **select)
         how = (
             ExportFormat(fmt),
             CitationStyle(style) if style is not None else None,

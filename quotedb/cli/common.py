@@ -130,6 +130,13 @@ LimitOption = Annotated[
     int, typer.Option(min=0, metavar="N", help="At most N rows (0: all of them).")
 ]
 OffsetOption = Annotated[int, typer.Option(min=0, metavar="N", help="Skip the first N rows.")]
+AfterOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="CURSOR",
+        help="Start after this cursor (the 'next page' a listing printed): deep pages stay fast.",
+    ),
+]
 SortOption = Annotated[
     Sort | None,
     typer.Option(

@@ -7,6 +7,7 @@ import typer
 
 from quotedb.api import CitationStyle, ExportFormat, GroupBy
 from quotedb.cli.common import (
+    AfterOption,
     ByOption,
     DbOption,
     LanguageOption,
@@ -79,6 +80,7 @@ def export(
     ] = 0,
     offset: OffsetOption = 0,
     sort: SortOption = None,
+    after: AfterOption = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write.")
     ] = None,
@@ -106,6 +108,7 @@ def export(
         csl=csl,
         phrase=phrase,
         article=article,
+        after=after,
         **chosen,
     )
     err().print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)

@@ -8,8 +8,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotedb.api import DEFAULT_LIMIT, write_records
+from quotedb.api import DEFAULT_LIMIT, next_cursor, write_records
 from quotedb.cli.common import (
+    AfterOption,
     ByOption,
     DbOption,
     FormatOption,
@@ -84,11 +85,12 @@ def quotes(
     limit: LimitOption = DEFAULT_LIMIT,
     offset: OffsetOption = 0,
     sort: SortOption = None,
+    after: AfterOption = None,
     fmt: FormatOption = ListFormat.table,
     db: DbOption = None,
 ) -> None:
     """List quotations, oldest first: by a speaker or kind of speaker, from an outlet, in a
-    date range."""
+    date range. A full page ends with the cursor of the next one on stderr."""
     chosen = picked(
         by=by,
         speaker_kind=speaker_kind,
@@ -102,9 +104,11 @@ def quotes(
         sort=sort,
         language=language,
     )
-    records = open_db(db, create=False).quotes(**chosen)
+    records = open_db(db, create=False).quotes(after=after, **chosen)
     empty = f"No quotations by {by!r}." if by else "No quotations found."
     emit(records, fmt, show_quotations, empty)
+    if limit and len(records) == limit:
+        err.print(f"Next page: --after {next_cursor(records, chosen['sort'])}", highlight=False)
 
 
 def show_people(rows: Sequence[Any]) -> None:

@@ -204,6 +204,12 @@ class Quotation(Base):
     cluster: Mapped[Cluster | None] = relationship(back_populates="quotations")
 
 
+# The confidence and speaker listings' orders (migration 0011): most likely attributions
+# first; speakers by name.
+Index("ix_quotations_confidence", Quotation.__table__.c.confidence.desc())
+Index("ix_speakers_name", Speaker.__table__.c.name)
+
+
 class Correction(Base):
     """A human correction, recorded with what it replaced, replayed after re-extraction.
 

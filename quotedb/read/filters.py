@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.sql.elements import KeyedColumnElement
 
 from quotedb.core.languages import language_code
 from quotedb.core.sources import DOCUMENT, is_document
@@ -41,6 +42,7 @@ class Filter:
     offset: int = 0
     sort: str | None = None  # None: the read's own order (best match, else oldest)
     language: str | None = None  # ISO 639-1 code of the article ("de")
+    after: int | None = None  # keyset paging: the page starts after this quotation's row
 
     def __post_init__(self) -> None:
         c = self.min_confidence
@@ -60,6 +62,8 @@ class Filter:
             raise QueryError(f"no quotation kind {self.kind!r}: choose {', '.join(QUOTE_KINDS)}")
         if self.sort is not None and self.sort not in SORTS:
             raise QueryError(f"cannot sort by {self.sort!r}: choose {', '.join(SORTS)}")
+        if self.after is not None and not storable_id(self.after):
+            raise QueryError(f"no quotation with id {self.after} to start a page after")
         if self.offset < 0 or (self.limit is not None and self.limit < 0):
             raise QueryError("limit and offset count rows: give 0 or more")
 
@@ -154,12 +158,17 @@ def article_of_quotation(
     0009) and of each article's quotations. SQLite does not see that without statistics
     (which it keeps only after ``ANALYZE``): it scans the quotations and sorts the whole
     join. ``articles.id + 0`` leaves it no way to look an article up by a quotation, so
-    that it walks the articles instead. PostgreSQL plans from its statistics."""
-    walk = f.sort in (None, "relevance", "oldest", "newest") and not (
-        narrowed or f.speaker or f.article or f.speaker_kind
-    )
-    if walk and session.get_bind().dialect.name == "sqlite":
+    that it walks the articles instead; in confidence order, ``article_id + 0`` makes it
+    walk the quotations' confidence index (migration 0011), or the speakers' names and each
+    speaker's quotations, and look their articles up.
+    PostgreSQL plans from its statistics."""
+    few = narrowed or f.speaker or f.article or f.speaker_kind
+    if few or session.get_bind().dialect.name != "sqlite":
+        return Article.id == Quotation.article_id
+    if f.sort in (None, "relevance", "oldest", "newest"):
         return Article.id + 0 == Quotation.article_id
+    if f.sort in ("confidence", "speaker"):  # walk the confidence (0011) or name index,
+        return Article.id == Quotation.article_id + 0  # then look each article up
     return Article.id == Quotation.article_id
 
 
@@ -180,14 +189,49 @@ def chronological_quotations(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """One column of a listing's order (``nullable``: its NULLs come after every value,
+    whichever way it runs)."""
+
+    column: KeyedColumnElement[Any]
+    descending: bool = False
+    nullable: bool = False
+
+    @property
+    def table(self) -> object:
+        """The table the column is of."""
+        return getattr(self.column, "table", None)
+
+    def order_by(self) -> list[Any]:
+        ranked = self.column.desc() if self.descending else self.column
+        return [self.column.is_(None), ranked] if self.nullable else [ranked]
+
+
+def sort_keys(sort: str | None) -> list[SortKey]:
+    """A listing's order, column by column: a total order (article, start and end are
+    unique), so that a page can begin after any row (see :mod:`quotedb.read.cursor`)."""
+    q, a, s = Quotation.__table__.c, Article.__table__.c, Speaker.__table__.c
+    article = [SortKey(a.id), SortKey(q.start), SortKey(q.end)]
+    oldest = [SortKey(a.published, nullable=True), *article]
+    if sort == "newest":
+        return [
+            SortKey(a.published, descending=True, nullable=True),
+            SortKey(a.id, descending=True),
+            *article[1:],
+        ]
+    if sort == "speaker":
+        return [SortKey(s.name, nullable=True), *oldest]
+    if sort == "confidence":
+        return [SortKey(q.confidence, descending=True), *oldest]
+    return oldest
+
+
 def quotation_order(sort: str | None) -> list[Any]:
     """ORDER BY of a listing; undated articles last whichever way dates run."""
-    undated = Article.published.is_(None)
-    oldest: list[Any] = [undated, Article.published, Article.id, Quotation.start]
-    if sort == "newest":
-        return [undated, Article.published.desc(), Article.id.desc(), Quotation.start]
-    if sort == "speaker":
-        return [Speaker.name.is_(None), Speaker.name, *oldest]
-    if sort == "confidence":
-        return [Quotation.confidence.desc(), *oldest]
-    return oldest
+    return order_by(sort_keys(sort))
+
+
+def order_by(keys: list[SortKey]) -> list[Any]:
+    """ORDER BY of these keys."""
+    return [term for key in keys for term in key.order_by()]

@@ -24,6 +24,10 @@ Confidence = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=40, description="Start after this cursor (a page's `next`): no depth limit."),
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,10 @@ whole join), and the streamed records are the listing's, in its order."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import Select, update
 from sqlalchemy.orm import Session
 
 from quotedb.api import Database
@@ -34,7 +35,10 @@ def undate_one(db: Database) -> None:
 
 
 def plan(session: Session, f: Filter) -> str:
-    stmt = chronological_quotations(session, f)
+    return explain(session, chronological_quotations(session, f))
+
+
+def explain(session: Session, stmt: Select[Any]) -> str:
     sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
     rows = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
     return "\n".join(str(r[-1]) for r in rows)
@@ -49,6 +53,15 @@ def test_sqlite_listings_walk_the_article_index(
         found = plan(s, Filter(limit=20, sort=sort))
     assert f"ix_articles_{index}" in found
     assert "TEMP B-TREE" not in found, found
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_sqlite_confidence_listing_walks_the_confidence_index(seeded: Database) -> None:
+    """Only the right part of the order (dates within one confidence) is sorted."""
+    with seeded.session() as s:
+        found = plan(s, Filter(limit=20, sort="confidence"))
+    assert "ix_quotations_confidence" in found
+    assert "RIGHT PART OF ORDER BY" in found, found
 
 
 @pytest.mark.parametrize("f", list(FILTERS.values()), ids=list(FILTERS))

@@ -115,6 +115,24 @@ def test_paging_walks_the_whole_listing(site: Site) -> None:
     assert pages == every and len(every) > 7
 
 
+def test_the_cursor_walks_the_whole_listing(site: Site) -> None:
+    c = site.client()
+    every = [r["id"] for r in c.get("/api/quotations?limit=200").json()["quotations"]]
+    body = c.get("/api/quotations?limit=5").json()
+    pages = [r["id"] for r in body["quotations"]]
+    while body["next"]:
+        body = c.get(f"/api/quotations?limit=5&after={body['next']}").json()
+        pages += [r["id"] for r in body["quotations"]]
+    assert pages == every and len(every) > 5
+    assert body["more"] is False
+
+
+def test_a_cursor_does_not_page_a_search(site: Site) -> None:
+    c = site.client()
+    assert c.get("/api/quotations?after=oldest-1&q=mayor").status_code == 400
+    assert c.get("/api/quotations?after=sideways").status_code == 400
+
+
 def test_the_switch_searches_the_paragraphs(site: Site) -> None:
     c = site.client()
     words = c.get("/api/quotations?q=NATO&by=Lavrov").json()["quotations"]
