@@ -329,6 +329,7 @@ class Database:
         progress: Callable[[Step], None] | None = None,
         before_store: Callable[[], None] | None = None,
         update_metadata: bool = False,
+        bulk: bool = False,
     ) -> IngestReport:
         """Ingest files, folders, globs (``-``: stdin); failures are reported, never raised.
         ``update_metadata``: an article already stored takes the metadata read this time
@@ -337,7 +338,9 @@ class Database:
         ``workers`` processes extract (0: one per CPU core, up to 8); an article larger than
         ``max_bytes``, or whose extraction takes over ``timeout`` seconds (None or 0: no
         limit), fails. ``before_store`` runs once before the first article is stored, while
-        workers extract (say, migrating a new database).
+        workers extract (say, migrating a new database). ``bulk``: on PostgreSQL, load in
+        large transactions through COPY, full-text indexes built after (same content as
+        without; on SQLite it changes nothing).
         """
         from quotedb.ingest.parallel import auto_workers
         from quotedb.ingest.pipeline import ingest_sources
@@ -363,6 +366,7 @@ class Database:
                 on_outcome=on_outcome if progress is not None else None,
                 prepare=before_store,
                 update_metadata=update_metadata,
+                bulk=bulk,
             )
 
     def reextract(

@@ -96,6 +96,13 @@ def ingest(
             help="Articles already stored take the metadata read now (flags, manifest, records).",
         ),
     ] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="PostgreSQL: load pre-extracted records fast (COPY, indexes built after).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Ingest articles (text, Markdown, HTML, JSON Lines): extract their quotations and store
@@ -138,6 +145,7 @@ def ingest(
                 progress=Advance(progress, task),
                 before_store=lambda: migrate_db(database, db),
                 update_metadata=update_metadata,
+                bulk=bulk,
             )
         except KeyboardInterrupt:
             progress.stop()

@@ -34,14 +34,16 @@ def ingest_sources(
     on_outcome: OutcomeHook | None = None,
     prepare: Callable[[], None] | None = None,
     update_metadata: bool = False,
+    bulk: bool = False,
 ) -> IngestReport:
     """Ingest every article the sources hold; failures are reported, never raised.
 
     ``prepare`` runs once before the first article is stored, while workers extract;
-    ``update_metadata``: an article already stored takes the metadata read this time.
+    ``update_metadata``: an article already stored takes the metadata read this time;
+    ``bulk``: on PostgreSQL, large transactions written with COPY (the same content).
     """
     report = IngestReport()
-    writer = Writer(_writer_sessions(factory), report, prepare, update_metadata)
+    writer = Writer(_writer_sessions(factory), report, prepare, update_metadata, bulk)
     options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
     try:
         for outcome in run(tasks_for(sources, max_bytes), options, workers, writer.idle):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -26,6 +27,7 @@ from quotedb.ingest.documents import Document
 from quotedb.ingest.tasks import Extracted
 from quotedb.store.articles import add_article
 from quotedb.store.batch import writing
+from quotedb.store.bulk import indexes_deferred
 from quotedb.store.candidates import Carry
 from quotedb.store.corrections import edit_article
 from quotedb.store.prepare import NewArticle
@@ -33,6 +35,7 @@ from quotedb.store.speakers import prefetch
 
 BATCH_ARTICLES = 250
 BATCH_SECONDS = 1.0
+BULK_ARTICLES = 5000  # a bulk load's transaction: COPY and index builds pay off in large ones
 MIN_IDLE_BATCH = 25  # articles worth a transaction while extraction catches up
 
 
@@ -71,7 +74,9 @@ class Writer:
         report: IngestReport,
         prepare: Callable[[], None] | None = None,
         update_metadata: bool = False,
+        bulk: bool = False,
     ) -> None:
+        self.bulk = bulk  # large transactions, COPY, full-text indexes built after
         self.sessions = sessions
         self.report = report
         self.prepare = prepare
@@ -84,7 +89,12 @@ class Writer:
         if not self.batch:
             self.started = time.monotonic()
         self.batch.append(item)
-        if len(self.batch) >= BATCH_ARTICLES or time.monotonic() - self.started > BATCH_SECONDS:
+        if self.bulk:
+            full = len(self.batch) >= BULK_ARTICLES
+        else:
+            full = len(self.batch) >= BATCH_ARTICLES
+            full = full or time.monotonic() - self.started > BATCH_SECONDS
+        if full:
             self.flush()
 
     def idle(self) -> None:
@@ -92,7 +102,7 @@ class Writer:
         waiting if it is worth a transaction, instead of waiting for a full batch."""
         if self.prepare is not None:
             self._prepare()
-        elif len(self.batch) >= MIN_IDLE_BATCH:
+        elif len(self.batch) >= MIN_IDLE_BATCH and not self.bulk:
             self.flush()
 
     def flush(self) -> None:
@@ -118,7 +128,7 @@ class Writer:
             except Exception:
                 break
         tally = IngestReport()
-        for item in batch:
+        for item in batch:  # one by one, as the ordinary writer does
             tally.merge(self._write_alone(item))
         return tally
 
@@ -144,18 +154,21 @@ class Writer:
 
     def _write(self, batch: list[Extracted]) -> IngestReport:
         try:
-            return self._write_batch(batch)
+            return self._write_batch(batch, bulk=self.bulk and len(batch) > 1)
         except BaseException:
             self.carry.drop()
             raise
 
-    def _write_batch(self, batch: list[Extracted]) -> IngestReport:
+    def _write_batch(self, batch: list[Extracted], *, bulk: bool = False) -> IngestReport:
         """Whole articles in one transaction, without savepoints: the batch's new speakers
         are inserted once, at commit (foreign keys are checked then on SQLite)."""
         tally = IngestReport()
         with (
             session_scope(self.sessions) as session,
-            writing(session, self.carry.resume(session), self.carry.speaker_cache()) as written,
+            indexes_deferred(session, expected(batch)) if bulk else nullcontext(),
+            writing(
+                session, self.carry.resume(session), self.carry.speaker_cache(), copy=bulk
+            ) as written,
         ):
             written.defer_foreign_keys()
             seen = stored_sources(session, [item.doc.content_hash for item in batch])
@@ -219,6 +232,11 @@ def speaker_names(batch: Iterable[Extracted]) -> Iterator[str]:
             if q.speaker:
                 yield q.speaker
                 yield from q.aliases
+
+
+def expected(batch: list[Extracted]) -> int:
+    """The quotations a batch brings."""
+    return sum(len(item.quotations) for item in batch)
 
 
 def stored_sources(session: Session, hashes: list[str]) -> dict[str, str]:

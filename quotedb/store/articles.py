@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
@@ -16,7 +16,7 @@ from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
-from quotedb.store import cache, candidates, clusters, plain, surnames
+from quotedb.store import bulk, cache, candidates, clusters, plain, surnames
 from quotedb.store.batch import WriteBatch
 from quotedb.store.cache import Known
 from quotedb.store.candidates import Candidate
@@ -71,7 +71,7 @@ def add_article(
         "source_path": article.source,
         "extractor_version": EXTRACTOR_VERSION,
     }
-    plain.run(batch.session, insert(ARTICLES), [values])
+    insert_rows(batch, ARTICLES, [values])
     target = Target(article_id, article.text, published, article.content_hash)
     store_quotations(batch, target, quotations, fresh=True)
     return article_id
@@ -108,7 +108,7 @@ def store_quotations(
     redirect_rows(batch, values)  # mentions a split gave to a speaker of their own
     corrected = cache.has_corrections(batch, target.content_hash)
     if values and corrected:  # replaying corrections reads the rows
-        plain.run(batch.session, insert(QUOTATIONS), values)
+        insert_rows(batch, QUOTATIONS, values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
     surnames.settle(batch, target.id, speakers.values())  # bare surnames, whatever came first
     if corrected and replay(batch, target.id, target.content_hash):  # corrections made before
@@ -122,7 +122,15 @@ def store_quotations(
         clusters.insert_created(batch)
         for v, row in zip(values, rows, strict=True):
             v["cluster_id"] = clusters.placed(batch, row)
-        plain.run(batch.session, insert(QUOTATIONS), values)
+        insert_rows(batch, QUOTATIONS, values)
+
+
+def insert_rows(batch: WriteBatch, table: Table, rows: list[dict[str, Any]]) -> None:
+    """New rows, with plain statements or, in a bulk load on PostgreSQL, one COPY."""
+    if batch.copy and bulk.copyable(batch.session):
+        bulk.copy_rows(batch.session, table, rows)
+    else:
+        plain.run(batch.session, insert(table), rows)
 
 
 def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], list[str]]:

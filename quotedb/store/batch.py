@@ -38,6 +38,7 @@ class WriteBatch:
     spare_ids: dict[str, list[int]] = field(default_factory=dict)  # PostgreSQL: per table
     pairs: dict[str, str] = field(default_factory=dict)  # pair-index text of quotations
     deferred: bool = False  # foreign keys checked at commit (SQLite writers)
+    copy: bool = False  # articles and quotations go in through COPY (bulk loads, PostgreSQL)
     numbered: bool = field(init=False)  # an SQLite writer's: it numbers new rows itself
 
     def __post_init__(self) -> None:
@@ -88,7 +89,11 @@ class WriteBatch:
 
 @contextlib.contextmanager
 def writing(
-    session: Session, pool: Pool | None = None, speakers: SpeakerCache | None = None
+    session: Session,
+    pool: Pool | None = None,
+    speakers: SpeakerCache | None = None,
+    *,
+    copy: bool = False,
 ) -> Iterator[WriteBatch]:
     """A batch for the session's transaction (with what an earlier one loaded, if given),
     flushed when the block ends without an error (the caller commits after it)."""
@@ -96,6 +101,7 @@ def writing(
         session,
         pool if pool is not None else Pool(),
         speakers if speakers is not None else SpeakerCache(),
+        copy=copy,
     )
     with batch.known_pairs():
         yield batch

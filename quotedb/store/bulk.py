@@ -1,0 +1,64 @@
+"""PostgreSQL bulk writes: rows through COPY, full-text indexes rebuilt after a large load.
+
+The bulk loader runs the writer's own decisions (speakers, aliases, clusters) unchanged;
+only how rows reach the tables differs, so both give the same database content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from psycopg import Connection as PgConnection
+from psycopg.types.json import Json
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.orm import Session
+
+from quotedb.db.fulltext import CONTEXT_INDEX, PAIRS_INDEX, TSV_INDEX
+from quotedb.db.models import QUOTATIONS
+
+DEFERRED_INDEXES = (TSV_INDEX, PAIRS_INDEX, CONTEXT_INDEX)  # GIN: the costly ones to maintain
+
+
+def copyable(session: Session) -> bool:
+    """Whether rows can go in through COPY (PostgreSQL through psycopg 3)."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Rows (all with the same keys) into ``table`` with one COPY."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    json_columns = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
+    dbapi = session.connection().connection.dbapi_connection
+    assert isinstance(dbapi, PgConnection)
+    names = ", ".join(f'"{c}"' for c in columns)
+    with dbapi.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([Json(row[c]) if c in json_columns else row[c] for c in columns])
+
+
+@contextlib.contextmanager
+def indexes_deferred(session: Session, expected_rows: int) -> Iterator[None]:
+    """Inside the caller's transaction: the full-text indexes dropped while the block
+    writes and built again after it, when the table holds fewer rows than the load brings
+    (building once is then cheaper than maintaining them row by row). A rollback restores
+    them. The drop locks the table against readers until the transaction ends."""
+    stored = session.scalar(select(func.count()).select_from(QUOTATIONS)) or 0
+    if not copyable(session) or stored >= expected_rows:
+        yield
+        return
+    found = session.execute(
+        text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'quotations'"
+            " AND schemaname = current_schema()"
+        )
+    )
+    definitions = {name: sql for name, sql in found if name in DEFERRED_INDEXES}
+    for name in definitions:
+        session.execute(text(f'DROP INDEX "{name}"'))
+    yield
+    for sql in definitions.values():
+        session.execute(text(sql))
