@@ -108,7 +108,7 @@ def quotes(
     empty = f"No quotations by {by!r}." if by else "No quotations found."
     emit(records, fmt, show_quotations, empty)
     if limit and len(records) == limit:
-        err.print(f"Next page: --after {next_cursor(records, chosen['sort'])}", highlight=False)
+        err().print(f"Next page: --after {next_cursor(records, chosen['sort'])}", highlight=False)
 
 
 def show_people(rows: Sequence[Any]) -> None:
