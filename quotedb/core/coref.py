@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -422,7 +422,7 @@ def build(masked: str) -> Document:
         if e is None:
             e = entities[run.key] = Entity(run.key, list(run.name))
         elif len(run.clean) > 1 or bearers.get(run.key):
-            e = _bearer(masked, run, start, entities, bearers, occ)
+            e, run = _bearer(masked, run, start, entities, bearers, occ)
         _note(masked, run, start, end, e)
         occ.append(new(Occurrence, (start, end, e.key, run.possessive)))
     alias = _misspellings(entities)
@@ -449,24 +449,26 @@ def _bearer(
     entities: dict[str, Entity],
     bearers: dict[str, list[str]],
     occ: list[Occurrence],
-) -> Entity:
-    """The entity a run of a known surname names. A full name goes to the bearer it is
-    compatible with, or makes a new person when it gives a first name none of them can
-    have; a bare surname (and a full name no rule separates) to the one the evidence picks."""
+) -> tuple[Entity, _Name]:
+    """The entity a run of a known surname names, and what the run says of it. A full name
+    goes to the bearer it is compatible with, or makes a new person when it gives a first
+    name none of them can have; a bare surname to the one the evidence picks, and so does a
+    full name whose first word may be no name ("Wisconsin Trump"), read as its surname."""
     people = [entities[run.key], *(entities[k] for k in bearers.get(run.key, ()))]
     if len(run.clean) > 1:
         label = parse_name(" ".join(run.clean))
         fit = [e for e in people if label is None or _may_be(label, run, e)]
         if fit:
-            return fit[0] if len(fit) == 1 else _latest(fit, occ)
+            return (fit[0] if len(fit) == 1 else _latest(fit, occ)), run
         if label is not None and label.given is not None and (run.person or run.firmness >= 2):
             others = bearers.setdefault(run.key, [])
             key = f"{run.key}{_OTHER}{len(others) + 2}"
             others.append(key)
             entities[key] = Entity(key, list(run.clean))
-            return entities[key]
-        return _latest(people, occ)
-    return _bare_bearer(masked, run, start, people, occ)
+            return entities[key], run
+        surname = run.clean[-1]
+        run = replace(run, name=(surname,), clean=(surname,), form=surname, gender="", firmness=0)
+    return _bare_bearer(masked, run, start, people, occ), run
 
 
 def _may_be(label: PersonName, run: _Name, e: Entity) -> bool:
