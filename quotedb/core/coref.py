@@ -501,7 +501,7 @@ def _bare_bearer(
             aged = [(a, e) for e in fit if (a := age(e)) is not None]
             if len(aged) > 1:
                 return pick(aged, key=lambda ae: ae[0])[1]
-    return _main_subject(fit) or _latest(fit, occ)
+    return _main_subject(fit) or _latest(fit, occ, masked)
 
 
 def _main_subject(people: list[Entity]) -> Entity | None:
@@ -523,13 +523,25 @@ def _suffix_age(e: Entity) -> float | None:
     return {"sr": 2.0, "jr": 0.0}.get(e.name[-1].lower().rstrip("."), 1.0)
 
 
-def _latest(people: list[Entity], occ: list[Occurrence]) -> Entity:
-    """The person among these whose name the text gave last."""
+def _latest(people: list[Entity], occ: list[Occurrence], masked: str = "") -> Entity:
+    """The person among these whose name the text gave last; given the text, named last
+    other than in passing (a possessive, an aside: "Dorothy Woods, whose husband, Navy SEAL
+    Ty Woods, was …"), when one was."""
     keys = {e.key for e in people}
+    passing = None
     for o in reversed(occ):
         if o.key in keys:
+            if masked and (o.possessive or _aside(masked, o)):
+                passing = passing or o
+                continue
             return next(e for e in people if e.key == o.key)
-    return people[0]
+    found = passing.key if passing is not None else people[0].key
+    return next(e for e in people if e.key == found)
+
+
+def _aside(masked: str, o: Occurrence) -> bool:
+    """A name set off by commas on both sides."""
+    return masked[max(0, o.start - 2) : o.start] == ", " and masked.startswith(",", o.end)
 
 
 def _drop_bare_forms(people: list[Entity]) -> None:
