@@ -13,6 +13,7 @@ subordinate clause): centring, not mere recency.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -437,6 +438,7 @@ def build(masked: str) -> Document:
 
 
 _POSSESSIVE = ("’s", "'s")
+_LATEST_REACH = 400  # names looked back over for the latest bearer of a surname
 _OTHER = "#"  # "halloway#2": the second person of that surname in the document
 _AGE = re.compile(r"\.?,[^\S\n]+(\d{1,3}),")
 _ELDER = re.compile(r"(?:elder|younger)[^\S\n]+$")
@@ -529,7 +531,7 @@ def _latest(people: list[Entity], occ: list[Occurrence], masked: str = "") -> En
     Ty Woods, was …"), when one was."""
     keys = {e.key for e in people}
     passing = None
-    for o in reversed(occ):
+    for o in itertools.islice(reversed(occ), _LATEST_REACH):  # bounded: linear resolution
         if o.key in keys:
             if masked and (o.possessive or _aside(masked, o)):
                 passing = passing or o
