@@ -32,6 +32,7 @@ from quotedb.core.lexicon import (
     PERSON_TITLES,
     PRONOUNS,
     ROLE_ABBREVIATIONS,
+    ROLE_HEADS,
     STARTERS,
     SURNAME_SUFFIXES,
 )
@@ -52,6 +53,8 @@ _RUN = re.compile(
 # ", a trade professor at Ames, said": a description in apposition, then a lowercase verb.
 _DESCRIBED = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n][^,.;:\n\x1a]{1,80},[^\S\n]+[a-z]")
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")
+# Nouns a name can qualify ("the Roe campaign", "Roe aides"): after a bare name no verb.
+_MODIFIED_NOUNS = ORG_HEADS | PERSON_NOUNS | ROLE_HEADS
 _LOOK = 40  # names examined per question, so that resolution stays linear
 
 
@@ -155,7 +158,11 @@ class Document:
         while k < min(stop, len(self.occurrences)) and self.occurrences[k].start < hi:
             occ = self.occurrences[k]
             if self._fits(occ, gender):
-                main = not occ.possessive and (not self._subordinate(occ) or self._described(occ))
+                main = (
+                    not occ.possessive
+                    and not self._modifier(occ)
+                    and (not self._subordinate(occ) or self._described(occ))
+                )
                 if gender and not self.entities[occ.key].gender:
                     # A person of unknown gender is the pronoun's only if no one of its
                     # gender is in the sentence at all ("Roe's albums … owned by Lee Poe").
@@ -220,6 +227,12 @@ class Document:
         if seen is None:
             seen = self.lowercase[low] = f" {low} " in self.masked
         return seen
+
+    def _modifier(self, occ: Occurrence) -> bool:
+        """ "Roe campaign spokesman Lee Poe said": a name qualifying the noun after it, no
+        subject a later pronoun is centred on."""
+        after = self.masked[occ.end : occ.end + 24].split()
+        return bool(after) and after[0] in _MODIFIED_NOUNS
 
     def _described(self, occ: Occurrence) -> bool:
         """ "Jane Roe, a professor at Ames, said …": a subject with a description after it."""

@@ -58,6 +58,14 @@ SPEAKERS = [
         ["Jo Reed"],
         id="one-bearer-takes-the-bare-surname",
     ),
+    pytest.param(
+        "Gordon Pell toured the harbour on Tuesday.\n\n"
+        "Pell campaign spokesman Ivan Sorel told reporters that Pell would return in May. "
+        "However, he could not say when the tour would end.\n\n"
+        "“We have no dates yet,” he said.",
+        ["Ivan Sorel"],
+        id="surname-qualifying-a-noun-is-no-pronoun-subject",
+    ),
 ]
 
 
