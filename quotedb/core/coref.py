@@ -1,7 +1,10 @@
 """Document entities and the resolution of pronouns and nominals to them.
 
-Entities are keyed by surname; the canonical name is the fullest name the document uses
-(titles stripped), so "Mr. Blinken" and "Secretary of State Antony J. Blinken" meet.
+Entities are keyed by person: the first bearer of a surname by the surname, another person
+of that surname (a given name the first one's cannot be) by the surname and a number. The
+canonical name is the fullest name the document uses (titles stripped), so "Mr. Blinken"
+and "Secretary of State Antony J. Blinken" meet; a bare surname several people share goes
+to the one the evidence points to (see :func:`_bearer`), never merging them.
 Pronouns go to the nearest compatible person in their own sentence, else to the main
 subject of the closest earlier sentence that has one (not a possessive, not in a
 subordinate clause): centring, not mere recency.
@@ -10,8 +13,9 @@ subordinate clause): centring, not mere recency.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,10 +32,12 @@ from quotedb.core.lexicon import (
     PERSON_TITLES,
     PRONOUNS,
     ROLE_ABBREVIATIONS,
+    ROLE_HEADS,
     STARTERS,
     SURNAME_SUFFIXES,
 )
 from quotedb.core.mentions import name_of
+from quotedb.core.names import PersonName, compatible, parse_name
 from quotedb.core.text import TOKEN
 
 # Every run starts with a capital; the lookahead lets the regex engine skip to one. Words
@@ -47,6 +53,8 @@ _RUN = re.compile(
 # ", a trade professor at Ames, said": a description in apposition, then a lowercase verb.
 _DESCRIBED = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n][^,.;:\n\x1a]{1,80},[^\S\n]+[a-z]")
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")
+# Nouns a name can qualify ("the Roe campaign", "Roe aides"): after a bare name no verb.
+_MODIFIED_NOUNS = ORG_HEADS | PERSON_NOUNS | ROLE_HEADS
 _LOOK = 40  # names examined per question, so that resolution stays linear
 
 
@@ -63,6 +71,7 @@ class Entity:
     firmness: int = 0
     forms: dict[str, int] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)  # title words used with the name: "mayor"
+    age: float | None = None  # "Jane Roe, 71,": an age in apposition
 
     @property
     def canonical(self) -> str:
@@ -94,6 +103,18 @@ class Document:
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key)
+
+    def named_in(self, start: int, end: int, surname: str) -> Entity | None:
+        """The person a name written in ``[start, end)`` denotes: the entity its occurrence
+        was resolved to (two people may share the surname), else the surname's first bearer."""
+        k = bisect.bisect_left(self.starts, start)
+        found = None
+        while k < len(self.occurrences) and self.occurrences[k].start < end:
+            occ = self.occurrences[k]
+            if occ.key.partition(_OTHER)[0] == surname:
+                found = occ
+            k += 1
+        return self.entities[found.key] if found is not None else self.entities.get(surname)
 
     def with_role(self, pos: int, role: str, limit: int = 200) -> Occurrence | None:
         """The latest person before ``pos`` named with this title ("the mayor" -> Mayor Bill
@@ -137,7 +158,11 @@ class Document:
         while k < min(stop, len(self.occurrences)) and self.occurrences[k].start < hi:
             occ = self.occurrences[k]
             if self._fits(occ, gender):
-                main = not occ.possessive and (not self._subordinate(occ) or self._described(occ))
+                main = (
+                    not occ.possessive
+                    and not self._modifier(occ)
+                    and (not self._subordinate(occ) or self._described(occ))
+                )
                 if gender and not self.entities[occ.key].gender:
                     # A person of unknown gender is the pronoun's only if no one of its
                     # gender is in the sentence at all ("Roe's albums … owned by Lee Poe").
@@ -202,6 +227,12 @@ class Document:
         if seen is None:
             seen = self.lowercase[low] = f" {low} " in self.masked
         return seen
+
+    def _modifier(self, occ: Occurrence) -> bool:
+        """ "Roe campaign spokesman Lee Poe said": a name qualifying the noun after it, no
+        subject a later pronoun is centred on."""
+        after = self.masked[occ.end : occ.end + 24].split()
+        return bool(after) and after[0] in _MODIFIED_NOUNS
 
     def _described(self, occ: Occurrence) -> bool:
         """ "Jane Roe, a professor at Ames, said …": a subject with a description after it."""
@@ -275,7 +306,7 @@ def _misspellings(entities: dict[str, Entity]) -> dict[str, str]:
     variants = {
         k: {k, *(k[:i] + k[i + 1 :] for i in range(len(k)))}
         for k, e in entities.items()
-        if len(k) >= 5 and e.person
+        if len(k) >= 5 and e.person and _OTHER not in k
     }
     buckets: dict[str, list[str]] = {}
     for k, vs in variants.items():
@@ -388,6 +419,7 @@ def build(masked: str) -> Document:
     entities: dict[str, Entity] = {}
     orgs: dict[str, str] = {}
     groups: list[Occurrence] = []  # organisation runs, keyed by head word
+    bearers: dict[str, list[str]] = {}  # surname -> keys of its other bearers
     new = tuple.__new__  # Occurrence's own __new__ is a Python function: a frame per name
     for m in _RUN.finditer(masked):
         written = m.group()
@@ -403,18 +435,135 @@ def build(masked: str) -> Document:
         e = entities.get(run.key)
         if e is None:
             e = entities[run.key] = Entity(run.key, list(run.name))
+        elif len(run.clean) > 1 or bearers.get(run.key):
+            e, run = _bearer(masked, run, start, entities, bearers, occ)
         _note(masked, run, start, end, e)
-        occ.append(new(Occurrence, (start, end, run.key, run.possessive)))
+        occ.append(new(Occurrence, (start, end, e.key, run.possessive)))
     alias = _misspellings(entities)
     for k, big in alias.items():
         entities[k] = entities[big]
     if alias:
         occ = [o._replace(key=alias[o.key]) if o.key in alias else o for o in occ]
+    for surname, others in bearers.items():
+        _drop_bare_forms([entities[surname], *(entities[k] for k in others)])
     starts = [o.start for o in occ]
     return Document(entities, occ, starts, orgs, masked, groups, [g.start for g in groups])
 
 
 _POSSESSIVE = ("’s", "'s")
+_LATEST_REACH = 400  # names looked back over for the latest bearer of a surname
+_OTHER = "#"  # "halloway#2": the second person of that surname in the document
+_AGE = re.compile(r"\.?,[^\S\n]+(\d{1,3}),")
+_ELDER = re.compile(r"(?:elder|younger)[^\S\n]+$")
+
+
+def _bearer(
+    masked: str,
+    run: _Name,
+    start: int,
+    entities: dict[str, Entity],
+    bearers: dict[str, list[str]],
+    occ: list[Occurrence],
+) -> tuple[Entity, _Name]:
+    """The entity a run of a known surname names, and what the run says of it. A full name
+    goes to the bearer it is compatible with, or makes a new person when it gives a first
+    name none of them can have; a bare surname to the one the evidence picks, and so does a
+    full name whose first word may be no name ("Wisconsin Trump"), read as its surname."""
+    people = [entities[run.key], *(entities[k] for k in bearers.get(run.key, ()))]
+    if len(run.clean) > 1:
+        label = parse_name(" ".join(run.clean))
+        fit = [e for e in people if label is None or _may_be(label, run, e)]
+        if fit:
+            return (fit[0] if len(fit) == 1 else _latest(fit, occ)), run
+        if label is not None and label.given is not None and (run.person or run.firmness >= 2):
+            others = bearers.setdefault(run.key, [])
+            key = f"{run.key}{_OTHER}{len(others) + 2}"
+            others.append(key)
+            entities[key] = Entity(key, list(run.clean))
+            return entities[key], run
+        surname = run.clean[-1]
+        run = replace(run, name=(surname,), clean=(surname,), form=surname, gender="", firmness=0)
+    return _bare_bearer(masked, run, start, people, occ), run
+
+
+def _may_be(label: PersonName, run: _Name, e: Entity) -> bool:
+    """Whether a parsed full name could be this entity's person (a bare entity takes any
+    whose gender its honorific allows: "Mr. Roe" is not "Ann Roe")."""
+    if len(e.name) < 2:
+        return not (e.firmness == 3 and run.gender and e.gender and run.gender != e.gender)
+    mine, theirs = [w.lower() for w in run.clean], [w.lower() for w in e.name]
+    if mine == theirs[-len(mine) :] or theirs == mine[-len(theirs) :]:
+        return True  # "De Blasio" of "Bill de Blasio", "Suu Kyi" of "Aung San Suu Kyi"
+    known = parse_name(" ".join(e.name))
+    return known is None or compatible(label, known)
+
+
+def _bare_bearer(
+    masked: str, run: _Name, start: int, people: list[Entity], occ: list[Occurrence]
+) -> Entity:
+    """Which bearer a bare surname means: the one its honorific's gender or its title fits,
+    the elder or the younger ("the elder Bush": by "Sr."/"Jr." or an age in apposition),
+    the article's main subject, else the one named most recently."""
+    fit = people
+    if run.firmness == 3 and run.gender:
+        fit = [e for e in fit if not e.gender or e.gender == run.gender] or fit
+    if run.roles:
+        fit = [e for e in fit if e.roles & run.roles] or fit
+    elder = _ELDER.search(masked, max(0, start - 12), start)
+    if elder is not None and len(fit) > 1:
+        pick = max if elder.group().startswith("elder") else min
+        for age in (_stated_age, _suffix_age):
+            aged = [(a, e) for e in fit if (a := age(e)) is not None]
+            if len(aged) > 1:
+                return pick(aged, key=lambda ae: ae[0])[1]
+    return _main_subject(fit) or _latest(fit, occ, masked)
+
+
+def _main_subject(people: list[Entity]) -> Entity | None:
+    """The bearer the article is about, if one is: named at least twice as often as any
+    other so far ("Cruz said" in an article about Ted Cruz that also names his wife)."""
+    if len(people) < 2:
+        return None
+    counts = sorted(((sum(e.forms.values()), n) for n, e in enumerate(people)), reverse=True)
+    (top, n), (second, _) = counts[0], counts[1]
+    return people[n] if top >= 3 and top >= 2 * second else None
+
+
+def _stated_age(e: Entity) -> float | None:
+    return e.age
+
+
+def _suffix_age(e: Entity) -> float | None:
+    """ "Sr." is older than no suffix, which is older than "Jr." (the son takes it)."""
+    return {"sr": 2.0, "jr": 0.0}.get(e.name[-1].lower().rstrip("."), 1.0)
+
+
+def _latest(people: list[Entity], occ: list[Occurrence], masked: str = "") -> Entity:
+    """The person among these whose name the text gave last; given the text, named last
+    other than in passing (a possessive, an aside: "Dorothy Woods, whose husband, Navy SEAL
+    Ty Woods, was …"), when one was."""
+    keys = {e.key for e in people}
+    passing = None
+    for o in itertools.islice(reversed(occ), _LATEST_REACH):  # bounded: linear resolution
+        if o.key in keys:
+            if masked and (o.possessive or _aside(masked, o)):
+                passing = passing or o
+                continue
+            return next(e for e in people if e.key == o.key)
+    found = passing.key if passing is not None else people[0].key
+    return next(e for e in people if e.key == found)
+
+
+def _aside(masked: str, o: Occurrence) -> bool:
+    """A name set off by commas on both sides."""
+    return masked[max(0, o.start - 2) : o.start] == ", " and masked.startswith(",", o.end)
+
+
+def _drop_bare_forms(people: list[Entity]) -> None:
+    """A surname several people share is no alias of any of them."""
+    for e in people:
+        for form in [f for f in e.forms if len(name_of(f.split())) < 2]:
+            del e.forms[form]
 
 
 def _note(masked: str, run: _Name, start: int, end: int, e: Entity) -> None:
@@ -435,6 +584,10 @@ def _note(masked: str, run: _Name, start: int, end: int, e: Entity) -> None:
             noun = masked[cut + 1 : start - 1] if cut >= 0 else ""
         if noun in _DESCRIBING or masked.startswith(_DESCRIPTION_OPENERS, end):
             _described_by_noun(masked, noun, end, e, len(run.clean))
+    if len(run.clean) > 1 and masked.startswith((", ", "., "), end):
+        age = _AGE.match(masked, end)
+        if age is not None:
+            e.age = float(age.group(1))
     forms = e.forms
     forms[run.form] = forms.get(run.form, 0) + 1
     if run.roles:

@@ -422,7 +422,7 @@ def _resolve(
         return _Speaker(phrase, kind, Mention(p.start, p.end, text, kind), "", ())
     name = name_of(words) if words[-1][:1].isupper() else []
     if name:
-        e = doc.entity(name[-1].lower())
+        e = doc.named_in(p.start, p.end, name[-1].lower())
         canonical = e.canonical if e is not None else " ".join(name)
         return _Speaker(
             canonical,
