@@ -455,6 +455,10 @@ _LATEST_REACH = 400  # names looked back over for the latest bearer of a surname
 _OTHER = "#"  # "halloway#2": the second person of that surname in the document
 _AGE = re.compile(r"\.?,[^\S\n]+(\d{1,3}),")
 _ELDER = re.compile(r"(?:elder|younger)[^\S\n]+$")
+_PRONOUN_REACH = 80  # characters after a bare surname read for a pronoun of its clause
+_CLAUSE_END = re.compile(r"[.;:!?\n“”\"]")
+_WORDS = re.compile(r"[^\W\d_]+")
+_SUBJECT_GENDER = {"he": "m", "she": "f"}
 
 
 def _bearer(
@@ -507,6 +511,8 @@ def _bare_bearer(
     fit = people
     if run.firmness == 3 and run.gender:
         fit = [e for e in fit if not e.gender or e.gender == run.gender] or fit
+    if len(fit) > 1 and (said := _pronoun_after(masked, start + len(run.form))):
+        fit = [e for e in fit if e.gender == said] or fit
     if run.roles:
         fit = [e for e in fit if e.roles & run.roles] or fit
     elder = _ELDER.search(masked, max(0, start - 12), start)
@@ -517,6 +523,21 @@ def _bare_bearer(
             if len(aged) > 1:
                 return pick(aged, key=lambda ae: ae[0])[1]
     return _main_subject(fit) or _latest(fit, occ, masked)
+
+
+def _pronoun_after(masked: str, end: int) -> str:
+    """The gender of the first "he" or "she" after a bare surname in its own clause ("Roe
+    told the audience that she believes"), when no other name comes first: the surname's
+    bearer of that gender is meant ("" when there is none to go by; an object pronoun is
+    more often someone else: "Roe told him")."""
+    clause = _CLAUSE_END.split(masked[end : end + _PRONOUN_REACH], maxsplit=1)[0]
+    for word in _WORDS.findall(clause):
+        lower = word.lower()
+        if lower in _SUBJECT_GENDER:
+            return _SUBJECT_GENDER[lower]
+        if word[0].isupper():
+            return ""  # another name comes between
+    return ""
 
 
 def _main_subject(people: list[Entity]) -> Entity | None:

@@ -66,6 +66,18 @@ SPEAKERS = [
         ["Ivan Sorel"],
         id="surname-qualifying-a-noun-is-no-pronoun-subject",
     ),
+    pytest.param(
+        "Nora Vance and her husband, Hugh Vance, ran for the council. Hugh Vance spoke "
+        "first.\n\n“We can do better,” Vance said, adding that she would vote no.",
+        ["Nora Vance"],
+        id="bare-surname-goes-to-the-bearer-its-own-clause-calls-she",
+    ),
+    pytest.param(
+        "Nora Vance and her husband, Hugh Vance, ran for the council. Hugh Vance spoke "
+        "first.\n\n“We can do better,” Vance told Ella Moss, who said she would vote no.",
+        ["Hugh Vance"],
+        id="a-pronoun-after-another-name-says-nothing-of-the-surname",
+    ),
 ]
 
 
