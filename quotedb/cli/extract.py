@@ -101,13 +101,14 @@ class Counting:
     redrawn by hand, never from a thread (worker processes are forked)."""
 
     def __init__(self, articles: bool) -> None:
+        console = err()
         self.progress = Progress(
             TextColumn("Extracting {task.fields[what]}"),
             TimeElapsedColumn(),
-            console=err(),
+            console=console,
             transient=True,
             auto_refresh=False,
-            disable=not err().is_terminal,
+            disable=not console.is_terminal,
         )
         self.articles, self.done, self.failed, self.last = articles, 0, 0, 0.0
         self.task = self.progress.add_task("extract", total=None, what="")

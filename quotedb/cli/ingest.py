@@ -127,12 +127,13 @@ def ingest(
     )
     # No refresh thread: worker processes are forked, and forking beside a thread that may
     # hold a lock (the console's) can hang them.
+    console = err()
     with Progress(
         *columns,
-        console=err(),
+        console=console,
         transient=True,
         auto_refresh=False,
-        disable=not err().is_terminal,
+        disable=not console.is_terminal,
     ) as progress:
         task = progress.add_task("Ingesting", total=inputs.size, articles=0)
         try:

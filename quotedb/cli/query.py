@@ -357,12 +357,13 @@ def told(text: str) -> None:
 def print_view(r: dict[str, Any]) -> None:
     a = r["article"]
     header = f"#{r['id']} · {a['published'] or 'undated'} · {a['outlet'] or a['label']}"
-    out().print(Text(header, style="bold"), soft_wrap=False, overflow="ellipsis", no_wrap=True)
+    console = out()
+    console.print(Text(header, style="bold"), soft_wrap=False, overflow="ellipsis", no_wrap=True)
     if a["outlet"]:
         told(a["label"])
-    out().rule()
-    out().print(highlighted(r), soft_wrap=False)
-    out().rule()
+    console.rule()
+    console.print(highlighted(r), soft_wrap=False)
+    console.rule()
     told(f"Speaker: {r['resolution']}")
     told(
         f"Cue: {r['cue'] or '-'}   Confidence: {r['confidence']:.2f}   "
@@ -389,4 +390,4 @@ def print_view(r: dict[str, Any]) -> None:
                 art["published"] or "",
             )
             table.add_row(*(Text(c) for c in cells))
-        out().print(table)
+        console.print(table)

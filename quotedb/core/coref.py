@@ -532,9 +532,8 @@ def _pronoun_after(masked: str, end: int) -> str:
     more often someone else: "Roe told him")."""
     clause = _CLAUSE_END.split(masked[end : end + _PRONOUN_REACH], maxsplit=1)[0]
     for word in _WORDS.findall(clause):
-        lower = word.lower()
-        if lower in _SUBJECT_GENDER:
-            return _SUBJECT_GENDER[lower]
+        if gender := _SUBJECT_GENDER.get(word.lower()):
+            return gender
         if word[0].isupper():
             return ""  # another name comes between
     return ""

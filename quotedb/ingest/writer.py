@@ -27,7 +27,7 @@ from quotedb.ingest.documents import Document
 from quotedb.ingest.tasks import Extracted
 from quotedb.store.articles import add_article
 from quotedb.store.batch import writing
-from quotedb.store.bulk import indexes_deferred
+from quotedb.store.bulk import copyable, indexes_deferred
 from quotedb.store.candidates import Carry
 from quotedb.store.corrections import edit_article
 from quotedb.store.prepare import NewArticle
@@ -89,12 +89,9 @@ class Writer:
         if not self.batch:
             self.started = time.monotonic()
         self.batch.append(item)
-        if self.bulk:
-            full = len(self.batch) >= BULK_ARTICLES
-        else:
-            full = len(self.batch) >= BATCH_ARTICLES
-            full = full or time.monotonic() - self.started > BATCH_SECONDS
-        if full:
+        size = BULK_ARTICLES if self.bulk else BATCH_ARTICLES
+        overdue = not self.bulk and time.monotonic() - self.started > BATCH_SECONDS
+        if len(self.batch) >= size or overdue:
             self.flush()
 
     def idle(self) -> None:
@@ -167,7 +164,10 @@ class Writer:
             session_scope(self.sessions) as session,
             indexes_deferred(session, expected(batch)) if bulk else nullcontext(),
             writing(
-                session, self.carry.resume(session), self.carry.speaker_cache(), copy=bulk
+                session,
+                self.carry.resume(session),
+                self.carry.speaker_cache(),
+                copy=bulk and copyable(session),
             ) as written,
         ):
             written.defer_foreign_keys()

@@ -127,7 +127,7 @@ def store_quotations(
 
 def insert_rows(batch: WriteBatch, table: Table, rows: list[dict[str, Any]]) -> None:
     """New rows, with plain statements or, in a bulk load on PostgreSQL, one COPY."""
-    if batch.copy and bulk.copyable(batch.session):
+    if batch.copy:
         bulk.copy_rows(batch.session, table, rows)
     else:
         plain.run(batch.session, insert(table), rows)

@@ -38,7 +38,7 @@ class WriteBatch:
     spare_ids: dict[str, list[int]] = field(default_factory=dict)  # PostgreSQL: per table
     pairs: dict[str, str] = field(default_factory=dict)  # pair-index text of quotations
     deferred: bool = False  # foreign keys checked at commit (SQLite writers)
-    copy: bool = False  # articles and quotations go in through COPY (bulk loads, PostgreSQL)
+    copy: bool = False  # articles and quotations go in through COPY (PostgreSQL bulk loads)
     numbered: bool = field(init=False)  # an SQLite writer's: it numbers new rows itself
 
     def __post_init__(self) -> None:

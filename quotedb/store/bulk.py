@@ -12,7 +12,7 @@ from typing import Any
 
 from psycopg import Connection as PgConnection
 from psycopg.types.json import Json
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import JSON, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from quotedb.db.fulltext import CONTEXT_INDEX, PAIRS_INDEX, TSV_INDEX
@@ -31,7 +31,7 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     if not rows:
         return
     columns = list(rows[0])
-    json_columns = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
+    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
     dbapi = session.connection().connection.dbapi_connection
     assert isinstance(dbapi, PgConnection)
     names = ", ".join(f'"{c}"' for c in columns)
