@@ -60,6 +60,7 @@ __all__ = [
     "CitationStyle",
     "Database",
     "ExportFormat",
+    "ExportPage",
     "Failure",
     "GroupBy",
     "Inputs",
@@ -231,6 +232,16 @@ class Reextracted:
     extractor: str  # the extractor version that produced them
     kept: int = 0  # quotations that kept the id they had
     vanished: tuple[int, ...] = ()  # ids no quotation has any more (retired, never reused)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPage:
+    """What an export wrote: how many quotations, and the cursor of the next page (``after=``)
+    when ``limit`` filled the page of a listing (None otherwise: the last page, all rows, or a
+    phrase's matches, which come by rank)."""
+
+    count: int
+    next: str | None = None
 
 
 class Database:
@@ -577,8 +588,37 @@ class Database:
         output by default); matches of ``phrase`` come best first, the rest oldest first.
         Unlike the listings, every quotation by default (``limit`` None). How many were
         written. ``after``: start after a listing's cursor (not with ``phrase``: matches
-        come by rank)."""
+        come by rank). :meth:`export_page` also gives the next page's cursor."""
+        return self.export_page(
+            output,
+            fmt=fmt,
+            style=style,
+            group_by=group_by,
+            csl=csl,
+            phrase=phrase,
+            kind=kind,
+            after=after,
+            **select,
+        ).count
+
+    def export_page(
+        self,
+        output: TextIO | Path | str | None = None,
+        *,
+        fmt: ExportFormat | str = ExportFormat.jsonl,
+        style: CitationStyle | str | None = None,
+        group_by: GroupBy | str | None = None,
+        csl: Path | str | None = None,
+        phrase: str | None = None,
+        kind: str | None = None,
+        after: str | None = None,
+        **select: Unpack[Select],
+    ) -> ExportPage:
+        """:meth:`export`, one page at a time: a full page of ``limit`` quotations comes
+        with the cursor to pass as ``after`` for the next one, so an archive goes out in
+        files of N quotations with each page as fast as the first."""
         from quotedb.export.document import prepared_export
+        from quotedb.read.cursor import cursor_token
 
         if phrase and after is not None:
             raise QueryError(
@@ -595,9 +635,13 @@ class Database:
         with self.session() as s:
             write = prepared_export(s, f, phrase, *how)
             if output is None or not isinstance(output, str | Path):
-                return write(output or sys.stdout)
-            with _output_file(Path(output)) as fh:
-                return write(fh)
+                written = write(output or sys.stdout)
+            else:
+                with _output_file(Path(output)) as fh:
+                    written = write(fh)
+        if phrase or not f.limit or written.count < f.limit or written.last_id is None:
+            return ExportPage(written.count)
+        return ExportPage(written.count, cursor_token(f.sort, written.last_id))
 
     # ------------------------------------------------------------ corrections
 

@@ -86,7 +86,9 @@ def export(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago."""
+    """Export quotations with their articles: data, BibTeX/RIS/CSL, or APA/MLA/Chicago.
+
+    With --limit, a full page ends with the cursor of the next one on stderr."""
     chosen = picked(
         by=by,
         speaker_kind=speaker_kind,
@@ -100,7 +102,7 @@ def export(
         sort=sort,
         language=language,
     )
-    n = open_db(db, create=False).export(
+    page = open_db(db, create=False).export_page(
         output,
         fmt=fmt,
         style=style,
@@ -111,4 +113,7 @@ def export(
         after=after,
         **chosen,
     )
-    err().print(f"Exported {n} quotation(s){f' to {output}' if output else ''}.", highlight=False)
+    where = f" to {output}" if output else ""
+    err().print(f"Exported {page.count} quotation(s){where}.", highlight=False)
+    if page.next is not None:
+        err().print(f"Next page: --after {page.next}", highlight=False)

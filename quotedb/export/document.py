@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -118,6 +119,28 @@ RECORD_WRITERS: dict[ExportFormat, Callable[[Iterable[QuotationRecord], TextIO],
 }
 
 
+@dataclass(frozen=True)
+class Written:
+    """What an export wrote: how many quotations, and the id of the last one in the
+    listing's order (the next page starts after it; None when none was written)."""
+
+    count: int
+    last_id: int | None
+
+
+class _LastSeen:
+    """Records passed through as they stream, remembering the last one's id."""
+
+    def __init__(self, records: Iterable[QuotationRecord]) -> None:
+        self.records = records
+        self.last_id: int | None = None
+
+    def __iter__(self) -> Iterator[QuotationRecord]:
+        for record in self.records:
+            self.last_id = record.id
+            yield record
+
+
 def prepared_export(
     session: Session,
     f: Filter,
@@ -126,13 +149,23 @@ def prepared_export(
     style: CitationStyle | None = None,
     group_by: GroupBy | None = None,
     csl: Path | None = None,
-) -> Callable[[TextIO], int]:
+) -> Callable[[TextIO], Written]:
     """The selection made (its query run, so that a bad one fails before any file is
-    opened) and what writes it, returning how many were written. Records alone make JSON
-    Lines, CSV and ungrouped JSON, streamed as they are read; citations, Markdown and
-    groups need the quotations' articles (a citation's sentence comes from the text)."""
+    opened) and what writes it. Records alone make JSON Lines, CSV and ungrouped JSON,
+    streamed as they are read; citations, Markdown and groups need the quotations'
+    articles (a citation's sentence comes from the text). The last id is the selection's
+    last in the listing's order, whatever order groups or a style print them in."""
     if style is None and csl is None and group_by is None and fmt in RECORD_WRITERS:
-        records = select_records(session, f, phrase)
-        return lambda out: RECORD_WRITERS[fmt](records, out)
+        records = _LastSeen(select_records(session, f, phrase))
+
+        def write_records(out: TextIO) -> Written:
+            return Written(RECORD_WRITERS[fmt](records, out), records.last_id)
+
+        return write_records
     rows = select_quotations(session, f, phrase)
-    return lambda out: write_export(rows, out, fmt, style, group_by, csl)
+
+    def write_rows(out: TextIO) -> Written:
+        count = write_export(rows, out, fmt, style, group_by, csl)
+        return Written(count, rows[-1].id if rows else None)
+
+    return write_rows
