@@ -11,8 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from quotedb.api import CitationStyle, Database, ExportFormat, next_cursor
-from quotedb.errors import QueryError
+from quotedb.api import CitationStyle, Database, ExportFormat
 from quotedb.web.params import (
     DEFAULT_PAGE,
     MAX_NAME,
@@ -77,28 +76,9 @@ def quotations(
     of them oldest first, narrowed by the filters; ``next``: the cursor (``after=``) of the
     listing's next page, which costs what the first page costs however deep it is."""
     words = printable(q)
-    if after is not None or not words:
-        return _listed(db, f, limit, offset, after, words)
-    page = listing(db, words, mode, f, limit=limit, offset=offset)
-    return {"quotations": page.records, "offset": offset, "limit": limit, "more": page.more}
-
-
-def _listed(
-    db: Database, f: Filters, limit: int, offset: int, after: str | None, words: str | None
-) -> dict[str, Any]:
-    """A page of the listing (no search), read by keyset from ``after`` when given."""
-    if words:
-        raise QueryError("a cursor pages the listing: page a search with offset")
-    rows = db.quotes(after=after, limit=limit + 1, offset=offset, **f.api())
-    page = rows[:limit]
-    more = len(rows) > limit
-    return {
-        "quotations": records(page),
-        "offset": offset,
-        "limit": limit,
-        "more": more,
-        "next": next_cursor(page) if more else None,
-    }
+    page = listing(db, words, mode, f, limit=limit, offset=offset, after=after, counted=False)
+    listed = {"quotations": page.records, "offset": offset, "limit": limit, "more": page.more}
+    return listed if words else listed | {"next": page.next}
 
 
 @router.get("/quotations/{quotation_id}")

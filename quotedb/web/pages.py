@@ -16,7 +16,17 @@ from markupsafe import Markup, escape
 from quotedb.api import CitationStyle, Database, ExportFormat, write_records
 from quotedb.web import render
 from quotedb.web.jsonapi import MAX_ID, Db, Filtered, Id
-from quotedb.web.params import DEFAULT_PAGE, MAX_NAME, Limit, Name, Offset, Text, printable
+from quotedb.web.params import (
+    DEFAULT_PAGE,
+    MAX_NAME,
+    Cursor,
+    Limit,
+    Name,
+    Offset,
+    Shown,
+    Text,
+    printable,
+)
 from quotedb.web.reads import Marks, Mode, listing
 from quotedb.web.render import record, records
 from quotedb.web.security import CSRF_COOKIE, check_csrf, csrf_value, require_editor
@@ -65,16 +75,23 @@ def search_page(
     mode: Mode = Mode.words,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
+    after: Cursor = None,
+    at: Shown = 0,
 ) -> HTMLResponse:
-    """One box for words, a phrase or a half-remembered quotation; facets; paging."""
+    """One box for words, a phrase or a half-remembered quotation; facets; paging (the
+    listing without words by cursor, so its pages go as deep as the archive; ``at``: how
+    many rows came before the page, to number it)."""
     q = (printable(q) or "").strip() or None
     keep = f.query() | ({"q": q, "mode": mode.value} if q else {})
     if not keep:  # the landing page: a box and ways in (listing everything is no start)
         return page(request, "search.html", q="", mode=mode.value, filters=f, result=None, keep={})
-    result = listing(db, q, mode, f, limit=limit, offset=offset, marks=HTML_MARKS)
+    if limit != DEFAULT_PAGE:
+        keep["limit"] = str(limit)
+    result = listing(db, q, mode, f, limit=limit, offset=offset, marks=HTML_MARKS, after=after)
     for r in result.records:
         r["snippet_html"] = marked(r["snippet"]) if "snippet" in r else None
         r["context_html"] = marked(r["context"]) if r.get("context") else None
+    before = (at if after is not None else 0) + offset
     return page(
         request,
         "search.html",
@@ -84,8 +101,11 @@ def search_page(
         result=result,
         keep=keep,
         link=_link,
-        prev_offset=max(offset - limit, 0) if offset else None,
-        next_offset=offset + limit if result.more else None,
+        first=after is not None,
+        at=before,
+        after=after,
+        prev_offset=max(offset - limit, 0) if offset and after is None else None,
+        next_offset=offset + limit if result.more and result.next is None else None,
         limit=limit,
     )
 
@@ -111,8 +131,9 @@ def search_json(
     mode: Mode = Mode.words,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
+    after: Cursor = None,
 ) -> Response:
-    result = listing(db, printable(q), mode, f, limit=limit, offset=offset)
+    result = listing(db, printable(q), mode, f, limit=limit, offset=offset, after=after)
     return _json(result.records)
 
 
@@ -124,8 +145,9 @@ def search_csv(
     mode: Mode = Mode.words,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
+    after: Cursor = None,
 ) -> Response:
-    result = listing(db, printable(q), mode, f, limit=limit, offset=offset)
+    result = listing(db, printable(q), mode, f, limit=limit, offset=offset, after=after)
     return _csv(result.records, "quotations.csv")
 
 

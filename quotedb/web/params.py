@@ -24,6 +24,9 @@ Confidence = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Shown = Annotated[  # rows before a cursor's page: numbers its rows, reads nothing
+    int, Query(ge=0, le=2**63 - 1, description="How many rows came before this page.")
+]
 Cursor = Annotated[
     str | None,
     Query(max_length=40, description="Start after this cursor (a page's `next`): no depth limit."),

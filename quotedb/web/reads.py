@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from quotedb.api import Database
+from quotedb.api import Database, next_cursor
+from quotedb.errors import QueryError
 from quotedb.web.params import Filters
 from quotedb.web.render import record, records
 
@@ -32,6 +33,7 @@ class Page:
     window: int  # how many matches the facets counted
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     verdict: dict[str, Any] | None = None  # who: was it said, and by whom?
+    next: str | None = None  # the listing's (no search) cursor of the next page
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,20 @@ def listing(
     limit: int,
     offset: int,
     marks: Marks | None = None,
+    after: str | None = None,
+    counted: bool = True,
 ) -> Page:
     """One page of matches (of everything, oldest first, without ``q``) with facets over
-    the first matches. One read when the page lies inside that window, else two."""
+    the first matches. One read when the page lies inside that window, else two. The
+    listing without ``q`` also gives the next page's cursor, and ``after`` starts at one
+    (a search is ranked: it pages by offset); ``counted`` False: no facets for it."""
+    if not q:
+        return _browsed(db, f, limit, offset, after, counted)
+    if after is not None:
+        raise QueryError("a cursor pages the listing: page a search with offset")
     how = marks or Marks()
     # `who` weighs each candidate: it reads the page alone, its facets count the page
-    size = offset + limit + 1 if q and mode is Mode.who else FACET_WINDOW
+    size = offset + limit + 1 if mode is Mode.who else FACET_WINDOW
     if offset + limit + 1 <= size:
         window, verdict = _read(db, q, mode, f, size, 0, how)
         rows = window[offset : offset + limit + 1]
@@ -72,13 +82,28 @@ def listing(
     )
 
 
+def _browsed(
+    db: Database, f: Filters, limit: int, offset: int, after: str | None, counted: bool
+) -> Page:
+    """A page of the listing, read by keyset from ``after`` when given (any depth at the
+    cost of the first page), with the cursor of the next; facets count its first rows."""
+    select = f.api()
+    first = db.quotes(limit=FACET_WINDOW, **select) if counted else []
+    if counted and after is None and offset + limit + 1 <= FACET_WINDOW:
+        found = first[offset : offset + limit + 1]
+    else:
+        found = db.quotes(after=after, limit=limit + 1, offset=offset, **select)
+    shown, more = found[:limit], len(found) > limit
+    window = records(first)
+    cursor = next_cursor(shown) if more else None
+    return Page(records(shown), offset, limit, more, len(window), facets(window), None, cursor)
+
+
 def _read(
-    db: Database, q: str | None, mode: Mode, f: Filters, limit: int, offset: int, how: Marks
+    db: Database, q: str, mode: Mode, f: Filters, limit: int, offset: int, how: Marks
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """Records of one read, and the verdict of a ``who``."""
     select = f.api() | {"limit": limit, "offset": offset}
-    if not q:
-        return records(db.quotes(**select)), None
     if mode is Mode.who:
         answer = record(db.attest(q, **select))
         return answer.pop("hits"), answer

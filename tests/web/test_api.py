@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -131,6 +132,40 @@ def test_a_cursor_does_not_page_a_search(site: Site) -> None:
     c = site.client()
     assert c.get("/api/quotations?after=oldest-1&q=mayor").status_code == 400
     assert c.get("/api/quotations?after=sideways").status_code == 400
+
+
+def _listed_on_page(html: str) -> tuple[list[int], int, str | None]:
+    """The quotation ids a search page lists, where its numbering starts, its Next link."""
+    ids = [int(i) for i in re.findall(r'<blockquote><a href="/quotations/(\d+)"', html)]
+    start = re.search(r'<ol class="hits" start="(\d+)"', html)
+    after = re.search(r'rel="next" href="([^"]+)"', html)
+    assert start is not None
+    return ids, int(start[1]), after[1].replace("&amp;", "&") if after else None
+
+
+def test_the_listing_page_walks_by_its_next_links(site: Site) -> None:
+    c = site.client()
+    every = [
+        r["id"] for r in c.get("/api/quotations?limit=200&min_confidence=0").json()["quotations"]
+    ]
+    ids, start, link = _listed_on_page(c.get("/search?min_confidence=0&limit=4").text)
+    walked, starts = list(ids), [start]
+    while link:
+        assert "after=" in link and "limit=4" in link and "offset=" not in link
+        page = c.get(link)
+        assert page.status_code == 200 and "« First page" in page.text
+        ids, start, link = _listed_on_page(page.text)
+        walked += ids
+        starts.append(start)
+    assert walked == every and len(every) > 8
+    assert starts == [1 + 4 * n for n in range(len(starts))]
+
+
+def test_a_cursor_does_not_page_a_search_page(site: Site) -> None:
+    c = site.client()
+    assert c.get("/search?q=mayor&after=oldest-1").status_code == 400
+    assert c.get("/search?min_confidence=0&after=sideways").status_code == 400
+    assert c.get("/search.json?min_confidence=0&after=oldest-1").status_code == 200
 
 
 def test_the_switch_searches_the_paragraphs(site: Site) -> None:
