@@ -27,17 +27,22 @@ def copyable(session: Session) -> bool:
 
 
 def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Rows (all with the same keys) into ``table`` with one COPY."""
-    if not rows:
+    """Rows into ``table``: one COPY for each set of keys they come with (a table's rows
+    usually share one; a column left out takes its default, as in an INSERT)."""
+    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_keys.setdefault(tuple(row), []).append(row)
+    if not by_keys:
         return
-    columns = list(rows[0])
     json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
     dbapi = session.connection().connection.dbapi_connection
     assert isinstance(dbapi, PgConnection)
-    names = ", ".join(f'"{c}"' for c in columns)
-    with dbapi.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([Json(row[c]) if c in json_columns else row[c] for c in columns])
+    with dbapi.cursor() as cursor:
+        for columns, same in by_keys.items():
+            names = ", ".join(f'"{c}"' for c in columns)
+            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for row in same:
+                    copy.write_row([Json(row[c]) if c in json_columns else row[c] for c in columns])
 
 
 @contextlib.contextmanager

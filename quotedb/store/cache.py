@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, func, insert, or_, select, update
+from sqlalchemy import Select, bindparam, func, or_, select, update
 
 from quotedb.db.models import ALIASES, SPEAKERS, Correction
 from quotedb.db.models import Quotation as QuotationRow
@@ -218,9 +218,9 @@ def write(batch: WriteBatch) -> None:
             {"id": s.id, "name": s.name, "kind": s.kind, "name_key": s.name_key, "created_at": now}
             for s in c.unwritten
         ]
-        plain.run(batch.session, insert(SPEAKERS), rows)
+        batch.insert_now(SPEAKERS, rows)
     if c.alias_rows:
-        plain.run(batch.session, insert(ALIASES), c.alias_rows)
+        batch.insert_now(ALIASES, c.alias_rows)
     if c.relabelled:
         stmt = update(SPEAKERS).where(SPEAKERS.c.id == bindparam("speaker"))
         stmt = stmt.values(name=bindparam("label"), name_key=bindparam("key"))
@@ -267,6 +267,8 @@ def name_forms(batch: WriteBatch, speaker: Known, parse: Any) -> NameForms:
         stored = {s.id: s for s in found if s not in c.forms and not s.created}
         for s in stored.values():
             c.forms[s] = NameForms()
+        if stored:
+            batch.write_rows()  # the rows kept for COPY hold some of their names
         for chunk in _chunks(sorted(stored)):
             _load_forms(batch, [stored[i] for i in chunk], parse)
         forms = c.forms[speaker]

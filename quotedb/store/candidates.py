@@ -117,6 +117,8 @@ def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
     missing = sorted({s for s in speaker_ids if s not in p.by_speaker})
     for s in missing:
         p.by_speaker[s] = Index()
+    if missing:
+        batch.write_rows()  # rows kept for COPY are candidates too
     for chunk in _chunks(missing, 50):
         newest = [
             select(*_COLUMNS)
@@ -144,6 +146,7 @@ def load_days(batch: WriteBatch, days: Iterable[dt.date]) -> None:
     """The newest quotations of articles published on these days, for the days not loaded."""
     p = batch.pool
     for day in sorted({d for d in days if d not in p.by_day}):
+        batch.write_rows()  # rows kept for COPY are candidates too
         index = p.by_day[day] = Index()
         stmt = (
             select(*_COLUMNS)
@@ -194,6 +197,8 @@ def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
     query for those not loaded yet."""
     p = batch.pool
     missing = sorted({c for c in cluster_ids if c not in p.complete})
+    if missing:
+        batch.write_rows()  # members kept for COPY are members too
     for chunk in _chunks(missing):
         stmt = select(*_COLUMNS).where(Quotation.cluster_id.in_(chunk))
         with batch.session.no_autoflush:
@@ -206,6 +211,8 @@ def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None
     """The speakers of these stored clusters not known yet, in one query."""
     p = batch.pool
     missing = sorted({c for c in cluster_ids if c not in p.cluster_speakers})
+    if missing:
+        batch.write_rows()  # clusters kept for COPY are clusters too
     for chunk in _chunks(missing):
         stmt = select(Cluster.id, Cluster.speaker_id).where(Cluster.id.in_(chunk))
         with batch.session.no_autoflush:
@@ -216,6 +223,7 @@ def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None
 def cluster_speaker(batch: WriteBatch, cluster_id: int) -> int | None:
     p = batch.pool
     if cluster_id not in p.cluster_speakers:
+        batch.write_rows()  # clusters kept for COPY are clusters too
         with batch.session.no_autoflush:
             stmt = select(Cluster.speaker_id).where(Cluster.id == cluster_id)
             p.cluster_speakers[cluster_id] = batch.session.scalar(stmt)

@@ -87,8 +87,8 @@ def _held(batch: WriteBatch, speaker: Known) -> bool:
 
 def _absorb(batch: WriteBatch, person_id: int, others: list[Known]) -> None:
     """Bare-surname speakers joined to the one person who bears their surname."""
-    cache.write(batch)
-    clusters.write_pending(batch)  # clusters not written yet may name the speakers
+    batch.write_rows()  # rows kept for COPY may name the speakers
+    clusters.write_pending(batch)  # clusters not written yet may name them too
     s = batch.session
     person = cache.by_id(batch, person_id)
     assert person is not None
@@ -116,6 +116,7 @@ def _give_back(batch: WriteBatch, person: Known, surname: str, article_id: int) 
     speaker: another person bears the surname now."""
     label = parse_name(person.name)
     assert label is not None
+    batch.write_rows()  # the person's rows kept for COPY are read too
     stmt = select(QUOTATIONS.c.article_id, QUOTATIONS.c.speaker_mention, QUOTATIONS.c.antecedent)
     named: dict[int, bool] = defaultdict(bool)
     for row_article, *mentions in plain.run(

@@ -62,3 +62,38 @@ def test_bulk_load_into_a_database_with_speakers(
     stored = dump(other_db)
     assert stored == dump(db_url)
     assert clustered_across(stored)
+
+
+SURNAMES = {  # one batch: the bare "Cruz" joins Ted Cruz, then goes back when Heidi arrives
+    "1-cruz-bare.txt": "“The spending plan is dead on arrival,” Mr. Cruz said on Monday.",
+    "2-cruz-named.txt": (
+        "Sen. Ted Cruz of Texas spoke to voters in Houston on Tuesday.\n\n"
+        "“We will win this state and we will win it big,” Cruz said."
+    ),
+    "3-cruz-bare-again.txt": "“We are ready for the vote whenever it comes,” Sen. Cruz said.",
+    "4-cruz-wife.txt": (
+        "Heidi Cruz campaigned in Des Moines on Saturday.\n\n"
+        "“He is a fighter and he never gives up,” Heidi Cruz said."
+    ),
+    "5-cruz-again.txt": "“We will win this state and we will win it big,” Ted Cruz said.",
+}
+
+
+def test_bulk_rows_kept_for_copy_are_read_back(db_url: str, other_db: str, tmp_path: Path) -> None:
+    """Rows a bulk load keeps for one COPY are written before anything reads stored rows:
+    surnames settled again, and clusters joined, within one transaction see them."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, body in SURNAMES.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(folder), "--with-article"])
+    path = tmp_path / "surnames.jsonl"
+    path.write_text(result.stdout, encoding="utf-8")
+    assert ingest(db_url, str(path))[0] == 0
+    assert ingest(other_db, str(path), "--bulk")[0] == 0
+    stored = dump(other_db)
+    assert stored == dump(db_url)
+    speakers = {q["speaker"] for q in stored["quotations"]}
+    assert {"Ted Cruz", "Heidi Cruz", "Cruz"} <= speakers
+    repeated = [q for q in stored["quotations"] if q["text"].startswith("We will win")]
+    assert len(repeated) == 2 and len({q["cluster"] for q in repeated} - {None}) == 1
