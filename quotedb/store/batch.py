@@ -80,8 +80,11 @@ class WriteBatch:
             plain.run(self.session, insert(table), rows)
 
     def write_rows(self) -> None:
-        """The speakers and the rows kept for COPY, written: before a statement reads or
-        updates stored rows, which must then find them. Referred-to tables first."""
+        """In a bulk load, the speakers and the rows kept for COPY, written: before a
+        statement reads or updates stored rows, which must then find them. Referred-to
+        tables first. Elsewhere rows went in as they came (speakers: see ``flush``)."""
+        if not self.copy:
+            return
         cache.write(self)
         pending, self.pending = self.pending, {}
         for table in COPY_ORDER:
@@ -90,6 +93,7 @@ class WriteBatch:
 
     def flush(self) -> None:
         """Everything kept in memory, written: speakers first, as the other rows refer to them."""
+        cache.write(self)
         self.write_rows()
         clusters.write_pending(self)
 
@@ -97,6 +101,7 @@ class WriteBatch:
         """Rows are about to change, or changed, behind the batch's back (corrections, through
         the ORM): what it holds is written, and what it read is forgotten. Its ids are kept:
         ids it handed out stay taken."""
+        cache.write(self)
         self.write_rows()
         self.session.flush()
         clusters.write_pending(self)

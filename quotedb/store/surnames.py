@@ -87,6 +87,7 @@ def _held(batch: WriteBatch, speaker: Known) -> bool:
 
 def _absorb(batch: WriteBatch, person_id: int, others: list[Known]) -> None:
     """Bare-surname speakers joined to the one person who bears their surname."""
+    cache.write(batch)
     batch.write_rows()  # rows kept for COPY may name the speakers
     clusters.write_pending(batch)  # clusters not written yet may name them too
     s = batch.session
@@ -130,6 +131,7 @@ def _give_back(batch: WriteBatch, person: Known, surname: str, article_id: int) 
     if not bare:
         return
     own = speaker_for(batch, surname, PERSON)
+    cache.write(batch)
     batch.write_rows()  # the rows kept for COPY are moved too
     _move_roles(batch, person.id, own.id, bare)
     moving = update(QUOTATIONS).where(
