@@ -44,6 +44,7 @@ class WriteBatch:
     deferred: bool = False  # foreign keys checked at commit (SQLite writers)
     copy: bool = False  # new rows go in through COPY (PostgreSQL bulk loads)
     pending: dict[Table, list[dict[str, Any]]] = field(default_factory=dict)  # to COPY
+    kept_by_speaker: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # quotations
     numbered: bool = field(init=False)  # an SQLite writer's: it numbers new rows itself
 
     def __post_init__(self) -> None:
@@ -69,8 +70,17 @@ class WriteBatch:
             return
         if self.copy:
             self.pending.setdefault(table, []).extend(rows)
+            if table is QUOTATIONS:
+                for row in rows:
+                    if row["speaker_id"] is not None:
+                        self.kept_by_speaker.setdefault(row["speaker_id"], []).append(row)
         else:
             plain.run(self.session, insert(table), rows)
+
+    def kept_quotations(self, speaker_id: int) -> list[dict[str, Any]]:
+        """The speaker's quotation rows kept for COPY (read where they are: writing them
+        first would cost a bulk load a COPY per table each time a speaker is looked at)."""
+        return self.kept_by_speaker.get(speaker_id, [])
 
     def insert_now(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """New rows written at once (speakers: what other rows refer to), by COPY in a bulk load."""
@@ -87,6 +97,7 @@ class WriteBatch:
             return
         cache.write(self)
         pending, self.pending = self.pending, {}
+        self.kept_by_speaker = {}
         for table in COPY_ORDER:
             bulk.copy_rows(self.session, table, pending.pop(table, []))
         assert not pending, f"no place in COPY_ORDER for {list(pending)}"

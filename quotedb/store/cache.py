@@ -267,8 +267,6 @@ def name_forms(batch: WriteBatch, speaker: Known, parse: Any) -> NameForms:
         stored = {s.id: s for s in found if s not in c.forms and not s.created}
         for s in stored.values():
             c.forms[s] = NameForms()
-        if stored:
-            batch.write_rows()  # the rows kept for COPY hold some of their names
         for chunk in _chunks(sorted(stored)):
             _load_forms(batch, [stored[i] for i in chunk], parse)
         forms = c.forms[speaker]
@@ -288,7 +286,13 @@ def _load_forms(batch: WriteBatch, speakers: list[Known], parse: Any) -> None:
         .where(QuotationRow.speaker_id.in_(list(by_id)))
         .distinct()
     )
-    for speaker_id, antecedent, mention, article_id in plain.run(batch.session, stmt):
+    found: list[tuple[int, str | None, str | None, int]] = [
+        (i, a, m, n) for i, a, m, n in plain.run(batch.session, stmt)
+    ]
+    for s in speakers:  # and those kept for COPY
+        kept = batch.kept_quotations(s.id)
+        found += [(s.id, r["antecedent"], r["speaker_mention"], r["article_id"]) for r in kept]
+    for speaker_id, antecedent, mention, article_id in found:
         for text in (antecedent, mention):
             if text and (parsed := parse(text)) is not None:
                 by_id[speaker_id].add(parsed.display, article_id)

@@ -110,15 +110,14 @@ _COLUMNS = (
 
 
 def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
-    """The newest ``MAX_PER_SPEAKER`` stored quotations of each of these speakers not loaded
-    yet (one query per 50 speakers): a prolific speaker's history costs a transaction no more
-    than a day's quotations do."""
+    """The newest ``MAX_PER_SPEAKER`` quotations of each of these speakers not loaded yet
+    (stored: one query per 50 speakers; kept for COPY: the pool's rows): a prolific
+    speaker's history costs a transaction no more than a day's quotations do."""
     p = batch.pool
     missing = sorted({s for s in speaker_ids if s not in p.by_speaker})
+    found: dict[int, list[Candidate]] = {s: [] for s in missing}
     for s in missing:
         p.by_speaker[s] = Index()
-    if missing:
-        batch.write_rows()  # rows kept for COPY are candidates too
     for chunk in _chunks(missing, 50):
         newest = [
             select(*_COLUMNS)
@@ -131,8 +130,19 @@ def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
         stmt = union_all(*(select(*q.c) for q in newest))
         with batch.session.no_autoflush:
             for r in batch.session.execute(stmt):
-                row = p.known(Candidate(*r))
-                _add(p.by_speaker[row.speaker_id or 0], row)
+                found[r.speaker_id].append(Candidate(*r))
+    for s in missing:
+        rows = found[s]
+        kept = [p.rows[r["id"]] for r in batch.kept_quotations(s)]
+        if kept:  # the newest of both
+            rows = sorted(rows + kept, key=_newest_first)[:MAX_PER_SPEAKER]
+        for row in rows:
+            known = p.known(row)
+            _add(p.by_speaker[known.speaker_id or 0], known)
+
+
+def _newest_first(row: Candidate) -> tuple[int, int]:
+    return -row.article_id, -row.id
 
 
 def without_quotations(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:

@@ -153,11 +153,9 @@ def _quoted(batch: WriteBatch, speaker_id: int) -> list[tuple[int, str | None, s
     found: list[tuple[int, str | None, str | None]] = [
         (a, m, n) for a, m, n in plain.run(batch.session, stmt)
     ]
-    kept = batch.pending.get(QUOTATIONS, [])
     found += [
         (r["article_id"], r["speaker_mention"], r["antecedent"])
-        for r in kept
-        if r["speaker_id"] == speaker_id
+        for r in batch.kept_quotations(speaker_id)
     ]
     return found
 
