@@ -204,11 +204,10 @@ def indexes(
 
 def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
     """Every row of these stored clusters, once (then their changes are followed here): one
-    query for those not loaded yet."""
+    query for those not loaded yet. Rows kept for COPY need not be written first: this
+    transaction's rows are all in the pool already, in their current clusters."""
     p = batch.pool
     missing = sorted({c for c in cluster_ids if c not in p.complete})
-    if missing:
-        batch.write_rows()  # members kept for COPY are members too
     for chunk in _chunks(missing):
         stmt = select(*_COLUMNS).where(Quotation.cluster_id.in_(chunk))
         with batch.session.no_autoflush:
@@ -218,11 +217,10 @@ def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
 
 
 def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
-    """The speakers of these stored clusters not known yet, in one query."""
+    """The speakers of these stored clusters not known yet, in one query (clusters kept
+    for COPY are known: the joins that made them set their speakers)."""
     p = batch.pool
     missing = sorted({c for c in cluster_ids if c not in p.cluster_speakers})
-    if missing:
-        batch.write_rows()  # clusters kept for COPY are clusters too
     for chunk in _chunks(missing):
         stmt = select(Cluster.id, Cluster.speaker_id).where(Cluster.id.in_(chunk))
         with batch.session.no_autoflush:
@@ -232,8 +230,7 @@ def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None
 
 def cluster_speaker(batch: WriteBatch, cluster_id: int) -> int | None:
     p = batch.pool
-    if cluster_id not in p.cluster_speakers:
-        batch.write_rows()  # clusters kept for COPY are clusters too
+    if cluster_id not in p.cluster_speakers:  # a stored cluster (see above)
         with batch.session.no_autoflush:
             stmt = select(Cluster.speaker_id).where(Cluster.id == cluster_id)
             p.cluster_speakers[cluster_id] = batch.session.scalar(stmt)
