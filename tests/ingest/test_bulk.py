@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
+from quotedb.api import Database
 from quotedb.cli.app import app
+from quotedb.store.bulk import DEFERRED_INDEXES, REBUILD_BELOW, indexes_deferred, rebuilds
 from tests.conftest import POSTGRES, _postgres_database
 from tests.engines.helpers import NOT_JSON, clustered_across, dataset, dump
 
@@ -97,3 +100,23 @@ def test_bulk_rows_kept_for_copy_are_read_back(db_url: str, other_db: str, tmp_p
     assert {"Ted Cruz", "Heidi Cruz", "Cruz"} <= speakers
     repeated = [q for q in stored["quotations"] if q["text"].startswith("We will win")]
     assert len(repeated) == 2 and len({q["cluster"] for q in repeated} - {None}) == 1
+
+
+def test_full_text_indexes_are_rebuilt_only_for_a_load_large_beside_the_table() -> None:
+    assert rebuilds(0, 1) and rebuilds(REBUILD_BELOW * 10 - 1, 10)
+    assert not rebuilds(REBUILD_BELOW * 10, 10) and not rebuilds(5, 0)
+
+
+def test_full_text_indexes_dropped_during_a_large_load_and_built_after(db_url: str) -> None:
+    if db_url.endswith(".db"):
+        pytest.skip("the indexes are PostgreSQL's")
+    listed = text(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'quotations'"
+        " AND schemaname = current_schema()"
+    )
+    with Database(db_url) as db, db.session() as s:
+        before = set(s.scalars(listed)) & set(DEFERRED_INDEXES)
+        assert before == set(DEFERRED_INDEXES)
+        with indexes_deferred(s, expected_rows=1):
+            assert not set(s.scalars(listed)) & before
+        assert set(s.scalars(listed)) & before == before
