@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotedb.core import EXTRACTOR_VERSION, Quotation
@@ -16,7 +16,7 @@ from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ARTICLES, QUOTATIONS, Article
 from quotedb.db.models import Quotation as QuotationRow
 from quotedb.errors import InputError
-from quotedb.store import bulk, cache, candidates, clusters, plain, surnames
+from quotedb.store import cache, candidates, clusters, surnames
 from quotedb.store.batch import WriteBatch
 from quotedb.store.cache import Known
 from quotedb.store.candidates import Candidate
@@ -71,7 +71,7 @@ def add_article(
         "source_path": article.source,
         "extractor_version": EXTRACTOR_VERSION,
     }
-    insert_rows(batch, ARTICLES, [values])
+    batch.insert(ARTICLES, [values])
     target = Target(article_id, article.text, published, article.content_hash)
     store_quotations(batch, target, quotations, fresh=True)
     return article_id
@@ -94,7 +94,7 @@ def store_quotations(
     quotations = prepared.quotations
     batch.pairs.update(prepared.pairs)
     speakers = speakers_of(batch, quotations)
-    if not batch.deferred:
+    if not (batch.deferred or batch.copy):  # a bulk load's go in before its other rows
         cache.write(batch)  # new speakers and aliases exist before rows refer to them
     candidates.without_quotations(batch, [s.id for s in speakers.values() if s.created])
     kept = kept or {}
@@ -108,7 +108,7 @@ def store_quotations(
     redirect_rows(batch, values)  # mentions a split gave to a speaker of their own
     corrected = cache.has_corrections(batch, target.content_hash)
     if values and corrected:  # replaying corrections reads the rows
-        insert_rows(batch, QUOTATIONS, values)
+        batch.insert(QUOTATIONS, values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
     surnames.settle(batch, target.id, speakers.values())  # bare surnames, whatever came first
     if corrected and replay(batch, target.id, target.content_hash):  # corrections made before
@@ -122,15 +122,7 @@ def store_quotations(
         clusters.insert_created(batch)
         for v, row in zip(values, rows, strict=True):
             v["cluster_id"] = clusters.placed(batch, row)
-        insert_rows(batch, QUOTATIONS, values)
-
-
-def insert_rows(batch: WriteBatch, table: Table, rows: list[dict[str, Any]]) -> None:
-    """New rows, with plain statements or, in a bulk load on PostgreSQL, one COPY."""
-    if batch.copy:
-        bulk.copy_rows(batch.session, table, rows)
-    else:
-        plain.run(batch.session, insert(table), rows)
+        batch.insert(QUOTATIONS, values)
 
 
 def stored_rows(session: Session, article_id: int) -> tuple[list[Candidate], list[str]]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, func, insert, or_, select, update
+from sqlalchemy import Select, bindparam, func, or_, select, update
 
 from quotedb.db.models import ALIASES, SPEAKERS, Correction
 from quotedb.db.models import Quotation as QuotationRow
@@ -218,9 +218,9 @@ def write(batch: WriteBatch) -> None:
             {"id": s.id, "name": s.name, "kind": s.kind, "name_key": s.name_key, "created_at": now}
             for s in c.unwritten
         ]
-        plain.run(batch.session, insert(SPEAKERS), rows)
+        batch.insert_now(SPEAKERS, rows)
     if c.alias_rows:
-        plain.run(batch.session, insert(ALIASES), c.alias_rows)
+        batch.insert_now(ALIASES, c.alias_rows)
     if c.relabelled:
         stmt = update(SPEAKERS).where(SPEAKERS.c.id == bindparam("speaker"))
         stmt = stmt.values(name=bindparam("label"), name_key=bindparam("key"))
@@ -286,7 +286,13 @@ def _load_forms(batch: WriteBatch, speakers: list[Known], parse: Any) -> None:
         .where(QuotationRow.speaker_id.in_(list(by_id)))
         .distinct()
     )
-    for speaker_id, antecedent, mention, article_id in plain.run(batch.session, stmt):
+    found: list[tuple[int, str | None, str | None, int]] = [
+        (i, a, m, n) for i, a, m, n in plain.run(batch.session, stmt)
+    ]
+    for s in speakers:  # and those kept for COPY
+        kept = batch.kept_quotations(s.id)
+        found += [(s.id, r["antecedent"], r["speaker_mention"], r["article_id"]) for r in kept]
+    for speaker_id, antecedent, mention, article_id in found:
         for text in (antecedent, mention):
             if text and (parsed := parse(text)) is not None:
                 by_id[speaker_id].add(parsed.display, article_id)

@@ -110,11 +110,12 @@ _COLUMNS = (
 
 
 def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
-    """The newest ``MAX_PER_SPEAKER`` stored quotations of each of these speakers not loaded
-    yet (one query per 50 speakers): a prolific speaker's history costs a transaction no more
-    than a day's quotations do."""
+    """The newest ``MAX_PER_SPEAKER`` quotations of each of these speakers not loaded yet
+    (stored: one query per 50 speakers; kept for COPY: the pool's rows): a prolific
+    speaker's history costs a transaction no more than a day's quotations do."""
     p = batch.pool
     missing = sorted({s for s in speaker_ids if s not in p.by_speaker})
+    found: dict[int, list[Candidate]] = {s: [] for s in missing}
     for s in missing:
         p.by_speaker[s] = Index()
     for chunk in _chunks(missing, 50):
@@ -129,8 +130,19 @@ def load_speakers(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
         stmt = union_all(*(select(*q.c) for q in newest))
         with batch.session.no_autoflush:
             for r in batch.session.execute(stmt):
-                row = p.known(Candidate(*r))
-                _add(p.by_speaker[row.speaker_id or 0], row)
+                found[r.speaker_id].append(Candidate(*r))
+    for s in missing:
+        rows = found[s]
+        kept = [p.rows[r["id"]] for r in batch.kept_quotations(s)]
+        if kept:  # the newest of both
+            rows = sorted(rows + kept, key=_newest_first)[:MAX_PER_SPEAKER]
+        for row in rows:
+            known = p.known(row)
+            _add(p.by_speaker[known.speaker_id or 0], known)
+
+
+def _newest_first(row: Candidate) -> tuple[int, int]:
+    return -row.article_id, -row.id
 
 
 def without_quotations(batch: WriteBatch, speaker_ids: Iterable[int]) -> None:
@@ -144,6 +156,7 @@ def load_days(batch: WriteBatch, days: Iterable[dt.date]) -> None:
     """The newest quotations of articles published on these days, for the days not loaded."""
     p = batch.pool
     for day in sorted({d for d in days if d not in p.by_day}):
+        batch.write_rows()  # rows kept for COPY are candidates too
         index = p.by_day[day] = Index()
         stmt = (
             select(*_COLUMNS)
@@ -191,7 +204,8 @@ def indexes(
 
 def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
     """Every row of these stored clusters, once (then their changes are followed here): one
-    query for those not loaded yet."""
+    query for those not loaded yet. Rows kept for COPY need not be written first: this
+    transaction's rows are all in the pool already, in their current clusters."""
     p = batch.pool
     missing = sorted({c for c in cluster_ids if c not in p.complete})
     for chunk in _chunks(missing):
@@ -203,7 +217,8 @@ def load_members(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
 
 
 def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None:
-    """The speakers of these stored clusters not known yet, in one query."""
+    """The speakers of these stored clusters not known yet, in one query (clusters kept
+    for COPY are known: the joins that made them set their speakers)."""
     p = batch.pool
     missing = sorted({c for c in cluster_ids if c not in p.cluster_speakers})
     for chunk in _chunks(missing):
@@ -215,7 +230,7 @@ def load_cluster_speakers(batch: WriteBatch, cluster_ids: Iterable[int]) -> None
 
 def cluster_speaker(batch: WriteBatch, cluster_id: int) -> int | None:
     p = batch.pool
-    if cluster_id not in p.cluster_speakers:
+    if cluster_id not in p.cluster_speakers:  # a stored cluster (see above)
         with batch.session.no_autoflush:
             stmt = select(Cluster.speaker_id).where(Cluster.id == cluster_id)
             p.cluster_speakers[cluster_id] = batch.session.scalar(stmt)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quotedb.core.utterances import (
@@ -211,7 +211,7 @@ def insert_created(batch: WriteBatch) -> None:
     for c in made:
         text, speaker = summary([(r.text, r.speaker_id) for r in sorted(p.members[c], key=_by_id)])
         rows.append({"id": c, "representative": text, "speaker_id": speaker})
-    plain.run(batch.session, insert(CLUSTERS), rows)
+    batch.insert(CLUSTERS, rows)
     p.created.difference_update(made)
 
 
@@ -227,6 +227,7 @@ def write_pending(batch: WriteBatch) -> None:
     p = batch.pool
     if not (p.changed or p.dropped):
         return
+    batch.write_rows()  # the rows and clusters kept for COPY, which these update
     summaries = {
         c: summary([(r.text, r.speaker_id) for r in sorted(p.members[c], key=_by_id)])
         for c in p.changed
@@ -238,7 +239,7 @@ def write_pending(batch: WriteBatch) -> None:
     new = [v for v in values if v["cid"] in p.created]
     if new:
         rows = [{"id": v["cid"], "representative": v["representative"]} for v in new]
-        plain.run(batch.session, insert(CLUSTERS), rows)
+        batch.insert_now(CLUSTERS, rows)
     moved = [{"qid": r.id, "cid": r.cluster_id} for r in p.moved.values()]
     if moved:
         stmt = update(QUOTATIONS).where(QUOTATIONS.c.id == bindparam("qid"))

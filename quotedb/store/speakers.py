@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from quotedb.core.names import (
     PersonName,
@@ -24,7 +24,7 @@ from quotedb.core.names import (
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Correction, Role, Speaker
 from quotedb.read.speakers import alias_key
-from quotedb.store import cache, plain
+from quotedb.store import cache
 from quotedb.store.cache import Known
 from quotedb.store.ids import reserve
 
@@ -312,6 +312,8 @@ def settle_people(
     count_forms(batch, article.id, rows, {s.id: s for s in speakers.values()})
     relabel_pending(batch)
     stmt = select(Role.speaker_id, Role.role).where(Role.article_id == article.id)
+    if not fresh:
+        batch.write_rows()  # roles kept for COPY are stored ones too
     known: set[Any] = set() if fresh else {tuple(r) for r in batch.session.execute(stmt)}
     found: list[dict[str, Any]] = []
     for key, speaker in speakers.items():
@@ -321,8 +323,7 @@ def settle_people(
                 found.append({"speaker_id": speaker.id, "role": role, "article_id": article.id})
     for row_id, row in zip(reserve(batch, Role, len(found)), found, strict=True):
         row["id"] = row_id
-    if found:
-        plain.run(batch.session, insert(ROLES), found)
+    batch.insert(ROLES, found)
 
 
 def count_forms(

@@ -88,7 +88,8 @@ def _held(batch: WriteBatch, speaker: Known) -> bool:
 def _absorb(batch: WriteBatch, person_id: int, others: list[Known]) -> None:
     """Bare-surname speakers joined to the one person who bears their surname."""
     cache.write(batch)
-    clusters.write_pending(batch)  # clusters not written yet may name the speakers
+    batch.write_rows()  # rows kept for COPY may name the speakers
+    clusters.write_pending(batch)  # clusters not written yet may name them too
     s = batch.session
     person = cache.by_id(batch, person_id)
     assert person is not None
@@ -116,25 +117,22 @@ def _give_back(batch: WriteBatch, person: Known, surname: str, article_id: int) 
     speaker: another person bears the surname now."""
     label = parse_name(person.name)
     assert label is not None
-    stmt = select(QUOTATIONS.c.article_id, QUOTATIONS.c.speaker_mention, QUOTATIONS.c.antecedent)
     named: dict[int, bool] = defaultdict(bool)
-    for row_article, *mentions in plain.run(
-        batch.session, stmt.where(QUOTATIONS.c.speaker_id == person.id)
-    ):
+    for row_article, *mentions in _quoted(batch, person.id):
         named[row_article] |= any(_names_in_full(m, label) for m in mentions if m)
     unsure = sorted(a for a, full in named.items() if not full and a != article_id)
     if not unsure:
         return
-    texts = select(ARTICLES.c.id, ARTICLES.c.text).where(ARTICLES.c.id.in_(unsure))
     bare = [
         found
-        for found, text in plain.run(batch.session, texts)
+        for found, text in _texts(batch, unsure)
         if not _names_in_full(fuller_name(text, surname), label)
     ]
     if not bare:
         return
     own = speaker_for(batch, surname, PERSON)
     cache.write(batch)
+    batch.write_rows()  # the rows kept for COPY are moved too
     _move_roles(batch, person.id, own.id, bare)
     moving = update(QUOTATIONS).where(
         QUOTATIONS.c.speaker_id == person.id, QUOTATIONS.c.article_id.in_(sorted(bare))
@@ -144,6 +142,31 @@ def _give_back(batch: WriteBatch, person: Known, surname: str, article_id: int) 
     for speaker in (person, own):
         cache.rows_moved(batch, speaker)
         rename(batch, speaker)
+
+
+def _quoted(batch: WriteBatch, speaker_id: int) -> list[tuple[int, str | None, str | None]]:
+    """(article, mention, antecedent) of the speaker's quotations: stored, and kept for COPY
+    (read where they are: most speakers give nothing back, and writing the rows first would
+    cost a bulk load its COPY per table)."""
+    q = QUOTATIONS.c
+    stmt = select(q.article_id, q.speaker_mention, q.antecedent).where(q.speaker_id == speaker_id)
+    found: list[tuple[int, str | None, str | None]] = [
+        (a, m, n) for a, m, n in plain.run(batch.session, stmt)
+    ]
+    found += [
+        (r["article_id"], r["speaker_mention"], r["antecedent"])
+        for r in batch.kept_quotations(speaker_id)
+    ]
+    return found
+
+
+def _texts(batch: WriteBatch, article_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, text) of these articles, stored or kept for COPY."""
+    stmt = select(ARTICLES.c.id, ARTICLES.c.text).where(ARTICLES.c.id.in_(article_ids))
+    found: list[tuple[int, str]] = [(i, t) for i, t in plain.run(batch.session, stmt)]
+    wanted = set(article_ids)
+    found += [(r["id"], r["text"]) for r in batch.pending.get(ARTICLES, []) if r["id"] in wanted]
+    return found
 
 
 def _pool_moved(batch: WriteBatch, old: int, new: int, articles: set[int] | None) -> None:

@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
+from quotedb.api import Database
 from quotedb.cli.app import app
+from quotedb.store.bulk import DEFERRED_INDEXES, REBUILD_BELOW, indexes_deferred, rebuilds
 from tests.conftest import POSTGRES, _postgres_database
 from tests.engines.helpers import NOT_JSON, clustered_across, dataset, dump
 
@@ -62,3 +65,58 @@ def test_bulk_load_into_a_database_with_speakers(
     stored = dump(other_db)
     assert stored == dump(db_url)
     assert clustered_across(stored)
+
+
+SURNAMES = {  # one batch: the bare "Cruz" joins Ted Cruz, then goes back when Heidi arrives
+    "1-cruz-bare.txt": "“The spending plan is dead on arrival,” Mr. Cruz said on Monday.",
+    "2-cruz-named.txt": (
+        "Sen. Ted Cruz of Texas spoke to voters in Houston on Tuesday.\n\n"
+        "“We will win this state and we will win it big,” Cruz said."
+    ),
+    "3-cruz-bare-again.txt": "“We are ready for the vote whenever it comes,” Sen. Cruz said.",
+    "4-cruz-wife.txt": (
+        "Heidi Cruz campaigned in Des Moines on Saturday.\n\n"
+        "“He is a fighter and he never gives up,” Heidi Cruz said."
+    ),
+    "5-cruz-again.txt": "“We will win this state and we will win it big,” Ted Cruz said.",
+}
+
+
+def test_bulk_rows_kept_for_copy_are_read_back(db_url: str, other_db: str, tmp_path: Path) -> None:
+    """Rows a bulk load keeps for one COPY are written before anything reads stored rows:
+    surnames settled again, and clusters joined, within one transaction see them."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, body in SURNAMES.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(folder), "--with-article"])
+    path = tmp_path / "surnames.jsonl"
+    path.write_text(result.stdout, encoding="utf-8")
+    assert ingest(db_url, str(path))[0] == 0
+    assert ingest(other_db, str(path), "--bulk")[0] == 0
+    stored = dump(other_db)
+    assert stored == dump(db_url)
+    speakers = {q["speaker"] for q in stored["quotations"]}
+    assert {"Ted Cruz", "Heidi Cruz", "Cruz"} <= speakers
+    repeated = [q for q in stored["quotations"] if q["text"].startswith("We will win")]
+    assert len(repeated) == 2 and len({q["cluster"] for q in repeated} - {None}) == 1
+
+
+def test_full_text_indexes_are_rebuilt_only_for_a_load_large_beside_the_table() -> None:
+    assert rebuilds(0, 1) and rebuilds(REBUILD_BELOW * 10 - 1, 10)
+    assert not rebuilds(REBUILD_BELOW * 10, 10) and not rebuilds(5, 0)
+
+
+def test_full_text_indexes_dropped_during_a_large_load_and_built_after(db_url: str) -> None:
+    if db_url.endswith(".db"):
+        pytest.skip("the indexes are PostgreSQL's")
+    listed = text(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'quotations'"
+        " AND schemaname = current_schema()"
+    )
+    with Database(db_url) as db, db.session() as s:
+        before = set(s.scalars(listed)) & set(DEFERRED_INDEXES)
+        assert before == set(DEFERRED_INDEXES)
+        with indexes_deferred(s, expected_rows=1):
+            assert not set(s.scalars(listed)) & before
+        assert set(s.scalars(listed)) & before == before
