@@ -38,6 +38,9 @@ PAIRS_INDEX = "ix_quotations_word_pairs"  # PostgreSQL GIN index on that functio
 CONTEXT_FTS = "quotations_fts_context"  # SQLite FTS5 (external content: quotations.context)
 CONTEXT_TSV = "context_search"  # PostgreSQL generated tsvector column on quotations
 CONTEXT_INDEX = "ix_quotations_context_search"  # its GIN index
+# PostgreSQL: (lexeme, its count, quotation) rows in one-word ranking order (migration 0012).
+WORDS_TABLE = "quotation_words"
+WORDS_INDEX = "ix_quotation_words_rank"
 
 TOKEN = re.compile(r"[^\W_]+")  # what both engines index: runs of letters and digits
 
@@ -50,7 +53,7 @@ def is_fulltext_object(name: str | None) -> bool:
     """True for the full-text objects and the shadow tables SQLite keeps for them."""
     if not name:
         return False
-    fulltext = (TSV_COLUMN, TSV_INDEX, PAIRS_INDEX, CONTEXT_TSV, CONTEXT_INDEX)
+    fulltext = (TSV_COLUMN, TSV_INDEX, PAIRS_INDEX, CONTEXT_TSV, CONTEXT_INDEX, WORDS_TABLE)
     return name.startswith(FTS_TABLE) or name in fulltext
 
 

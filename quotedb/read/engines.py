@@ -34,11 +34,19 @@ run on the session's Core connection.
 A query matching more than ``RANK_WINDOW`` quotations (a lone "the") is ranked among its
 newest ``RANK_WINDOW`` matches when a page is asked for, not among hundreds of
 thousands; without a limit (exports) every match is ranked.
+
+On PostgreSQL a page of a search for one word, without filters, is read from the table
+of migration 0012 instead (``quotation_words``: each quotation's lexemes with their
+counts, indexed by word, count highest first, id): for one word ``ts_rank`` depends on
+the word's count in the quotation alone, so the index's order is the ranking's order
+and the page is its first rows, for a rare word as for "the" (every match ranked, no
+window). ``ts_rank`` is computed for the page's rows only.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -69,7 +77,15 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
-from quotedb.db.fulltext import FTS_TABLE, FTS_VOCAB, PAIR_WORDS, PAIRS_TABLE, TS_CONFIG, TSV_COLUMN
+from quotedb.db.fulltext import (
+    FTS_TABLE,
+    FTS_VOCAB,
+    PAIR_WORDS,
+    PAIRS_TABLE,
+    TS_CONFIG,
+    TSV_COLUMN,
+    WORDS_TABLE,
+)
 from quotedb.db.models import Quotation
 from quotedb.read.filters import Filter, restrict
 from quotedb.read.matching import Matcher
@@ -89,6 +105,10 @@ fts_ref: ColumnElement[Any] = literal_column(FTS_TABLE)
 vocab = table(FTS_VOCAB, column("term", String), column("doc", Integer))
 pairs_fts = table(PAIRS_TABLE, column("rowid", Integer))
 pairs_ref: ColumnElement[Any] = literal_column(PAIRS_TABLE)
+words_table = table(
+    WORDS_TABLE, column("word", Text), column("tf", Integer), column("quotation_id", Integer)
+)
+PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")  # one lexeme, lower-cased, under PostgreSQL's parser
 
 
 def is_sqlite(session: Session) -> bool:
@@ -450,14 +470,61 @@ def pg_is_huge(shares: WordShares, query: CompiledQuery, f: Filter) -> bool:
     return window and pg_estimated_matches(shares, query) > 20 * RANK_WINDOW
 
 
+def pg_word(query: CompiledQuery, f: Filter) -> str | None:
+    """The lexeme of a search for one plain (ASCII) word, without filters, for a page:
+    its page is read in ranking order from ``quotation_words``; None for any other.
+
+    Such a word is one token of PostgreSQL's parser, which the ``simple`` configuration
+    only lower-cases; other words (accents, other scripts) keep the general statement."""
+    if len(query.terms) != 1 or f.limit is None or f.needs_quotation:
+        return None
+    term = query.terms[0].term
+    if term.prefix or not PLAIN_WORD.fullmatch(term.text):
+        return None
+    return term.text.lower()
+
+
+WORDS_PRESENT = text(f"SELECT to_regclass('{WORDS_TABLE}') IS NOT NULL")
+
+
+def pg_word_of(session: Session, query: CompiledQuery, f: Filter) -> str | None:
+    """:func:`pg_word`, when the schema has ``quotation_words`` (a database at an older
+    revision, or taken down to one while this reader is kept, has not): one catalogue
+    look-up, no cache, as the schema can change under a reader that lives long."""
+    word = pg_word(query, f)
+    if word is None or not session.connection().execute(WORDS_PRESENT).scalar():
+        return None
+    return word
+
+
+def pg_word_ranked(limit: int | None) -> Any:
+    """The best ``limit`` quotations holding the word (parameter ``word``): ``ts_rank`` of
+    one word grows with its count in the quotation and with nothing else, so the order of
+    the index (count highest first, then id) is the order of ``ts_rank DESC, id``."""
+    w = words_table.c
+    ranked = select(w.quotation_id).where(w.word == bindparam("word", type_=Text))
+    ranked = ranked.order_by(w.tf.desc(), w.quotation_id)
+    return ranked.limit(bindparam("page_limit", limit, Integer)).subquery()
+
+
 def pg_page(
-    session: Session, query: CompiledQuery, f: Filter, huge: bool, common: list[str]
+    session: Session,
+    query: CompiledQuery,
+    f: Filter,
+    huge: bool,
+    common: list[str],
+    word: str | None = None,
 ) -> Select[int, float, str]:
     """Ranked by ts_rank; a huge result set (a lone "the") among its newest matches only;
-    ``common``: the phrases' words left to the phrase test (:func:`pg_common_words`)."""
+    ``common``: the phrases' words left to the phrase test (:func:`pg_common_words`);
+    ``word``: the lexeme of a one-word search (:func:`pg_word`), read in ranking order."""
     tsq = pg_query(query)
     score = func.ts_rank(tsvector(), tsq)
     stmt = select(Quotation.id, score.label("score"), Quotation.text)
+    if word is not None:
+        ranked = pg_word_ranked(f.limit)
+        stmt = stmt.join(ranked, ranked.c.quotation_id == Quotation.id)
+        return stmt.order_by(score.desc(), Quotation.id)
     if huge:
         newest = restrict(session, select(Quotation.id).where(tsvector().op("@@")(tsq)), f)
         newest = newest.order_by(Quotation.id.desc()).limit(RANK_WINDOW)
@@ -473,18 +540,20 @@ Shape = tuple[object, ...]
 MAX_STATEMENTS = 512  # shapes of query kept (then the memory starts afresh)
 
 
-def pg_shape(query: CompiledQuery, f: Filter, huge: bool) -> Shape | None:
+def pg_shape(query: CompiledQuery, f: Filter, huge: bool, word: bool = False) -> Shape | None:
     """What the statement of :func:`_pg_page` depends on besides its parameters; None
     with filters (their conditions hold values: that statement is built each time)."""
     if f.needs_quotation:
         return None
     kinds = tuple(tuple(t.prefix for t in g) for g in query.alternatives())
-    return (kinds, query.key_places, huge, f.limit is None, RANK_WINDOW)
+    return (kinds, query.key_places, huge, f.limit is None, RANK_WINDOW, word)
 
 
-def pg_params(query: CompiledQuery, f: Filter) -> dict[str, Any]:
-    """The values of the statement's parameters: each term's text and the page's size."""
+def pg_params(query: CompiledQuery, f: Filter, word: str | None = None) -> dict[str, Any]:
+    """The values of the statement's parameters: each term's text, the page's size and
+    the lexeme of a one-word search."""
     found: dict[str, Any] = {f"term_{i}": t.pg_text for i, t in enumerate(query.terms)}
+    found |= {} if word is None else {"word": word}
     return found | ({} if f.limit is None else {"page_limit": f.limit})
 
 
@@ -609,10 +678,14 @@ class Postgres:
         return self.shares[1]
 
     def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
-        shares = self.word_shares(session)
+        word = pg_word_of(session, query, f)
+        shares = self.word_shares(session) if word is None else ({}, 0.0)
         huge = pg_is_huge(shares, query, f)
-        stmt = pg_page(session, query, f, huge, pg_common_words(shares[0], query))
-        return [(int(i), float(s), str(t)) for i, s, t in session.execute(stmt)]
+        common = pg_common_words(shares[0], query)
+        stmt = pg_page(session, query, f, huge, common, word)
+        params = pg_params(query, f, word) | {"common_words": common}
+        rows = session.connection().execute(stmt, params)
+        return [(int(i), float(s), str(t)) for i, s, t in rows]
 
     def records(self, session: Session, query: CompiledQuery, f: Filter) -> Scored:
         """The page's records and scores, best first, in one statement: the ranked page
@@ -621,13 +694,14 @@ class Postgres:
         Without filters the statement depends only on the query's shape (its terms' places
         and kinds; their texts are parameters), so it is built once per shape: building
         and compiling it cost more than PostgreSQL takes to run it."""
-        shares = self.word_shares(session)
+        word = pg_word_of(session, query, f)
+        shares = self.word_shares(session) if word is None else ({}, 0.0)
         huge = pg_is_huge(shares, query, f)
         common = pg_common_words(shares[0], query)
-        shape = pg_shape(query, f, huge)
+        shape = pg_shape(query, f, huge, word is not None)
         stmt = self.statements.get(shape) if shape else None
         if stmt is None:
-            page = pg_page(session, query, f, huge, common).subquery()
+            page = pg_page(session, query, f, huge, common, word).subquery()
             joined = record_join(page, page.c.id)
             stmt = select(*RECORD_COLUMNS, page.c.score).select_from(joined)
             stmt = stmt.order_by(page.c.score.desc(), page.c.id)
@@ -635,7 +709,7 @@ class Postgres:
                 if len(self.statements) >= MAX_STATEMENTS:
                     self.statements.clear()
                 self.statements[shape] = stmt
-        params = pg_params(query, f) | {"common_words": common}
+        params = pg_params(query, f, word) | {"common_words": common}
         rows = session.connection().execute(stmt, params)
         return [(QuotationRecord.of_row(r), float(r.score)) for r in rows]
 
