@@ -9,8 +9,10 @@ PostgreSQL read and rank tens of thousands of rows, most of them from disk, for 
 ``quotation_words`` holds one row per (lexeme, quotation) of ``quotations.text_search``
 with the lexeme's number of positions (``tf``), and a B-tree in ranking order (word, tf
 highest first, id): a page of a one-word search is the first rows of that index. Statement
-triggers with transition tables keep it in step (one statement per ``INSERT``, ``COPY``,
-``UPDATE`` or ``DELETE`` of quotations, not one per row). SQLite (FTS5 ranks in its own
+triggers with transition tables keep it in step with ``INSERT``, ``COPY`` and ``DELETE``
+(one statement per write statement, not one per row); a row trigger with updates that
+change a quotation's text (or id), so that the many updates of speakers, clusters and
+confidences fire nothing. SQLite (FTS5 ranks in its own
 index) gets nothing.
 
 Revision ID: 0012
@@ -38,10 +40,6 @@ DELETE_OF = (
     "unnest(o.text_search) AS t) AS gone "
     "WHERE w.word = gone.lexeme AND w.tf = gone.tf AND w.quotation_id = gone.id"
 )
-CHANGED = (
-    "(SELECT {side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id "
-    "WHERE n.text_search IS DISTINCT FROM o.text_search)"
-)
 FUNCTIONS = (
     f"""CREATE FUNCTION quotedb_words_inserted() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $$
@@ -55,12 +53,15 @@ BEGIN
     {DELETE_OF.format(rows="old_rows")};
     RETURN NULL;
 END $$""",
-    f"""CREATE FUNCTION quotedb_words_updated() RETURNS trigger LANGUAGE plpgsql
+    """CREATE FUNCTION quotedb_words_updated() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $$
 BEGIN
-    {DELETE_OF.format(rows=CHANGED.format(side="o"))};
+    DELETE FROM quotation_words w USING unnest(OLD.text_search) AS t
+        WHERE w.word = t.lexeme AND w.tf = cardinality(t.positions)
+        AND w.quotation_id = OLD.id;
     INSERT INTO quotation_words (word, tf, quotation_id)
-        {ROWS_OF.format(rows=CHANGED.format(side="n"))};
+        SELECT t.lexeme, cardinality(t.positions)::smallint, NEW.id
+        FROM unnest(NEW.text_search) AS t;
     RETURN NULL;
 END $$""",
     """CREATE FUNCTION quotedb_words_truncated() RETURNS trigger LANGUAGE plpgsql
@@ -77,8 +78,10 @@ TRIGGERS = (
     "CREATE TRIGGER quotations_words_ad AFTER DELETE ON quotations "
     "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT "
     "EXECUTE FUNCTION quotedb_words_deleted()",
-    "CREATE TRIGGER quotations_words_au AFTER UPDATE ON quotations "
-    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
+    # A row's own trigger, and only for a change of its text (or id): updates of a
+    # quotation's speaker, cluster or confidence (most updates) fire nothing.
+    "CREATE TRIGGER quotations_words_au AFTER UPDATE OF text, id ON quotations "
+    "FOR EACH ROW WHEN (OLD.text_search IS DISTINCT FROM NEW.text_search OR OLD.id <> NEW.id) "
     "EXECUTE FUNCTION quotedb_words_updated()",
     "CREATE TRIGGER quotations_words_at AFTER TRUNCATE ON quotations "
     "FOR EACH STATEMENT EXECUTE FUNCTION quotedb_words_truncated()",

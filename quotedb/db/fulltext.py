@@ -41,6 +41,11 @@ CONTEXT_INDEX = "ix_quotations_context_search"  # its GIN index
 # PostgreSQL: (lexeme, its count, quotation) rows in one-word ranking order (migration 0012).
 WORDS_TABLE = "quotation_words"
 WORDS_INDEX = "ix_quotation_words_rank"
+WORDS_TRIGGERS = ("quotations_words_ai", "quotations_words_ad", "quotations_words_au")
+WORDS_ROWS = (  # the table's rows, worked out from the quotations (what the triggers keep)
+    "SELECT t.lexeme, cardinality(t.positions)::smallint, q.id "
+    "FROM quotations AS q, unnest(q.text_search) AS t"
+)
 
 TOKEN = re.compile(r"[^\W_]+")  # what both engines index: runs of letters and digits
 

@@ -15,7 +15,15 @@ from psycopg.types.json import Json
 from sqlalchemy import JSON, Table, func, select, text
 from sqlalchemy.orm import Session
 
-from quotedb.db.fulltext import CONTEXT_INDEX, PAIRS_INDEX, TSV_INDEX
+from quotedb.db.fulltext import (
+    CONTEXT_INDEX,
+    PAIRS_INDEX,
+    TSV_INDEX,
+    WORDS_INDEX,
+    WORDS_ROWS,
+    WORDS_TABLE,
+    WORDS_TRIGGERS,
+)
 from quotedb.db.models import QUOTATIONS
 
 DEFERRED_INDEXES = (TSV_INDEX, PAIRS_INDEX, CONTEXT_INDEX)  # GIN: the costly ones to maintain
@@ -58,21 +66,32 @@ def rebuilds(stored: int, expected_rows: int) -> bool:
 def indexes_deferred(session: Session, expected_rows: int) -> Iterator[None]:
     """Inside the caller's transaction: the full-text indexes dropped while the block
     writes and built again after it, when the table holds few rows beside the load's
-    (building once is then cheaper than maintaining them row by row). A rollback restores
-    them. The drop locks the table against readers until the transaction ends."""
+    (building once is then cheaper than maintaining them row by row), and so is the
+    one-word ranking table (its triggers off, its rows worked out again at the end). A
+    rollback restores them. The drop locks the table against readers until the
+    transaction ends."""
     stored = session.scalar(select(func.count()).select_from(QUOTATIONS)) or 0
     if not copyable(session) or not rebuilds(stored, expected_rows):
         yield
         return
     found = session.execute(
         text(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'quotations'"
-            " AND schemaname = current_schema()"
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            f" AND tablename IN ('quotations', '{WORDS_TABLE}')"
         )
     )
-    definitions = {name: sql for name, sql in found if name in DEFERRED_INDEXES}
+    definitions = {name: sql for name, sql in found if name in (*DEFERRED_INDEXES, WORDS_INDEX)}
+    words = WORDS_INDEX in definitions
     for name in definitions:
         session.execute(text(f'DROP INDEX "{name}"'))
+    if words:
+        for trigger in WORDS_TRIGGERS:
+            session.execute(text(f'ALTER TABLE quotations DISABLE TRIGGER "{trigger}"'))
     yield
+    if words:
+        session.execute(text(f"TRUNCATE {WORDS_TABLE}"))
+        session.execute(text(f"INSERT INTO {WORDS_TABLE} (word, tf, quotation_id) {WORDS_ROWS}"))
+        for trigger in WORDS_TRIGGERS:
+            session.execute(text(f'ALTER TABLE quotations ENABLE TRIGGER "{trigger}"'))
     for sql in definitions.values():
         session.execute(text(sql))

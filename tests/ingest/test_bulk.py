@@ -12,9 +12,11 @@ from typer.testing import CliRunner
 
 from quotedb.api import Database
 from quotedb.cli.app import app
+from quotedb.db.fulltext import WORDS_TRIGGERS
 from quotedb.store.bulk import DEFERRED_INDEXES, REBUILD_BELOW, indexes_deferred, rebuilds
 from tests.conftest import POSTGRES, _postgres_database
 from tests.engines.helpers import NOT_JSON, clustered_across, dataset, dump
+from tests.read.test_word_ranks import OUT_OF_STEP
 
 
 @pytest.fixture
@@ -120,3 +122,33 @@ def test_full_text_indexes_dropped_during_a_large_load_and_built_after(db_url: s
         with indexes_deferred(s, expected_rows=1):
             assert not set(s.scalars(listed)) & before
         assert set(s.scalars(listed)) & before == before
+
+
+def test_the_word_table_is_worked_out_again_after_a_large_load(db_url: str, tmp_path: Path) -> None:
+    """During a deferred load the one-word table's triggers are off and its index gone; after
+    it, the table holds exactly the words of every quotation, old and new, and its triggers
+    keep it so again."""
+    if db_url.endswith(".db"):
+        pytest.skip("the one-word table is PostgreSQL's")
+    path = records(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    half = tmp_path / "half.jsonl"
+    half.write_text("\n".join(lines[: len(lines) // 2]) + "\n", encoding="utf-8")
+    assert ingest(db_url, str(half))[0] == 0
+    assert ingest(db_url, str(path), "--bulk")[0] == 1  # the line that is not JSON
+    enabled = text(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'quotations'::regclass"
+        " AND tgname LIKE 'quotations_words_%' AND tgenabled = 'O'"
+    )
+    with Database(db_url) as db, db.session() as s:
+        assert s.execute(OUT_OF_STEP).all() == []
+        assert s.scalar(text("SELECT count(*) FROM quotation_words"))
+        assert set(s.scalars(enabled)) == {*WORDS_TRIGGERS, "quotations_words_at"}
+        with indexes_deferred(s, expected_rows=10**6):
+            assert not set(s.scalars(enabled)) & set(WORDS_TRIGGERS)
+            first = "(SELECT min(id) FROM quotations)"
+            s.execute(text(f"UPDATE quotations SET text = 'quokka' WHERE id = {first}"))
+        assert s.execute(OUT_OF_STEP).all() == []
+        assert set(s.scalars(enabled)) >= set(WORDS_TRIGGERS)
+    with Database(db_url) as db:
+        assert len(db.search("quokka")) == 1
