@@ -93,7 +93,9 @@ def store_quotations(
     prepared = quotations if isinstance(quotations, Prepared) else prepare(target.text, quotations)
     quotations = prepared.quotations
     batch.pairs.update(prepared.pairs)
+    mark = len(batch.speakers.made)
     speakers = speakers_of(batch, quotations)
+    added = cache.made_since(batch, mark)  # by this article, not earlier ones of the batch
     if not (batch.deferred or batch.copy):  # a bulk load's go in before its other rows
         cache.write(batch)  # new speakers and aliases exist before rows refer to them
     candidates.without_quotations(batch, [s.id for s in speakers.values() if s.created])
@@ -110,7 +112,7 @@ def store_quotations(
     if values and corrected:  # replaying corrections reads the rows
         batch.insert(QUOTATIONS, values)
     settle_people(batch, target, prepared.roles, values, speakers, fresh=fresh)
-    surnames.settle(batch, target.id, speakers.values())  # bare surnames, whatever came first
+    surnames.settle(batch, target.id, speakers.values(), added)  # whatever came first
     if corrected and replay(batch, target.id, target.content_hash):  # corrections made before
         rows, kinds = stored_rows(batch.session, target.id)
         cluster_article(batch, rows, target.published, kinds, stored=True)

@@ -78,6 +78,9 @@ class SpeakerCache:
     unwritten: dict[Known, None] = field(default_factory=dict)  # new speakers, in order
     alias_rows: list[dict[str, Any]] = field(default_factory=list)
     relabelled: dict[Known, None] = field(default_factory=dict)  # stored, with a new label
+    # Ids of the speakers this transaction created, in order: the article that made each
+    # is the slice its store added (see ``made_since``), however many share the transaction.
+    made: list[int] = field(default_factory=list)
 
     def carried(self) -> SpeakerCache:
         """The cache as the next transaction may use it once this one committed (all its
@@ -86,6 +89,7 @@ class SpeakerCache:
         assert not (self.unwritten or self.alias_rows or self.relabelled), "write() first"
         for speaker in self.by_id.values():
             speaker.created = False
+        self.made = []
         self.new_aliases, self.new_prefixes = {}, {}
         if self.redirects:
             self.forms = {}
@@ -179,7 +183,13 @@ def created(batch: WriteBatch, speaker: Known) -> None:
     c = batch.speakers
     c.by_id[speaker.id] = speaker
     c.unwritten[speaker] = None
+    c.made.append(speaker.id)
     _file_prefixes(c, speaker)
+
+
+def made_since(batch: WriteBatch, mark: int) -> set[int]:
+    """The speakers created since ``len(batch.speakers.made)`` was ``mark``."""
+    return set(batch.speakers.made[mark:])
 
 
 def renamed(batch: WriteBatch, speaker: Known) -> None:

@@ -40,12 +40,14 @@ if TYPE_CHECKING:
     from quotedb.store.batch import WriteBatch
 
 
-def settle(batch: WriteBatch, article_id: int, speakers: Iterable[Known]) -> None:
-    """The surnames of the named people an article added, settled again (see above); the
+def settle(batch: WriteBatch, article_id: int, speakers: Iterable[Known], added: set[int]) -> None:
+    """The surnames of the named people an article added (``added``: the speakers its
+    store created, not those an earlier article of the same transaction did, so that
+    how articles are batched never changes the speakers), settled again (see above); the
     article's own rows and speakers stay as they are (its clusters are being made)."""
     speakers = list(speakers)
     present = {s.id for s in speakers}
-    for person in [s for s in speakers if s.created and s.kind == PERSON]:
+    for person in [s for s in speakers if s.id in added and s.kind == PERSON]:
         label = parse_name(person.name)
         if label is not None and label.given is not None:
             _settle(batch, person.id, label, present, article_id)
