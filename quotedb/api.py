@@ -169,6 +169,18 @@ class Select(TypedDict, total=False):
     language: str | None
 
 
+class ExportOptions(Select, total=False):
+    """The keywords of :meth:`Database.export_page` (and so of ``export``)."""
+
+    fmt: ExportFormat | str
+    style: CitationStyle | str | None
+    group_by: GroupBy | str | None
+    csl: Path | str | None
+    phrase: str | None
+    kind: str | None
+    after: str | None
+
+
 class Inputs:
     """Files, folders and globs (``-``: standard input), found once: what ingest and extract
     read, and how many bytes that is (for a progress bar)."""
@@ -571,35 +583,16 @@ class Database:
         return written
 
     def export(
-        self,
-        output: TextIO | Path | str | None = None,
-        *,
-        fmt: ExportFormat | str = ExportFormat.jsonl,
-        style: CitationStyle | str | None = None,
-        group_by: GroupBy | str | None = None,
-        csl: Path | str | None = None,
-        phrase: str | None = None,
-        kind: str | None = None,
-        after: str | None = None,
-        **select: Unpack[Select],
+        self, output: TextIO | Path | str | None = None, **options: Unpack[ExportOptions]
     ) -> int:
         """Write a selection of quotations with their articles as data or a citation list
         (a CSL style file, then a style, win over the format) to a stream or a file (standard
         output by default); matches of ``phrase`` come best first, the rest oldest first.
         Unlike the listings, every quotation by default (``limit`` None). How many were
         written. ``after``: start after a listing's cursor (not with ``phrase``: matches
-        come by rank). :meth:`export_page` also gives the next page's cursor."""
-        return self.export_page(
-            output,
-            fmt=fmt,
-            style=style,
-            group_by=group_by,
-            csl=csl,
-            phrase=phrase,
-            kind=kind,
-            after=after,
-            **select,
-        ).count
+        come by rank). The keywords are :meth:`export_page`'s, which also gives the next
+        page's cursor."""
+        return self.export_page(output, **options).count
 
     def export_page(
         self,

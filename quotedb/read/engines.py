@@ -677,11 +677,18 @@ class Postgres:
         self.shares = (time.monotonic(), _read_word_shares(session))
         return self.shares[1]
 
-    def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
+    def _plan(
+        self, session: Session, query: CompiledQuery, f: Filter
+    ) -> tuple[str | None, bool, list[str]]:
+        """What a page's statement turns on: the lexeme of a one-word search (its page
+        comes from ``quotation_words``, no statistics needed), whether the result set is
+        huge, and the phrases' words left to the phrase test."""
         word = pg_word_of(session, query, f)
         shares = self.word_shares(session) if word is None else ({}, 0.0)
-        huge = pg_is_huge(shares, query, f)
-        common = pg_common_words(shares[0], query)
+        return word, pg_is_huge(shares, query, f), pg_common_words(shares[0], query)
+
+    def page(self, session: Session, query: CompiledQuery, f: Filter) -> Page:
+        word, huge, common = self._plan(session, query, f)
         stmt = pg_page(session, query, f, huge, common, word)
         params = pg_params(query, f, word) | {"common_words": common}
         rows = session.connection().execute(stmt, params)
@@ -694,10 +701,7 @@ class Postgres:
         Without filters the statement depends only on the query's shape (its terms' places
         and kinds; their texts are parameters), so it is built once per shape: building
         and compiling it cost more than PostgreSQL takes to run it."""
-        word = pg_word_of(session, query, f)
-        shares = self.word_shares(session) if word is None else ({}, 0.0)
-        huge = pg_is_huge(shares, query, f)
-        common = pg_common_words(shares[0], query)
+        word, huge, common = self._plan(session, query, f)
         shape = pg_shape(query, f, huge, word is not None)
         stmt = self.statements.get(shape) if shape else None
         if stmt is None:

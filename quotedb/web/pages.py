@@ -101,7 +101,6 @@ def search_page(
         result=result,
         keep=keep,
         link=_link,
-        first=after is not None,
         at=before,
         after=after,
         prev_offset=max(offset - limit, 0) if offset and after is None else None,
