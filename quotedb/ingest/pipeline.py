@@ -44,7 +44,13 @@ def ingest_sources(
     """
     report = IngestReport()
     writer = Writer(_writer_sessions(factory), report, prepare, update_metadata, bulk)
-    options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
+    options = Options(
+        overrides=overrides,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        for_store=True,
+        pair_texts=_dialect(factory) != "postgresql",  # its index works them out itself
+    )
     try:
         for outcome in run(tasks_for(sources, max_bytes), options, workers, writer.idle):
             if isinstance(outcome, Extracted):
@@ -58,6 +64,11 @@ def ingest_sources(
     finally:
         writer.flush()
     return report
+
+
+def _dialect(factory: sessionmaker[Session]) -> str | None:
+    bind = factory.kw.get("bind")
+    return bind.dialect.name if isinstance(bind, Engine) else None
 
 
 def _writer_sessions(factory: sessionmaker[Session]) -> sessionmaker[Session]:
