@@ -13,6 +13,7 @@ from quotedb.errors import InputError
 from quotedb.ingest.documents import Metadata, Source
 from quotedb.ingest.parallel import run
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.storing import StoreHook
 from quotedb.ingest.tasks import DEFAULT_TIMEOUT, Extracted, Options, Outcome, tasks_for
 from quotedb.ingest.writer import IngestReport, Writer
 
@@ -35,15 +36,18 @@ def ingest_sources(
     prepare: Callable[[], None] | None = None,
     update_metadata: bool = False,
     bulk: bool = False,
+    on_store: StoreHook | None = None,
 ) -> IngestReport:
     """Ingest every article the sources hold; failures are reported, never raised.
 
     ``prepare`` runs once before the first article is stored, while workers extract;
     ``update_metadata``: an article already stored takes the metadata read this time;
-    ``bulk``: on PostgreSQL, large transactions written with COPY (the same content).
+    ``bulk``: on PostgreSQL, large transactions written with COPY (the same content);
+    ``on_store``: told how far the writer is inside each transaction (see ``Storing``).
     """
     report = IngestReport()
-    writer = Writer(_writer_sessions(factory), report, prepare, update_metadata, bulk)
+    sessions = _writer_sessions(factory)
+    writer = Writer(sessions, report, prepare, update_metadata, bulk, on_store)
     options = Options(
         overrides=overrides,
         max_bytes=max_bytes,

@@ -7,7 +7,7 @@ only how rows reach the tables differs, so both give the same database content.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from psycopg import Connection as PgConnection
@@ -63,13 +63,15 @@ def rebuilds(stored: int, expected_rows: int) -> bool:
 
 
 @contextlib.contextmanager
-def indexes_deferred(session: Session, expected_rows: int) -> Iterator[None]:
+def indexes_deferred(
+    session: Session, expected_rows: int, on_rebuild: Callable[[], None] | None = None
+) -> Iterator[None]:
     """Inside the caller's transaction: the full-text indexes dropped while the block
     writes and built again after it, when the table holds few rows beside the load's
     (building once is then cheaper than maintaining them row by row), and so is the
-    one-word ranking table (its triggers off, its rows worked out again at the end). A
-    rollback restores them. The drop locks the table against readers until the
-    transaction ends."""
+    one-word ranking table (its triggers off, its rows worked out again at the end;
+    ``on_rebuild`` is told when that begins, for progress). A rollback restores them.
+    The drop locks the table against readers until the transaction ends."""
     stored = session.scalar(select(func.count()).select_from(QUOTATIONS)) or 0
     if not copyable(session) or not rebuilds(stored, expected_rows):
         yield
@@ -88,6 +90,8 @@ def indexes_deferred(session: Session, expected_rows: int) -> Iterator[None]:
         for trigger in WORDS_TRIGGERS:
             session.execute(text(f'ALTER TABLE quotations DISABLE TRIGGER "{trigger}"'))
     yield
+    if on_rebuild is not None:
+        on_rebuild()
     if words:
         session.execute(text(f"TRUNCATE {WORDS_TABLE}"))
         session.execute(text(f"INSERT INTO {WORDS_TABLE} (word, tf, quotation_id) {WORDS_ROWS}"))

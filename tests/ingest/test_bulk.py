@@ -3,6 +3,7 @@ ordinary ingest gives (articles, quotations, speakers and aliases, clusters, ids
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +153,35 @@ def test_the_word_table_is_worked_out_again_after_a_large_load(db_url: str, tmp_
         assert set(s.scalars(enabled)) >= set(WORDS_TRIGGERS)
     with Database(db_url) as db:
         assert len(db.search("quokka")) == 1
+
+
+def test_a_bulk_load_tells_how_far_its_transaction_is(db_url: str, tmp_path: Path) -> None:
+    """Its records are read long before a transaction of thousands of them is stored: the
+    writer says how many of the batch it stored, then when it builds the indexes again."""
+    from quotedb.api import Storing
+
+    events: list[Storing] = []
+    report = Database(db_url).ingest([str(records(tmp_path))], bulk=True, on_store=events.append)
+    n = report.added
+    stored = [e for e in events if not e.indexing]
+    assert [e.done for e in stored] == list(range(n + 1)) and {e.of for e in stored} == {n}
+    rebuilt = [e for e in events if e.indexing]
+    assert rebuilt == ([] if db_url.endswith(".db") else [Storing(n, n, True)])
+    assert events[-1] == rebuilt[-1] if rebuilt else events[-1] == Storing(n, n)
+
+
+def test_the_progress_line_says_what_a_bulk_load_is_doing(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from quotedb.cli import ingest as command
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=100)
+    monkeypatch.setattr(command, "err", lambda: terminal)
+    path = records(tmp_path)
+    assert ingest(db_url, str(path), "--bulk")[0] == 1  # the line that is not JSON
+    shown = screen.getvalue()
+    assert "Storing 0 of" in shown and "Ingesting" in shown
+    assert ("Building the search indexes" in shown) == (not db_url.endswith(".db"))
