@@ -195,7 +195,7 @@ class Advance:
 
     def storing(self, where: api.Storing) -> None:
         if where.indexing:
-            said = "Building the search indexes"
+            said = "Updating the search indexes"
         else:
             said = f"Storing {where.done:,} of {where.of:,}"
         self.progress.update(self.task, description=said)
