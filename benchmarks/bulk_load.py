@@ -8,6 +8,12 @@ articles per second of an ordinary ingest and of a bulk one, each timed in-proce
 their ratio to a floor measured in the same run: a bare COPY of the same article rows
 (text and hash) into a scratch table; then the second half of the records bulk-loaded into
 a database holding the first (a sharded run's second shard: cost as the archive grows).
+
+For the bulk load it also splits the time: CPU seconds of this process (the writer) and of
+the PostgreSQL server (when it runs on this machine: its processes' CPU time, read from
+/proc), and the seconds the server spends building the full-text indexes and the one-word
+table over the loaded rows, each timed again afterwards in a transaction rolled back: what
+a load that rebuilds them pays whatever the writer does.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +30,8 @@ import psycopg
 from sqlalchemy import make_url
 
 from quotedb import api
+from quotedb.db.fulltext import WORDS_INDEX, WORDS_ROWS, WORDS_TABLE
+from quotedb.store.bulk import DEFERRED_INDEXES
 
 
 def reset(url: str) -> None:
@@ -37,12 +46,68 @@ def plain(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def server_cpu() -> float | None:
+    """CPU seconds PostgreSQL's processes on this machine have used (the postmaster's
+    children that exited included), or None when none can be read."""
+    ticks, found = 0, False
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            line = stat.read_text()
+        except OSError:
+            continue
+        if line[line.index("(") + 1 : line.rindex(")")] != "postgres":
+            continue
+        fields = line[line.rindex(")") + 2 :].split()
+        found = True
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        if fields[1] == "1" or not Path(f"/proc/{fields[1]}").exists():  # the postmaster
+            ticks += int(fields[13]) + int(fields[14])  # its exited children's
+    return ticks / os.sysconf("SC_CLK_TCK") if found else None
+
+
 def timed_ingest(url: str, records: Path, *, bulk: bool) -> tuple[float, int]:
+    """Seconds to ingest the records into an empty database (its schema made before)."""
     reset(plain(url))
+    api.Database(url).migrate()
     database = api.Database(url)
     started = time.perf_counter()
     report = database.ingest([str(records)], bulk=bulk)
     return time.perf_counter() - started, report.added
+
+
+def split_ingest(url: str, records: Path) -> tuple[float, int, float, float | None]:
+    """A bulk load's seconds and articles, with the writer's CPU and the server's."""
+    reset(plain(url))
+    api.Database(url).migrate()
+    database = api.Database(url)
+    server, cpu = server_cpu(), time.process_time()
+    started = time.perf_counter()
+    report = database.ingest([str(records)], bulk=True)
+    seconds = time.perf_counter() - started
+    after = server_cpu()
+    used = after - server if after is not None and server is not None else None
+    return seconds, report.added, time.process_time() - cpu, used
+
+
+def index_builds(url: str) -> list[tuple[str, float]]:
+    """Seconds to build each full-text index and the one-word table over the stored rows
+    (in a transaction rolled back: the database is left as it was)."""
+    timings: list[tuple[str, float]] = []
+    with psycopg.connect(url) as conn:
+        for name in (*DEFERRED_INDEXES, WORDS_INDEX):
+            sql = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,))
+            (definition,) = sql.fetchone() or ("",)
+            conn.execute(f'DROP INDEX "{name}"')
+            started = time.perf_counter()
+            if name == WORDS_INDEX:
+                conn.execute(f"TRUNCATE {WORDS_TABLE}")
+                conn.execute(f"INSERT INTO {WORDS_TABLE} (word, tf, quotation_id) {WORDS_ROWS}")
+            conn.execute(definition)
+            timings.append(
+                (WORDS_TABLE if name == WORDS_INDEX else name, time.perf_counter() - started)
+            )
+        conn.rollback()
+    return timings
 
 
 def second_shard(url: str, records: Path, folder: Path) -> tuple[float, int]:
@@ -80,7 +145,8 @@ def main() -> None:
     plain_url = plain(url)
     floor = bare_copy(plain_url, args.records)
     ordinary, added = timed_ingest(url, args.records, bulk=False)
-    bulk, bulk_added = timed_ingest(url, args.records, bulk=True)
+    bulk, bulk_added, writer_cpu, pg_cpu = split_ingest(url, args.records)
+    builds = index_builds(plain_url)
     with tempfile.TemporaryDirectory() as folder:
         shard, shard_added = second_shard(url, args.records, Path(folder))
     reset(plain_url)
@@ -96,6 +162,14 @@ def main() -> None:
             f" {seconds / n / (floor / added):.1f}x the floor per article"
         )
     print(f"bulk speed-up over ingest: {ordinary / bulk:.2f}x")
+    server = "not on this machine" if pg_cpu is None else f"{pg_cpu:.2f} s"
+    print(f"ingest --bulk CPU: writer {writer_cpu:.2f} s, PostgreSQL server {server}")
+    built = sum(seconds for _, seconds in builds)
+    print(
+        f"building the full-text indexes and the one-word table over its rows: {built:.2f} s"
+        f" ({', '.join(f'{name} {seconds:.2f}' for name, seconds in builds)}):"
+        f" alone, a ceiling of {bulk_added / built:,.0f} articles/s for a load that rebuilds them"
+    )
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from quotedb.errors import DatabaseStateError, InputError, OutputError, QueryErr
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.storing import Storing
 from quotedb.ingest.tasks import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ __all__ = [
     "Metadata",
     "Reextracted",
     "Step",
+    "Storing",
     "day",
     "extract_lines",
     "extract_partition",
@@ -353,6 +355,7 @@ class Database:
         before_store: Callable[[], None] | None = None,
         update_metadata: bool = False,
         bulk: bool = False,
+        on_store: Callable[[Storing], None] | None = None,
     ) -> IngestReport:
         """Ingest files, folders, globs (``-``: stdin); failures are reported, never raised.
         ``update_metadata``: an article already stored takes the metadata read this time
@@ -363,7 +366,9 @@ class Database:
         limit), fails. ``before_store`` runs once before the first article is stored, while
         workers extract (say, migrating a new database). ``bulk``: on PostgreSQL, load in
         large transactions through COPY, full-text indexes built after (same content as
-        without; on SQLite it changes nothing).
+        without; on SQLite it changes nothing). ``on_store``: how far the writer is inside
+        each transaction (``progress`` follows the reading; a bulk load's transaction stores
+        thousands of articles after they were read).
         """
         from quotedb.ingest.parallel import auto_workers
         from quotedb.ingest.pipeline import ingest_sources
@@ -390,6 +395,7 @@ class Database:
                 prepare=before_store,
                 update_metadata=update_metadata,
                 bulk=bulk,
+                on_store=on_store,
             )
 
     def reextract(

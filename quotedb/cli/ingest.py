@@ -135,7 +135,8 @@ def ingest(
         auto_refresh=False,
         disable=not console.is_terminal,
     ) as progress:
-        task = progress.add_task("Ingesting", total=inputs.size, articles=0)
+        task = progress.add_task(READING, total=inputs.size, articles=0)
+        advance = Advance(progress, task)
         try:
             report = database.ingest(
                 inputs,
@@ -143,10 +144,11 @@ def ingest(
                 workers=workers,
                 max_bytes=int(max_mb * MB),
                 timeout=timeout,
-                progress=Advance(progress, task),
+                progress=advance,
                 before_store=lambda: migrate_db(database, db),
                 update_metadata=update_metadata,
                 bulk=bulk,
+                on_store=advance.storing if bulk else None,  # its transactions are long
             )
         except KeyboardInterrupt:
             progress.stop()
@@ -175,17 +177,34 @@ def ingest(
 SHOWN_DUPLICATES = 20  # duplicates named one by one; a re-ingested archive gets a count
 
 
+READING = "Ingesting"
+
+
 class Advance:
-    """Moves the progress bar by each input's bytes, redrawn at most every REFRESH_SECONDS."""
+    """Moves the progress bar by each input's bytes, redrawn at most every REFRESH_SECONDS;
+    while the writer stores a long transaction (``storing``), its description says how far
+    it is, since the bar, which follows the reading, stands still meanwhile."""
 
     def __init__(self, progress: Progress, task: TaskID) -> None:
         self.progress, self.task, self.last = progress, task, 0.0
 
     def __call__(self, step: api.Step) -> None:
         done = int(self.progress.tasks[0].fields["articles"]) + step.article
-        self.progress.update(self.task, advance=step.size, articles=done)
-        if (now := time.monotonic()) - self.last > REFRESH_SECONDS:
-            self.last = now
+        self.progress.update(self.task, advance=step.size, articles=done, description=READING)
+        self._refresh()
+
+    def storing(self, where: api.Storing) -> None:
+        if where.indexing:
+            said = "Updating the search indexes"
+        else:
+            said = f"Storing {where.done:,} of {where.of:,}"
+        self.progress.update(self.task, description=said)
+        self._refresh(now=where.indexing or where.done == 0)
+
+    def _refresh(self, *, now: bool = False) -> None:
+        clock = time.monotonic()
+        if now or clock - self.last > REFRESH_SECONDS:
+            self.last = clock
             self.progress.refresh()
 
 

@@ -312,13 +312,18 @@ def _given_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _surname_compatible(a: PersonName, b: PersonName) -> bool:
-    sa, sb = surname_key(a), surname_key(b)
+    full_given = has_full_given(a) and has_full_given(b)
+    return surnames_compatible(surname_key(a), surname_key(b), full_given=full_given)
+
+
+def surnames_compatible(sa: str, sb: str, *, full_given: bool) -> bool:
+    """Could two surname keys be one person's: alike, alike once transliterated, or (when
+    both names have a full given name) a letter or two apart? Plain strings, so that a
+    writer can rule out most of a block of stored people before comparing whole names."""
     if sa == sb:
         return True
-    pa, pb = phonetic(sa), phonetic(sb)
-    if min(len(sa), len(sb)) >= 5 and pa == pb:
+    if min(len(sa), len(sb)) >= 5 and phonetic(sa) == phonetic(sb):
         return True
-    full_given = all(n.given and len(n.given.rstrip(".")) > 1 for n in (a, b))
     limit = 2 if min(len(sa), len(sb)) >= 10 else 1
     return (
         full_given
@@ -326,6 +331,11 @@ def _surname_compatible(a: PersonName, b: PersonName) -> bool:
         and sa[0] == sb[0]
         and Levenshtein.distance(sa, sb) <= limit
     )
+
+
+def has_full_given(name: PersonName) -> bool:
+    """A given name spelt out, not an initial."""
+    return bool(name.given) and len((name.given or "").rstrip(".")) > 1
 
 
 @lru_cache(maxsize=65536)

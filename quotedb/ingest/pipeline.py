@@ -13,6 +13,7 @@ from quotedb.errors import InputError
 from quotedb.ingest.documents import Metadata, Source
 from quotedb.ingest.parallel import run
 from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.storing import StoreHook
 from quotedb.ingest.tasks import DEFAULT_TIMEOUT, Extracted, Options, Outcome, tasks_for
 from quotedb.ingest.writer import IngestReport, Writer
 
@@ -35,16 +36,25 @@ def ingest_sources(
     prepare: Callable[[], None] | None = None,
     update_metadata: bool = False,
     bulk: bool = False,
+    on_store: StoreHook | None = None,
 ) -> IngestReport:
     """Ingest every article the sources hold; failures are reported, never raised.
 
     ``prepare`` runs once before the first article is stored, while workers extract;
     ``update_metadata``: an article already stored takes the metadata read this time;
-    ``bulk``: on PostgreSQL, large transactions written with COPY (the same content).
+    ``bulk``: on PostgreSQL, large transactions written with COPY (the same content);
+    ``on_store``: told how far the writer is inside each transaction (see ``Storing``).
     """
     report = IngestReport()
-    writer = Writer(_writer_sessions(factory), report, prepare, update_metadata, bulk)
-    options = Options(overrides=overrides, max_bytes=max_bytes, timeout=timeout, for_store=True)
+    sessions = _writer_sessions(factory)
+    writer = Writer(sessions, report, prepare, update_metadata, bulk, on_store)
+    options = Options(
+        overrides=overrides,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        for_store=True,
+        pair_texts=_dialect(factory) != "postgresql",  # its index works them out itself
+    )
     try:
         for outcome in run(tasks_for(sources, max_bytes), options, workers, writer.idle):
             if isinstance(outcome, Extracted):
@@ -58,6 +68,11 @@ def ingest_sources(
     finally:
         writer.flush()
     return report
+
+
+def _dialect(factory: sessionmaker[Session]) -> str | None:
+    bind = factory.kw.get("bind")
+    return bind.dialect.name if isinstance(bind, Engine) else None
 
 
 def _writer_sessions(factory: sessionmaker[Session]) -> sessionmaker[Session]:

@@ -60,6 +60,7 @@ class Options:
     terms: bool = False  # keep scare quotes and titles
     timeout: float | None = DEFAULT_TIMEOUT  # seconds of extraction per article
     for_store: bool = False  # also prepare what the database writer needs (ingest)
+    pair_texts: bool = True  # ... with the SQLite pair index's texts (not for PostgreSQL)
     language: str | None = None  # every article's language, whatever it reads as
 
 
@@ -230,7 +231,7 @@ def _outcome(item: Pending | InputError, options: Options) -> Outcome:
                     parsed.doc.text, quotations, parsed.doc.meta.subjects
                 )
             if options.for_store:
-                return _for_store(parsed.doc, quotations)
+                return _for_store(parsed.doc, quotations, options.pair_texts)
     except ExtractionTimeout:
         return Failed(where, f"{where}: extraction took over {options.timeout:g} s (see --timeout)")
     except RecursionError:
@@ -244,9 +245,9 @@ def _failed(error: InputError) -> Failed:
     return Failed(str(error).split(": ", 1)[0], str(error))
 
 
-def _for_store(doc: Document, quotations: list[Quotation]) -> Extracted:
+def _for_store(doc: Document, quotations: list[Quotation], pair_texts: bool) -> Extracted:
     """Extracted, with what the writer would otherwise work out itself, one process for all."""
-    prepared = prepare(doc.text, quotations)
+    prepared = prepare(doc.text, quotations, pairs=pair_texts)
     return Extracted(doc, prepared.quotations, prepared=prepared)
 
 

@@ -24,6 +24,7 @@ from quotedb.db.engine import session_scope
 from quotedb.db.models import Article
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document
+from quotedb.ingest.storing import StoreHook, Storing
 from quotedb.ingest.tasks import Extracted
 from quotedb.store.articles import add_article
 from quotedb.store.batch import writing
@@ -75,8 +76,10 @@ class Writer:
         prepare: Callable[[], None] | None = None,
         update_metadata: bool = False,
         bulk: bool = False,
+        on_store: StoreHook | None = None,
     ) -> None:
         self.bulk = bulk  # large transactions, COPY, full-text indexes built after
+        self.on_store = on_store
         self.sessions = sessions
         self.report = report
         self.prepare = prepare
@@ -160,9 +163,12 @@ class Writer:
         """Whole articles in one transaction, without savepoints: the batch's new speakers
         are inserted once, at commit (foreign keys are checked then on SQLite)."""
         tally = IngestReport()
+        n = len(batch)
         with (
             session_scope(self.sessions) as session,
-            indexes_deferred(session, expected(batch)) if bulk else nullcontext(),
+            indexes_deferred(session, expected(batch), lambda: self._storing(n, n, True))
+            if bulk
+            else nullcontext(),
             writing(
                 session,
                 self.carry.resume(session),
@@ -174,7 +180,8 @@ class Writer:
             seen = stored_sources(session, [item.doc.content_hash for item in batch])
             fresh = [item for item in batch if item.doc.content_hash not in seen]
             prefetch(written, speaker_names(fresh))
-            for item in batch:
+            for stored, item in enumerate(batch):
+                self._storing(stored, n)
                 if item.doc.content_hash in seen:
                     tally.duplicates += 1
                     tally.duplicate_of.append((item.doc.source, seen[item.doc.content_hash]))
@@ -186,8 +193,13 @@ class Writer:
                 tally.warnings.extend(item.doc.meta.warnings)
                 tally.added += 1
                 tally.quotations += len(item.quotations)
+            self._storing(n, n)
             self.carry.keep(written)
         return tally
+
+    def _storing(self, done: int, of: int, indexing: bool = False) -> None:
+        if self.on_store is not None:
+            self.on_store(Storing(done, of, indexing))
 
 
 def reapply_metadata(session: Session, doc: Document) -> bool:

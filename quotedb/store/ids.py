@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from quotedb.store.batch import WriteBatch
 
 SEQUENCE_BLOCK = 256  # ids taken from a PostgreSQL sequence at once
+BULK_SEQUENCE_BLOCK = 4096  # ... by a bulk load, whose transactions hold thousands of rows
 
 
 def reserve(batch: WriteBatch, cls: type, n: int) -> list[int]:
@@ -49,7 +50,8 @@ def _from_sequence(batch: WriteBatch, table: str, n: int) -> list[int]:
     spare = batch.spare_ids.setdefault(table, [])
     if len(spare) < n:
         seq = func.nextval(func.pg_get_serial_sequence(table, "id"))
-        block = select(seq).select_from(func.generate_series(1, max(n, SEQUENCE_BLOCK)))
+        size = BULK_SEQUENCE_BLOCK if batch.copy else SEQUENCE_BLOCK
+        block = select(seq).select_from(func.generate_series(1, max(n, size)))
         spare.extend(int(i) for i in plain.run(batch.session, block).scalars())
     taken, spare[:] = spare[:n], spare[n:]
     return taken

@@ -41,11 +41,13 @@ class Prepared:
     pairs: dict[str, str]  # what the SQLite pair index stores for each quotation's text
 
 
-def prepare(text: str, quotations: list[Quotation]) -> Prepared:
+def prepare(text: str, quotations: list[Quotation], *, pairs: bool = True) -> Prepared:
+    """``pairs``: work out the SQLite pair texts too (PostgreSQL's index makes its own)."""
     resolved = resolve_corpus([quotations])[0]  # "Clinton" is the article's Hillary Clinton
     names = speaker_names(resolved)
     roles = {key: roles_given(text, found) for key, found in names.items()}
-    return Prepared(resolved, roles, {q.text: pair_text(q.text) for q in resolved})
+    pair_texts = {q.text: pair_text(q.text) for q in resolved} if pairs else {}
+    return Prepared(resolved, roles, pair_texts)
 
 
 def speaker_names(quotations: list[Quotation]) -> dict[SpeakerKey, set[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
@@ -17,9 +18,11 @@ from quotedb.core.names import (
     PersonName,
     canonical_label,
     compatible,
+    has_full_given,
     org_key,
     parse_name,
     surname_key,
+    surnames_compatible,
 )
 from quotedb.core.types import SpeakerKind
 from quotedb.db.models import ROLES, Alias, Correction, Role, Speaker
@@ -85,13 +88,33 @@ def match_person(batch: WriteBatch, name: PersonName) -> Known | None:
     were is not known.
     """
     block = cache.surname_block(batch, surname_key(name), PERSON)
-    named = [s for s in block if has_given_name(s) and fits(s, name)]
+    key, full = surname_key(name), has_full_given(name)
+    named = [s for s in block if _may_bear(s.name, key, full) and fits(s, name)]
     if len(named) == 1:
         return named[0]
     if name.given is not None:
         return None
     bare = [s for s in block if not has_given_name(s) and s.name_key == surname_key(name)]
     return bare[0] if bare else None
+
+
+def _may_bear(stored: str, key: str, full_given: bool) -> bool:
+    """Is ``stored`` a name with a given name whose surname may be the one keyed ``key``?
+    (The part of ``compatible`` that rules out most of a block, on strings: a block of a
+    large archive holds hundreds of people.)"""
+    found = _surname_of(stored)
+    return found is not None and surnames_compatible(
+        key, found[0], full_given=full_given and found[1]
+    )
+
+
+@lru_cache(maxsize=65536)
+def _surname_of(name: str) -> tuple[str, bool] | None:
+    """(surname key, whether the given name is spelt out) of a name with a given name."""
+    label = parse_name(name)
+    if label is None or label.given is None:
+        return None
+    return surname_key(label), has_full_given(label)
 
 
 def person_name(names: list[str]) -> PersonName | None:

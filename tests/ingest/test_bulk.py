@@ -3,6 +3,7 @@ ordinary ingest gives (articles, quotations, speakers and aliases, clusters, ids
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +153,84 @@ def test_the_word_table_is_worked_out_again_after_a_large_load(db_url: str, tmp_
         assert set(s.scalars(enabled)) >= set(WORDS_TRIGGERS)
     with Database(db_url) as db:
         assert len(db.search("quokka")) == 1
+
+
+def test_a_bulk_load_tells_how_far_its_transaction_is(db_url: str, tmp_path: Path) -> None:
+    """Its records are read long before a transaction of thousands of them is stored: the
+    writer says how many of the batch it stored, then when it builds the indexes again."""
+    from quotedb.api import Storing
+
+    events: list[Storing] = []
+    report = Database(db_url).ingest([str(records(tmp_path))], bulk=True, on_store=events.append)
+    n = report.added
+    stored = [e for e in events if not e.indexing]
+    assert [e.done for e in stored] == list(range(n + 1)) and {e.of for e in stored} == {n}
+    rebuilt = [e for e in events if e.indexing]
+    assert rebuilt == ([] if db_url.endswith(".db") else [Storing(n, n, True)])
+    assert events[-1] == rebuilt[-1] if rebuilt else events[-1] == Storing(n, n)
+
+
+def test_the_progress_line_says_what_a_bulk_load_is_doing(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from quotedb.cli import ingest as command
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=100)
+    monkeypatch.setattr(command, "err", lambda: terminal)
+    path = records(tmp_path)
+    assert ingest(db_url, str(path), "--bulk")[0] == 1  # the line that is not JSON
+    shown = screen.getvalue()
+    assert "Storing 0 of" in shown and "Ingesting" in shown
+    assert ("Updating the search indexes" in shown) == (not db_url.endswith(".db"))
+
+
+GIN_OPTIONS = text(
+    "SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class AS c"
+    " WHERE c.relname IN ('ix_quotations_text_search', 'ix_quotations_word_pairs',"
+    " 'ix_quotations_context_search') AND c.relnamespace = current_schema()::regnamespace"
+)
+
+
+def test_a_load_small_beside_the_table_merges_the_indexes_pending_lists(db_url: str) -> None:
+    """The GIN indexes are kept, their pending lists on during the load and merged at its
+    end, then off again (search reads no pending list); what the load wrote is found."""
+    if db_url.endswith(".db"):
+        pytest.skip("the indexes are PostgreSQL's")
+    with Database(db_url) as db, db.session() as s:
+        db.migrate()
+        with indexes_deferred(s, expected_rows=0):  # nothing beside what the table holds
+            during = {name: options for name, options in s.execute(GIN_OPTIONS)}
+            s.execute(
+                text(
+                    "INSERT INTO articles (content_hash, text, authors, extractor_version)"
+                    " VALUES ('h', 'x', '[]', 'v')"
+                )
+            )
+            s.execute(
+                text(
+                    'INSERT INTO quotations (article_id, start, "end", text, kind, confidence,'
+                    " extractor_version, corrected, context) SELECT id, 0, 1,"
+                    " 'the quokka of the wallaby', 'direct', 0.5, 'v', false,"
+                    " 'a numbat paragraph' FROM articles WHERE content_hash = 'h'"
+                )
+            )
+        after = {name: options for name, options in s.execute(GIN_OPTIONS)}
+        s.commit()
+    assert set(during) == set(after) == set(DEFERRED_INDEXES)
+    assert all("fastupdate=on" in options for options in during.values())
+    assert all(options == ["fastupdate=off"] for options in after.values())
+    with Database(db_url) as db:
+        assert len(db.search("quokka")) == 1 and len(db.search('"quokka of the"')) == 1
+        assert len(db.search("numbat", context=True)) == 1
+
+
+def test_a_bulk_load_merging_pending_lists_gives_the_ordinary_database(
+    db_url: str, other_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quotedb.store.bulk.REBUILD_BELOW", 0)  # never rebuilt
+    path = records(tmp_path)
+    assert ingest(db_url, str(path))[0] == ingest(other_db, str(path), "--bulk")[0] == 1
+    assert dump(other_db) == dump(db_url)

@@ -268,3 +268,25 @@ def _second(db_url: str, tmp_path: Path) -> str:
             s.execute(text(f"DELETE FROM {table}"))
         s.commit()
     return db_url
+
+
+def test_workers_prepare_pair_texts_only_for_sqlite(db_url: str, tmp_path: Path) -> None:
+    """The SQLite pair index takes the texts workers worked out; PostgreSQL's index works
+    them out from its own tokens, so workers loading into it skip them."""
+    from quotedb.ingest.pipeline import ingest_sources
+
+    path = tmp_path / "records.jsonl"
+    path.write_text(records(2), encoding="utf-8")
+    database = Database(db_url)
+    database.migrate()
+    prepared: list[dict[str, str]] = []
+
+    def keep(outcome: object) -> None:
+        if isinstance(outcome, Extracted) and outcome.prepared is not None:
+            prepared.append(outcome.prepared.pairs)
+
+    report = ingest_sources(database.sessions, discover([str(path)]), on_outcome=keep)
+    assert report.added == 2 and len(prepared) == 2
+    sqlite = database.engine.dialect.name == "sqlite"
+    assert all(bool(pairs) == sqlite for pairs in prepared)
+    assert len(database.search('"of this great"')) == 2  # a phrase of pairs: the index works
