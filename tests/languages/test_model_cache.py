@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 from py3langid.langid import LanguageIdentifier
 
+from quotedb.core.datacache import ENV_VAR, cache_dir
 from quotedb.core.languages import detect as detection
 from quotedb.core.languages import model_cache
-from quotedb.core.languages.model_cache import ENV_VAR, cache_dir, cache_name, load_identifier
+from quotedb.core.languages.model_cache import cache_name, load_identifier
 
 TEXTS = [
     "Der Bürgermeister sagte am Montag, die neue Brücke werde vor dem Sommer freigegeben.",

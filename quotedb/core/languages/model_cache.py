@@ -10,30 +10,21 @@ and the arrays are the same either way. Nothing is downloaded."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
-import tempfile
 from array import array
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import platformdirs
+
+from quotedb.core.datacache import cache_dir, entry_name, write_atomically
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-ENV_VAR = "QUOTEDB_CACHE_DIR"  # where the cache lives, instead of the user's cache directory
+_KIND = "py3langid"
 _FORMAT = 1  # of the cache file: a new one is written (and the old removed) when it changes
-_PREFIX = "py3langid-"
 _SUFFIX = ".npys"
 _ROW = 256  # a DFA row: one next state per byte
-
-
-def cache_dir() -> Path:
-    """``QUOTEDB_CACHE_DIR`` when set, else the user's cache directory for quotedb."""
-    given = os.environ.get(ENV_VAR)
-    return Path(given).expanduser() if given else Path(platformdirs.user_cache_dir("quotedb"))
 
 
 def model_file() -> Path:
@@ -44,13 +35,10 @@ def model_file() -> Path:
 
 
 def cache_name(model: Path) -> str:
-    """The cache file's name: py3langid's version and the model file's size and content (a
-    reinstall that only touches its mtime keeps the cache)."""
+    """The cache file's name: py3langid's version and the model file's content."""
     import py3langid
 
-    data = model.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:20]
-    return f"{_PREFIX}{py3langid.__version__}-{_FORMAT}-{len(data)}-{digest}{_SUFFIX}"
+    return entry_name(_KIND, f"{py3langid.__version__}.{_FORMAT}", [model], _SUFFIX)
 
 
 def load_identifier(folder: Path | None = None) -> LanguageIdentifier:
@@ -84,21 +72,14 @@ def _arrays(identifier: LanguageIdentifier) -> list[np.ndarray[Any, Any]]:
 
 
 def _write(path: Path, identifier: LanguageIdentifier) -> None:
-    """The arrays as .npy records one after the other, in a temporary file renamed over
-    ``path`` (a reader sees a whole file or none); older caches of the model are removed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for part in _arrays(identifier):
-                np.lib.format.write_array(out, part, allow_pickle=False)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    for old in path.parent.glob(f"{_PREFIX}*{_SUFFIX}"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    """The arrays as .npy records one after the other, written whole or not at all."""
+    parts = _arrays(identifier)
+
+    def write(out: IO[bytes]) -> None:
+        for part in parts:
+            np.lib.format.write_array(out, part, allow_pickle=False)
+
+    write_atomically(path, write)
 
 
 def _records(path: Path) -> list[np.ndarray[Any, Any]]:
