@@ -17,6 +17,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
+from quotedb.core.datacache import ENV_VAR as CACHE_ENV_VAR
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "data" / "seeds_gold.json"
@@ -29,6 +31,16 @@ BACKENDS = [
         marks=pytest.mark.skipif(not POSTGRES, reason="QUOTEDB_TEST_POSTGRES is not set"),
     ),
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """What the core decodes once (the language model, the name list) is cached in the
+    session's own folder, never in the user's cache directory."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv(CACHE_ENV_VAR, str(tmp_path_factory.mktemp("cache")))
+    yield
+    patch.undo()
 
 
 @pytest.fixture

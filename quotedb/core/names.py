@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
@@ -51,9 +51,11 @@ from quotedb.core.namewords import is_given_name, mostly_given
 from quotedb.core.text import fold_name
 from quotedb.core.types import Quotation, SpeakerKind
 
+if TYPE_CHECKING:
+    from nicknames import NickNamer
+
 MAX_NAME_TOKENS = 5
 _TOKEN = re.compile(r"[^\W\d_][\w.’'-]*")
-_nicknames = NickNamer()
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +301,15 @@ def phonetic(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@cache
+def _nicknamer() -> NickNamer:
+    """The nicknames package's table, read when two given names first differ: importing it
+    costs 30 ms of start-up (it reads its own version through importlib.metadata)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
 def _given_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
@@ -306,7 +317,10 @@ def _given_compatible(a: str | None, b: str | None) -> bool:
     if len(fa) == 1 or len(fb) == 1:
         return fa[:1] == fb[:1]
     pa, pb = phonetic(fa), phonetic(fb)
-    if pa == pb or fb in _nicknames.nicknames_of(fa) or fa in _nicknames.nicknames_of(fb):
+    if pa == pb:
+        return True
+    nicknames = _nicknamer()
+    if fb in nicknames.nicknames_of(fa) or fa in nicknames.nicknames_of(fb):
         return True
     return min(len(pa), len(pb)) >= 7 and pa[0] == pb[0] and Levenshtein.distance(pa, pb) <= 1
 

@@ -36,9 +36,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from quotedb.core.languages.model_cache import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()  # decoded once into the user's cache, mapped after that
 
 
 def release_model() -> None:
