@@ -31,9 +31,8 @@ from quotedb.db.settings import ENV_VAR
 from quotedb.errors import DatabaseStateError, InputError, OutputError, QueryError
 from quotedb.export.choices import CitationStyle, ExportFormat, GroupBy
 from quotedb.ingest.documents import STDIN, Metadata
-from quotedb.ingest.read import DEFAULT_MAX_BYTES
+from quotedb.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from quotedb.ingest.storing import Storing
-from quotedb.ingest.tasks import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

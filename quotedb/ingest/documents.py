@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quotedb.errors import InputError
-from quotedb.ingest.bylines import split_names
-from quotedb.ingest.when import parse_any_date
 
 KINDS = {
     ".txt": "text",
@@ -121,6 +119,8 @@ def metadata_from_mapping(fields: object, label: str = "") -> Metadata:
     """Metadata from a record, a manifest entry or front matter, as people write them:
     ``author`` or ``authors`` (a list, or one string "A, B and C"), ``published`` or ``date``
     in any common form. A date that cannot be read is dropped with a warning."""
+    from quotedb.ingest.when import parse_any_date  # here: the API's import needs only the types
+
     if not isinstance(fields, dict):
         return Metadata()
     raw_date = fields.get("published", fields.get("date"))
@@ -151,6 +151,8 @@ def _language(value: object) -> str | None:
 
 def _authors(value: object) -> list[str]:
     """Authors as a list of names, whether given as a list or as one string."""
+    from quotedb.ingest.bylines import split_names  # its word lists, read when first needed
+
     if value in (None, ""):
         return []
     items = value if isinstance(value, list) else [value]

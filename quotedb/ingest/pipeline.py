@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from quotedb.db.engine import writer_engine
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Metadata, Source
+from quotedb.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from quotedb.ingest.parallel import run
-from quotedb.ingest.read import DEFAULT_MAX_BYTES
 from quotedb.ingest.storing import StoreHook
-from quotedb.ingest.tasks import DEFAULT_TIMEOUT, Extracted, Options, Outcome, tasks_for
+from quotedb.ingest.tasks import Extracted, Options, Outcome, tasks_for
 from quotedb.ingest.writer import IngestReport, Writer
 
 __all__ = ["IngestReport", "Progress", "ingest_sources"]

@@ -20,13 +20,12 @@ from quotedb.ingest.documents import (
 from quotedb.ingest.encoding import decode
 from quotedb.ingest.front import split_front_matter
 from quotedb.ingest.infer import infer_metadata
+from quotedb.ingest.limits import DEFAULT_MAX_BYTES
 from quotedb.ingest.records import (
     carried_quotations,
     document_from_record,
     parse_json_line,
 )
-
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a long article is 100 kB; a book, 1 MB
 
 
 @dataclass(slots=True)

@@ -20,8 +20,8 @@ from quotedb.core import Quotation, QuoteKind
 from quotedb.core.languages.detect import detect_language
 from quotedb.errors import InputError
 from quotedb.ingest.documents import Document, Metadata, Source, open_regular
+from quotedb.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from quotedb.ingest.read import (
-    DEFAULT_MAX_BYTES,
     Pending,
     pending_lines,
     pending_source,
@@ -32,7 +32,6 @@ from quotedb.ingest.read import (
 from quotedb.ingest.subjects import complete_surnames
 from quotedb.store.prepare import Prepared, prepare
 
-DEFAULT_TIMEOUT = 60.0
 LINES_PER_TASK = 64
 BYTES_PER_TASK = 4 * 1024 * 1024
 

@@ -97,3 +97,18 @@ def test_reading_commands_do_not_load_the_extraction_pipeline(tmp_path: Path) ->
     assert "quotedb.core.pipeline" in loaded_modules("ingest", str(tmp_path / "in"), "--db", db)
     for command in (["quotes"], ["people"], ["search", "budget"], ["--help"]):
         assert "quotedb.core.pipeline" not in loaded_modules(*command, "--db", db), command
+
+
+# What ingest needs and the reading commands do not: reading inputs, extraction tasks, what
+# workers prepare for the store, byline splitting (the API names only their defaults).
+INGEST_MODULES = {"quotedb.ingest.tasks", "quotedb.ingest.read", "quotedb.store.prepare"}
+INGEST_MODULES |= {"quotedb.ingest.bylines"}
+
+
+def test_reading_commands_do_not_load_the_ingest_stages(tmp_path: Path) -> None:
+    db = str(tmp_path / "q.db")
+    write_articles(tmp_path / "in", 1)
+    loaded = loaded_modules("ingest", str(tmp_path / "in"), "--db", db)
+    assert loaded >= INGEST_MODULES - {"quotedb.ingest.bylines"}  # no byline to split
+    for command in (["--help"], ["quotes", "--db", db]):
+        assert loaded_modules(*command) & INGEST_MODULES == set(), command
