@@ -6,11 +6,13 @@ parallel never see each other's rows.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -90,3 +92,14 @@ def env_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """The same database, also named by QUOTEDB_DB, as a user would set it."""
     monkeypatch.setenv("QUOTEDB_DB", db_url)
     return db_url
+
+
+def on_a_terminal(monkeypatch: pytest.MonkeyPatch, command: ModuleType) -> io.StringIO:
+    """What a CLI command's module writes to stderr, as a terminal would show it (progress
+    lines are drawn only on one)."""
+    from rich.console import Console
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=100)
+    monkeypatch.setattr(command, "err", lambda: terminal)
+    return screen

@@ -87,9 +87,9 @@ def match_person(batch: WriteBatch, name: PersonName) -> Known | None:
     (unresolved). A full name never takes over a bare-surname speaker: whose quotations those
     were is not known.
     """
-    block = cache.surname_block(batch, surname_key(name), PERSON)
     key, full = surname_key(name), has_full_given(name)
-    named = [s for s in block if _may_bear(s.name, key, full) and fits(s, name)]
+    block = cache.surname_block(batch, key, PERSON)
+    named = [s for s in block if may_bear(s.name, key, full) and fits(s, name)]
     if len(named) == 1:
         return named[0]
     if name.given is not None:
@@ -98,7 +98,7 @@ def match_person(batch: WriteBatch, name: PersonName) -> Known | None:
     return bare[0] if bare else None
 
 
-def _may_bear(stored: str, key: str, full_given: bool) -> bool:
+def may_bear(stored: str, key: str, full_given: bool) -> bool:
     """Is ``stored`` a name with a given name whose surname may be the one keyed ``key``?
     (The part of ``compatible`` that rules out most of a block, on strings: a block of a
     large archive holds hundreds of people.)"""

@@ -31,6 +31,7 @@ from quotedb.store.speakers import (
     PERSON,
     RENAME,
     has_given_name,
+    may_bear,
     redirects,
     rename,
     speaker_for,
@@ -57,8 +58,9 @@ def _settle(
     batch: WriteBatch, person_id: int, label: PersonName, present: set[int], article_id: int
 ) -> None:
     bare_name = PersonName(None, (), label.surname, None)
-    block = cache.surname_block(batch, surname_key(label), PERSON)
-    bearers = [s for s in block if has_given_name(s) and _bears(s, bare_name)]
+    key = surname_key(label)
+    block = cache.surname_block(batch, key, PERSON)
+    bearers = [s for s in block if may_bear(s.name, key, False) and _bears(s, bare_name)]
     if [s.id for s in bearers] == [person_id]:
         joined = [s for s in block if not has_given_name(s) and _bare_of(s, label)]
         moved = [s for s in joined if not _held(batch, s) and s.id not in present]

@@ -3,7 +3,6 @@ ordinary ingest gives (articles, quotations, speakers and aliases, clusters, ids
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from quotedb.api import Database
 from quotedb.cli.app import app
 from quotedb.db.fulltext import WORDS_TRIGGERS
 from quotedb.store.bulk import DEFERRED_INDEXES, REBUILD_BELOW, indexes_deferred, rebuilds
-from tests.conftest import POSTGRES, _postgres_database
+from tests.conftest import POSTGRES, _postgres_database, on_a_terminal
 from tests.engines.helpers import NOT_JSON, clustered_across, dataset, dump
 from tests.read.test_word_ranks import OUT_OF_STEP
 
@@ -173,13 +172,9 @@ def test_a_bulk_load_tells_how_far_its_transaction_is(db_url: str, tmp_path: Pat
 def test_the_progress_line_says_what_a_bulk_load_is_doing(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rich.console import Console
-
     from quotedb.cli import ingest as command
 
-    screen = io.StringIO()
-    terminal = Console(file=screen, force_terminal=True, width=100)
-    monkeypatch.setattr(command, "err", lambda: terminal)
+    screen = on_a_terminal(monkeypatch, command)
     path = records(tmp_path)
     assert ingest(db_url, str(path), "--bulk")[0] == 1  # the line that is not JSON
     shown = screen.getvalue()

@@ -22,6 +22,7 @@ from quotedb.cli.app import app
 from quotedb.core.sources import source_kind
 from quotedb.errors import QueryError
 from quotedb.read.dates import period
+from tests.conftest import on_a_terminal
 
 D = dt.date
 
@@ -278,9 +279,7 @@ def test_extract_shows_progress_only_on_a_terminal(
 
     from quotedb.cli import extract
 
-    screen = io.StringIO()
-    terminal = Console(file=screen, force_terminal=True, width=80)
-    monkeypatch.setattr(extract, "err", lambda: terminal)
+    screen = on_a_terminal(monkeypatch, extract)
     result = runner.invoke(app, ["extract", str(folder), "--with-article"])
     assert result.exit_code == 0
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()], "data only"

@@ -1,5 +1,5 @@
 """Matching a person against a block of stored people first rules most of them out on their
-surname keys alone (``_may_bear``); it must never rule out one whose whole name fits."""
+surname keys alone (``may_bear``); it must never rule out one whose whole name fits."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotedb.core.names import compatible, has_full_given, parse_name, surname_key
-from quotedb.store.speakers import _may_bear
+from quotedb.store.speakers import may_bear
 
 GIVEN = ["", "J.", "John", "Jon", "Johnny", "Jane", "Sergey", "Sergei", "Ted", "Heidi"]
 SURNAMES = [
@@ -25,7 +25,7 @@ def test_the_surname_prefilter_keeps_every_person_who_fits(wanted: str, stored: 
     name, label = parse_name(wanted), parse_name(stored)
     assert name is not None and label is not None
     fits = label.given is not None and compatible(name, label)
-    kept = _may_bear(stored, surname_key(name), has_full_given(name))
+    kept = may_bear(stored, surname_key(name), has_full_given(name))
     assert kept or not fits
     if label.given is None:
         assert not kept  # a bare surname never bears a full name's match
