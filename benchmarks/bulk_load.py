@@ -13,7 +13,10 @@ For the bulk load it also splits the time: CPU seconds of this process (the writ
 the PostgreSQL server (when it runs on this machine: its processes' CPU time, read from
 /proc), and the seconds the server spends building the full-text indexes and the one-word
 table over the loaded rows, each timed again afterwards in a transaction rolled back: what
-a load that rebuilds them pays whatever the writer does.
+a load that rebuilds them pays whatever the writer does. Last, the server's whole share with
+no writer at all: every stored row inserted again from a copy inside PostgreSQL (one
+statement a table, indexes and the one-word table rebuilt as a bulk load does, rolled
+back), the ceiling of any loader on this schema and machine.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ import psycopg
 from sqlalchemy import make_url
 
 from quotedb import api
-from quotedb.db.fulltext import WORDS_INDEX, WORDS_ROWS, WORDS_TABLE
+from quotedb.db.fulltext import WORDS_INDEX, WORDS_ROWS, WORDS_TABLE, WORDS_TRIGGERS
+from quotedb.db.models import Base
 from quotedb.store.bulk import DEFERRED_INDEXES
 
 
@@ -110,6 +114,43 @@ def index_builds(url: str) -> list[tuple[str, float]]:
     return timings
 
 
+def stored_again(url: str) -> tuple[float, float | None]:
+    """Wall and server CPU seconds for PostgreSQL alone to store the loaded rows again the
+    way a bulk load does (GIN indexes and the one-word table built after the rows, its
+    triggers off), read from copies in the same server: no client, no round trips, no
+    decisions. Rolled back, so the database is left as it was."""
+    tables = [t.name for t in Base.metadata.sorted_tables if t.name != WORDS_TABLE]
+    with psycopg.connect(url) as conn:
+        for name in tables:
+            conn.execute(f'CREATE TEMP TABLE "copy_{name}" AS SELECT * FROM "{name}"')
+        conn.execute("TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " CASCADE")
+        rebuilt = {}
+        for name in (*DEFERRED_INDEXES, WORDS_INDEX):
+            sql = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,))
+            (rebuilt[name],) = sql.fetchone() or ("",)
+            conn.execute(f'DROP INDEX "{name}"')
+        for trigger in WORDS_TRIGGERS:
+            conn.execute(f'ALTER TABLE quotations DISABLE TRIGGER "{trigger}"')
+        server, started = server_cpu(), time.perf_counter()
+        for name in tables:
+            columns = ", ".join(
+                f'"{c}"'
+                for (c,) in conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s"
+                    " AND table_schema = current_schema() AND is_generated = 'NEVER'"
+                    " ORDER BY ordinal_position",
+                    (name,),
+                )
+            )
+            conn.execute(f'INSERT INTO "{name}" ({columns}) SELECT {columns} FROM "copy_{name}"')
+        conn.execute(f"INSERT INTO {WORDS_TABLE} (word, tf, quotation_id) {WORDS_ROWS}")
+        for sql in rebuilt.values():
+            conn.execute(sql)
+        seconds, after = time.perf_counter() - started, server_cpu()
+        conn.rollback()
+    return seconds, (after - server if after is not None and server is not None else None)
+
+
 def second_shard(url: str, records: Path, folder: Path) -> tuple[float, int]:
     """Seconds to bulk-load the second half of the records into a database holding the
     first half (a sharded run's second shard), and the articles it added."""
@@ -147,6 +188,7 @@ def main() -> None:
     ordinary, added = timed_ingest(url, args.records, bulk=False)
     bulk, bulk_added, writer_cpu, pg_cpu = split_ingest(url, args.records)
     builds = index_builds(plain_url)
+    again, again_cpu = stored_again(plain_url)
     with tempfile.TemporaryDirectory() as folder:
         shard, shard_added = second_shard(url, args.records, Path(folder))
     reset(plain_url)
@@ -169,6 +211,11 @@ def main() -> None:
         f"building the full-text indexes and the one-word table over its rows: {built:.2f} s"
         f" ({', '.join(f'{name} {seconds:.2f}' for name, seconds in builds)}):"
         f" alone, a ceiling of {bulk_added / built:,.0f} articles/s for a load that rebuilds them"
+    )
+    server = "" if again_cpu is None else f", server CPU {again_cpu:.2f} s"
+    print(
+        f"PostgreSQL storing the same rows again from copies, no writer: {again:.2f} s{server}:"
+        f" a ceiling of {bulk_added / again:,.0f} articles/s for any loader on this schema"
     )
 
 
