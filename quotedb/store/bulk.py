@@ -29,9 +29,10 @@ from quotedb.db.models import QUOTATIONS
 
 DEFERRED_INDEXES = (TSV_INDEX, PAIRS_INDEX, CONTEXT_INDEX)  # GIN: the costly ones to maintain
 # Rebuilt while the table holds fewer than this many times the rows a load brings. On
-# PolNeAR train (8,000 quotations), building them for all rows cost 0.5 s; maintaining them
-# while half the records were loaded into a database holding the other half, 1.0-1.3 s.
-REBUILD_BELOW = 2
+# PolNeAR train, server CPU (with pending lists, below): half loaded into the other half,
+# 1.5-2.2 s merged against 2.0-2.4 s rebuilt; three quarters into the rest, the same
+# either way; into an empty table, rebuilding a little cheaper (2.3-2.8 s against 2.6-3.1).
+REBUILD_BELOW = 0.5
 # Otherwise new rows wait in each index's pending list, merged at the end: on PolNeAR train
 # loaded half into the other half, 92-97 articles/s with row-by-row inserts, 129-152 so.
 PENDING_KB = 256 * 1024  # a pending list's limit then (past it, a merge runs mid-load)
