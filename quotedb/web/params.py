@@ -94,15 +94,19 @@ def filters(
     The API checks the rest (a kind it does not know, a date it cannot read: 400)."""
     for value in (by, outlet, since, until, quote_kind, kind, speaker_kind):
         printable(value)
-    return Filters(
-        by or None,
-        outlet or None,
-        since or None,
-        until or None,
-        quote_kind or kind or None,
-        speaker_kind or None,
+    return Filters(  # a field left blank in a form, or holding only spaces: no filter
+        _given(by),
+        _given(outlet),
+        _given(since),
+        _given(until),
+        _given(quote_kind) or _given(kind),
+        _given(speaker_kind),
         min_confidence,
     )
+
+
+def _given(value: str | None) -> str | None:
+    return value if value is not None and value.strip() else None
 
 
 def printable(value: str | None) -> str | None:

@@ -257,6 +257,35 @@ def test_tables_name_the_outlet_and_the_date(runner: CliRunner, folder: Path) ->
 
 
 @pytest.mark.usefixtures("env_db")
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(["quotes", "--by", ""], id="quotes-by-empty"),
+        pytest.param(["quotes", "--by", "   "], id="quotes-by-spaces"),
+        pytest.param(["export", "--by", ""], id="export-by-empty"),
+        pytest.param(["search", "harbour", "--by", ""], id="search-by-empty"),
+        pytest.param(["quotes", "--outlet", ""], id="quotes-outlet-empty"),
+        pytest.param(["quotes", "--language", " "], id="quotes-language-blank"),
+    ],
+)
+def test_a_blank_filter_is_an_error_not_every_quotation(
+    runner: CliRunner, folder: Path, command: list[str]
+) -> None:
+    """``quotes --by "$NAME"`` with NAME unset in a script must not cite everybody."""
+    assert runner.invoke(app, ["ingest", str(folder)]).exit_code == 0
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1 and result.stdout == "", result.output
+    assert "empty" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_blank_speaker_or_outlet_is_refused_by_the_api(db: Database) -> None:
+    for select in ({"by": ""}, {"by": " \t"}, {"outlet": ""}):
+        with pytest.raises(QueryError, match="empty"):
+            db.quotes(**select)  # type: ignore[arg-type]
+    assert db.quotes(by=None) == db.quotes()
+
+
+@pytest.mark.usefixtures("env_db")
 def test_output_fits_80_columns(runner: CliRunner, folder: Path) -> None:
     """show wraps its paragraph between words, with the date in its header; corrections
     name the quotation by id and words."""

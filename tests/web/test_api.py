@@ -88,6 +88,16 @@ def test_the_api_gives_the_cli_results(site: Site, runner: CliRunner, tmp_path: 
     assert c.get("/api/export?format=csv&by=Lavrov").text == out.read_bytes().decode()
 
 
+def test_a_form_field_left_blank_filters_nothing(site: Site) -> None:
+    """A search form sends every field, the empty ones too: blank (or spaces) means no
+    filter on the web, where the CLI and the API refuse a blank name."""
+    c = site.client()
+    every = c.get("/api/quotations?limit=50").json()["quotations"]
+    blank = c.get("/api/quotations?limit=50&by=&outlet=%20%20&since=").json()["quotations"]
+    assert blank == every and every
+    assert c.get("/search?by=%20&outlet=").status_code == 200
+
+
 def test_listings_come_as_json_and_csv(site: Site) -> None:
     c = site.client()
     shown = c.get("/search.json?q=path&limit=5").json()
