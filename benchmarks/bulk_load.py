@@ -93,15 +93,21 @@ def split_ingest(url: str, records: Path) -> tuple[float, int, float, float | No
     return seconds, report.added, time.process_time() - cpu, used
 
 
+def dropped(conn: psycopg.Connection[tuple[str]], name: str) -> str:
+    """The index dropped, and the statement that builds it again."""
+    found = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,))
+    (definition,) = found.fetchone() or ("",)
+    conn.execute(f'DROP INDEX "{name}"')
+    return definition
+
+
 def index_builds(url: str) -> list[tuple[str, float]]:
     """Seconds to build each full-text index and the one-word table over the stored rows
     (in a transaction rolled back: the database is left as it was)."""
     timings: list[tuple[str, float]] = []
     with psycopg.connect(url) as conn:
         for name in (*DEFERRED_INDEXES, WORDS_INDEX):
-            sql = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,))
-            (definition,) = sql.fetchone() or ("",)
-            conn.execute(f'DROP INDEX "{name}"')
+            definition = dropped(conn, name)
             started = time.perf_counter()
             if name == WORDS_INDEX:
                 conn.execute(f"TRUNCATE {WORDS_TABLE}")
@@ -124,11 +130,7 @@ def stored_again(url: str) -> tuple[float, float | None]:
         for name in tables:
             conn.execute(f'CREATE TEMP TABLE "copy_{name}" AS SELECT * FROM "{name}"')
         conn.execute("TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " CASCADE")
-        rebuilt = {}
-        for name in (*DEFERRED_INDEXES, WORDS_INDEX):
-            sql = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,))
-            (rebuilt[name],) = sql.fetchone() or ("",)
-            conn.execute(f'DROP INDEX "{name}"')
+        rebuilt = [dropped(conn, name) for name in (*DEFERRED_INDEXES, WORDS_INDEX)]
         for trigger in WORDS_TRIGGERS:
             conn.execute(f'ALTER TABLE quotations DISABLE TRIGGER "{trigger}"')
         server, started = server_cpu(), time.perf_counter()
@@ -144,7 +146,7 @@ def stored_again(url: str) -> tuple[float, float | None]:
             )
             conn.execute(f'INSERT INTO "{name}" ({columns}) SELECT {columns} FROM "copy_{name}"')
         conn.execute(f"INSERT INTO {WORDS_TABLE} (word, tf, quotation_id) {WORDS_ROWS}")
-        for sql in rebuilt.values():
+        for sql in rebuilt:
             conn.execute(sql)
         seconds, after = time.perf_counter() - started, server_cpu()
         conn.rollback()

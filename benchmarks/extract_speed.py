@@ -93,9 +93,10 @@ def main() -> None:
         return
     sys.path.insert(0, str(ROOT))  # this checkout's quotedb, no install needed
     with tempfile.TemporaryDirectory() as bytecode, tempfile.TemporaryDirectory() as one:
-        short = Path(one) / "short.txt"
-        short.write_text('"We will not wait," the minister said.\n', encoding="utf-8")
-        measure(a.folder, a.runs, subprocess_env(Path(bytecode)), Path(one))
+        one_article = Path(one)
+        text = '"We will not wait," the minister said.\n'
+        (one_article / "short.txt").write_text(text, encoding="utf-8")
+        measure(a.folder, a.runs, subprocess_env(Path(bytecode)), one_article)
 
 
 def subprocess_env(bytecode: Path) -> dict[str, str]:
@@ -106,13 +107,18 @@ def subprocess_env(bytecode: Path) -> dict[str, str]:
     return env | {"PYTHONPYCACHEPREFIX": str(bytecode)}
 
 
-def measure(folder: Path, runs: int, env: dict[str, str], short: Path) -> None:
+def cli_extract(folder: Path) -> list[str]:
+    """``quotedb extract FOLDER --format jsonl``, pinned."""
+    return pinned([sys.executable, "-c", CLI, "extract", str(folder), "--format", "jsonl"])
+
+
+def measure(folder: Path, runs: int, env: dict[str, str], one_article: Path) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     commands = {
         "floor": pinned([sys.executable, __file__, str(folder), "--floor"]),
-        "cli": pinned([sys.executable, "-c", CLI, "extract", str(folder), "--format", "jsonl"]),
-        "short": pinned([sys.executable, "-c", CLI, "extract", str(short), "--format", "jsonl"]),
+        "cli": cli_extract(folder),
+        "short": cli_extract(one_article),
     }
     for argv in commands.values():  # the warm-up: compiled, caches filled
         cpu_seconds(argv, env)

@@ -45,11 +45,10 @@ class Filter:
     after: int | None = None  # keyset paging: the page starts after this quotation's row
 
     def __post_init__(self) -> None:
-        for what, value in (("speaker", self.speaker), ("outlet", self.outlet)):
-            if value is not None and not value.strip():  # "$NAME" unset in a script
-                raise QueryError(f"an empty {what} name: give one, or leave the filter out")
-        if self.language is not None and not self.language.strip():
-            raise QueryError("an empty language: give a code (de) or leave the filter out")
+        named = {"speaker name": self.speaker, "outlet": self.outlet, "language": self.language}
+        for what, value in named.items():  # blank: "$NAME" unset in a script
+            if value is not None and not value.strip():
+                raise QueryError(f"an empty {what}: give one, or leave the filter out")
         c = self.min_confidence
         if c is not None and not 0.0 <= c <= 1.0:
             raise QueryError(f"the minimum confidence is a probability from 0 to 1, not {c:g}")

@@ -101,8 +101,12 @@ def test_reading_commands_do_not_load_the_extraction_pipeline(tmp_path: Path) ->
 
 # What ingest needs and the reading commands do not: reading inputs, extraction tasks, what
 # workers prepare for the store, byline splitting (the API names only their defaults).
-INGEST_MODULES = {"quotedb.ingest.tasks", "quotedb.ingest.read", "quotedb.store.prepare"}
-INGEST_MODULES |= {"quotedb.ingest.bylines"}
+INGEST_MODULES = {
+    "quotedb.ingest.tasks",
+    "quotedb.ingest.read",
+    "quotedb.store.prepare",
+    "quotedb.ingest.bylines",
+}
 
 
 def test_reading_commands_do_not_load_the_ingest_stages(tmp_path: Path) -> None:
